@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// The brandlint command: a thin wrapper around dist/src/cli/main.js.
+import { main } from "../dist/src/cli/main.js";
+
+const color = Boolean(process.stdout.isTTY) && !("NO_COLOR" in process.env) && process.env.TERM !== "dumb";
+const code = await main(process.argv.slice(2), {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  cwd: process.cwd(),
+  color,
+  env: process.env,
+});
+process.exitCode = code;

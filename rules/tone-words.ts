@@ -1,0 +1,146 @@
+/**
+ * tone-words — the brand's voice: banned terms and preferred spellings, per locale.
+ *
+ * Why: an off-brand word ("cheap", "ACME", "e-mail") in one channel undoes the care
+ * taken in the others, and copywriters in five languages cannot keep a glossary in
+ * their heads. Terms are matched as whole words in every script (Intl.Segmenter),
+ * case-insensitively unless `caseSensitive`, with `*` only at either end. Preferred
+ * spellings are fixed automatically, keeping the original's case shape; banned terms
+ * get a suggestion. URLs, code and variable values are never touched.
+ *
+ * Options: `locales` — false to ignore the per-locale lists.
+ */
+import { defineRule } from "../src/engine/rule.js";
+import { PhraseMatcher } from "../src/text/terms.js";
+import { matchCaseShape } from "../src/text/words.js";
+import type { BannedTerm, BrandConfig, PreferredTerm, ToneLists } from "../src/types.js";
+import { CHANNELS } from "../src/types.js";
+
+type Payload = { kind: "banned"; term: BannedTerm } | { kind: "preferred"; term: PreferredTerm; found: string };
+
+interface Options {
+  locales: boolean;
+}
+
+/** Do the locale lists under `tag` apply to a campaign in `locale`? (`pt` covers `pt-BR`.) */
+export function localeApplies(tag: string, locale: string): boolean {
+  const t = tag.toLowerCase();
+  const l = locale.toLowerCase();
+  return t === l || l.startsWith(t + "-");
+}
+
+const cache = new WeakMap<BrandConfig, Map<string, PhraseMatcher<Payload>>>();
+
+/** Compiles the tone lists that apply to a locale into one matcher (cached per config). */
+export function toneMatcher(config: BrandConfig, locale: string, withLocales = true): PhraseMatcher<Payload> {
+  let byLocale = cache.get(config);
+  if (!byLocale) {
+    byLocale = new Map();
+    cache.set(config, byLocale);
+  }
+  const key = `${locale}\u0000${withLocales}`;
+  let m = byLocale.get(key);
+  if (m) return m;
+  const lists: ToneLists[] = [config.tone ?? {}];
+  if (withLocales) for (const [tag, l] of Object.entries(config.tone?.locales ?? {})) if (localeApplies(tag, locale)) lists.push(l);
+  const specs = lists.flatMap((l) => [
+    ...(l.banned ?? []).map((t) => ({ term: t.term, caseSensitive: t.caseSensitive, payload: { kind: "banned", term: t } as Payload })),
+    ...(l.terms ?? []).flatMap((t) => t.instead.map((found) => ({ term: found, caseSensitive: t.caseSensitive, payload: { kind: "preferred", term: t, found } as Payload }))),
+  ]);
+  m = new PhraseMatcher(specs, locale);
+  byLocale.set(key, m);
+  return m;
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: "tone-words",
+    description: "Banned terms and preferred spellings from the brand's tone lists, per locale.",
+    rationale: "One off-brand word in one channel undoes the voice of all the others; the glossary lives in brand.config.json so nobody has to remember it.",
+    docs: { url: "docs/rules/tone-words.md" },
+    channels: CHANNELS,
+    scope: "variant",
+    defaultSeverity: "error",
+    fixable: true,
+    hasSuggestions: true,
+    schema: {
+      type: "object",
+      additionalProperties: false,
+      properties: { locales: { type: "boolean", description: "Also apply tone.locales lists (default true)." } },
+    },
+    defaultOptions: { locales: true },
+    messages: {
+      banned: "‘{found}’ is off-brand{instead}{why}",
+      preferred: "Write ‘{use}’, not ‘{found}’{why}",
+      useSuggestion: "Replace with ‘{suggest}’",
+    },
+    examples: {
+      valid: [
+        { title: "a word that merely starts with a banned term is fine", config: { tone: { banned: [{ term: "cheap" }] } }, files: { "sms.txt": "Our cheapest plan is here." } },
+        { title: "URLs are never checked", config: { tone: { banned: [{ term: "cheap" }] } }, files: { "sms.txt": "See https://acme.example/cheap now" } },
+        { title: "a locale list applies only to its locale", config: { tone: { locales: { ru: { banned: [{ term: "дешёв*" }] } } } }, files: { "campaign.json": '{ "locale": "pl" }', "sms.txt": "дешёвый" } },
+      ],
+      invalid: [
+        {
+          title: "a banned term, with the brand's suggestion",
+          config: { tone: { banned: [{ term: "cheap", suggest: "affordable", message: "we never call our products cheap" }] } },
+          files: { "sms.txt": "Cheap jackets today" },
+          errors: [{ messageId: "banned", line: 1, column: 1, message: "‘Cheap’ is off-brand; write ‘affordable’ (we never call our products cheap)" }],
+        },
+        {
+          title: "a preferred spelling is fixed, keeping the case shape",
+          config: { tone: { terms: [{ use: "email", instead: ["e-mail"] }] } },
+          files: { "sms.txt": "Check your E-mail" },
+          errors: [{ messageId: "preferred", line: 1, column: 12 }],
+          output: { "sms.txt": "Check your Email" },
+        },
+        {
+          title: "a wildcard term in a locale list (Russian)",
+          config: { tone: { locales: { ru: { banned: [{ term: "дешёв*", suggest: "доступный" }] } } } },
+          files: { "campaign.json": '{ "locale": "ru-RU" }', "sms.txt": "Самые дешёвые куртки" },
+          errors: [{ messageId: "banned", line: 1, column: 7 }],
+        },
+      ],
+    },
+    notes: [
+      "## How terms match",
+      "",
+      "- A term is a word or phrase. It matches whole words only: `cheap` matches “Cheap!” but not “cheapest”.",
+      "- Word boundaries come from `Intl.Segmenter` for the campaign's locale, so they hold in every script (Arabic, Cyrillic, Thai...).",
+      "- `*` at the start or end of a term is the only wildcard: `дешёв*` matches дешёвый, дешёвая, дешёвых; `*sale` matches “flashsale”.",
+      "- Matching ignores case (locale-aware, and Russian ё = е) unless the entry says `\"caseSensitive\": true`.",
+      "- Words joined by an apostrophe are split the way writers mean them: `Acme’s` contains `Acme`, French `l’offre` contains `offre`.",
+      "- Lists under `tone.locales.<tag>` apply when the campaign's locale is the tag or starts with it (`pt` covers `pt-BR`).",
+      "- URLs, code, variable values and markup are never matched or fixed.",
+    ].join("\n"),
+  },
+  check(ctx) {
+    const { variant, campaign, options } = ctx;
+    if (!variant) return;
+    const locale = campaign.meta.locale;
+    const matcher = toneMatcher(ctx.config.data, locale, options.locales);
+    if (matcher.size === 0) return;
+    for (const field of Object.values(variant.fields)) {
+      const text = field.sample;
+      for (const m of matcher.match(text.text)) {
+        // Only prose: never URLs, code, variable values or generated markup.
+        if (!m.words.every((w) => text.isOnly(w.start, w.end, ["text", "config"]))) continue;
+        const at = { text, start: m.start, end: m.end };
+        if (m.payload.kind === "banned") {
+          const t = m.payload.term;
+          ctx.report({
+            messageId: "banned",
+            data: { found: m.text, instead: t.suggest ? `; write ‘${t.suggest}’` : "", why: t.message ? ` (${t.message})` : "" },
+            at,
+            suggestions: t.suggest ? [{ messageId: "useSuggestion", data: { suggest: t.suggest }, text: matchCaseShape(m.text, t.suggest, locale) }] : undefined,
+          });
+        } else {
+          const t = m.payload.term;
+          const replacement = t.caseSensitive ? t.use : matchCaseShape(m.text, t.use, locale);
+          if (replacement === m.text) continue;
+          ctx.report({ messageId: "preferred", data: { use: replacement, found: m.text, why: t.message ? ` (${t.message})` : "" }, at, fix: replacement });
+        }
+      }
+    }
+  },
+});

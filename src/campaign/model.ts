@@ -1,0 +1,123 @@
+/** The campaign model every rule sees: metadata, source files and channel variants. */
+import type { MappedText } from "../text/mapped-text.js";
+import type { SourceFile } from "../text/source-file.js";
+import type { Channel } from "../types.js";
+import type { JsonPath } from "../config/problems.js";
+import type { TemplateComment, VariableUse } from "../render/template.js";
+
+export interface ChannelMeta {
+  send?: string;
+  text?: string;
+  title?: string;
+  body?: string;
+  subject?: string;
+  preheader?: string;
+}
+
+/** Campaign metadata: message.md frontmatter or campaign.json (the same keys). */
+export interface CampaignMeta {
+  campaign: string;
+  locale: string;
+  offer?: string;
+  channels: Channel[];
+  audience?: string;
+  send?: string;
+  subject?: string;
+  preheader?: string;
+  email?: ChannelMeta;
+  sms?: ChannelMeta;
+  push?: ChannelMeta;
+  whatsapp?: ChannelMeta;
+  social?: ChannelMeta;
+}
+
+/** Where the metadata was written, so findings about it land on its lines. */
+export interface MetaSource {
+  file: SourceFile;
+  /** Source range of the value at `path` (or of its key). Falls back to the enclosing value. */
+  locate(path: JsonPath, key?: string): { start: number; end: number };
+  /** The string value at `path`, mapped character by character to the file. */
+  stringAt(path: JsonPath): MappedText | undefined;
+  /** True when the path is present in the source. */
+  has(path: JsonPath): boolean;
+}
+
+/** One named piece of a variant's text, rendered with sample values and with worst-case values. */
+export interface VariantField {
+  readonly sample: MappedText;
+  /** Rendered with worst-case variable values (maxLength characters of their charset). */
+  readonly worst: MappedText;
+}
+
+export type LinkRole = "cta" | "link" | "image" | "unsubscribe";
+
+export interface VariantLink {
+  /** The URL as rendered with sample values, mapped to where it was written. */
+  url: MappedText;
+  role: LinkRole;
+  /** The link's visible text, if any. */
+  text?: MappedText;
+}
+
+export interface VariantImage {
+  src: MappedText;
+  /** Undefined when the image has no alt attribute at all. */
+  alt?: MappedText;
+  /** Range of the whole image construct in the variant's file. */
+  at: { file: SourceFile; start: number; end: number };
+}
+
+export type VariantOrigin = "rendered" | "handwritten";
+
+/** What one channel's customers receive, as text with source maps. */
+export interface Variant {
+  channel: Channel;
+  origin: VariantOrigin;
+  /** The file a person edits to change this variant. */
+  file: SourceFile;
+  /**
+   * Named texts: email {subject, preheader, body}, sms {text}, push {title, body},
+   * whatsapp {text}, social {text}. Every character maps back to its source.
+   */
+  fields: Record<string, VariantField>;
+  links: VariantLink[];
+  images: VariantImage[];
+  /** Variables the variant's templates use, with their positions in the file. */
+  variables: { use: VariableUse; file: SourceFile; start: number; end: number }[];
+  /** Handlebars and HTML comments (for inline suppressions). */
+  comments: { file: SourceFile; start: number; end: number; value: string }[];
+  /** Extra channel data (e.g. the email's MJML document), filled by the renderer. */
+  extra: Record<string, unknown>;
+}
+
+/** A problem found while reading a campaign (a file that cannot be parsed, bad metadata). */
+export interface CampaignProblem {
+  ruleId: string;
+  severity: 1 | 2;
+  message: string;
+  file: SourceFile;
+  start: number;
+  end: number;
+  channels?: Channel[];
+}
+
+export interface Campaign {
+  /** The campaign id: frontmatter `campaign`, else the folder name. */
+  id: string;
+  /** Absolute folder path. */
+  dir: string;
+  /** Every file of the campaign brandlint reads, readable or not. */
+  files: SourceFile[];
+  messageFile?: SourceFile;
+  /** Offset in messageFile where the Markdown body starts (after the frontmatter). */
+  bodyStart: number;
+  meta: CampaignMeta;
+  metaSource?: MetaSource;
+  /** Hand-written channel templates by channel. */
+  handwritten: Partial<Record<Channel, SourceFile>>;
+  variants: Variant[];
+  problems: CampaignProblem[];
+}
+
+export const COMMENT_KIND = "comment";
+export type { TemplateComment };

@@ -1,0 +1,199 @@
+/**
+ * Finds, parses and validates brand.config.json. Every problem is reported with the
+ * file, line, column and JSON path, in words a copywriter understands; nothing here
+ * prints or exits (the CLI does).
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { Ajv, type ValidateFunction } from "ajv";
+import { schemaPath } from "../paths.js";
+import { SourceFile } from "../text/source-file.js";
+import { didYouMean } from "../text/suggest.js";
+import type { BrandConfig, RuleSetting, Severity } from "../types.js";
+import { parseJson, type JsonDoc } from "./json-doc.js";
+import { humanize, showPath, type JsonPath, type Problem } from "./problems.js";
+
+export const CONFIG_FILE = "brand.config.json";
+
+export interface LoadedConfig {
+  file: SourceFile;
+  /** Folder of the config file: globs in overrides and the project root are relative to it. */
+  dir: string;
+  data: BrandConfig;
+  doc: JsonDoc;
+  /** Source range of a JSON path in the config file. */
+  locate(path: JsonPath, key?: string): { start: number; end: number };
+}
+
+/** What the config layer needs to know about a rule to validate its settings. */
+export interface RuleOptionsInfo {
+  id: string;
+  schema: object;
+}
+
+export interface ConfigProblem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** A config that cannot be used. The CLI prints `problems` and exits 2. */
+export class ConfigError extends Error {
+  constructor(readonly problems: ConfigProblem[]) {
+    super(problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join("\n"));
+    this.name = "ConfigError";
+  }
+}
+
+let schemaValidator: ValidateFunction | undefined;
+export function newAjv(): Ajv {
+  return new Ajv({ allErrors: true, verbose: true, strictTuples: false, allowUnionTypes: true });
+}
+function brandSchemaValidator(): ValidateFunction {
+  schemaValidator ??= newAjv().compile(JSON.parse(readFileSync(schemaPath, "utf8")) as object);
+  return schemaValidator;
+}
+
+/** Walks up from `cwd` to find brand.config.json. */
+export function findConfig(cwd: string): string | undefined {
+  let dir = path.resolve(cwd);
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+function displayPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
+}
+
+export interface LoadConfigOptions {
+  cwd?: string;
+  /** An explicit config file (--config). */
+  configPath?: string;
+  /** Rules whose settings to validate (all known rules). */
+  rules?: readonly RuleOptionsInfo[];
+}
+
+export function severityOf(setting: RuleSetting | undefined): Severity | undefined {
+  if (setting === undefined) return undefined;
+  const s = Array.isArray(setting) ? setting[0] : setting;
+  if (s === "off" || s === 0) return 0;
+  if (s === "warn" || s === 1) return 1;
+  return 2;
+}
+
+/** Loads and validates the config. Throws ConfigError with every problem found. */
+export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
+  const cwd = options.cwd ?? process.cwd();
+  const file = options.configPath ? path.resolve(cwd, options.configPath) : findConfig(cwd);
+  const fail = (message: string, where = file ?? CONFIG_FILE): never => {
+    throw new ConfigError([{ file: displayPath(where, cwd), line: 1, column: 1, message }]);
+  };
+  if (!file) return fail(`no ${CONFIG_FILE} found in ${cwd} or any folder above it; create one with "brandlint init" or pass --config`, CONFIG_FILE);
+  let raw: string;
+  try {
+    if (statSync(file).isDirectory()) fail("is a folder, not a config file");
+    raw = readFileSync(file, "utf8");
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(code === "ENOENT" ? "config file not found" : code === "EACCES" ? "config file cannot be read (permission denied)" : `config file cannot be read (${code ?? String(e)})`);
+  }
+  return parseConfigText(file, raw, options.rules, cwd);
+}
+
+/** Validates config text already read (used by loadConfig and tests). */
+export function parseConfigText(file: string, raw: string, rules: readonly RuleOptionsInfo[] | undefined, cwd = process.cwd()): LoadedConfig {
+  const src = SourceFile.fromContents(file, raw);
+  const shown = displayPath(file, cwd);
+  const toProblem = (p: Problem): ConfigProblem => ({ file: shown, ...src.positionAt(p.start), message: p.message });
+  if (raw.includes("\u0000")) throw new ConfigError([{ file: shown, line: 1, column: 1, message: "is not a text file (it contains NUL bytes)" }]);
+  const doc = parseJson(src.text);
+  if (doc.errors.length) throw new ConfigError(doc.errors.map(toProblem));
+  const locate = doc.locate;
+  const validate = brandSchemaValidator();
+  if (!validate(doc.value)) {
+    const value = doc.value;
+    const isObject = value !== null && typeof value === "object" && !Array.isArray(value);
+    throw new ConfigError(humanize(validate.errors ?? [], locate, isObject ? "the config" : "the config").map(toProblem));
+  }
+  const data = doc.value as BrandConfig;
+  const problems: Problem[] = [];
+  if (rules) problems.push(...checkRuleSettings(data.rules, ["rules"], rules, locate));
+  data.overrides?.forEach((o, i) => {
+    if (rules) problems.push(...checkRuleSettings(o.rules, ["overrides", i, "rules"], rules, locate));
+  });
+  problems.push(...checkSemantics(data, locate));
+  if (problems.length) throw new ConfigError(problems.map(toProblem));
+  return { file: src, dir: path.dirname(file), data, doc, locate };
+}
+
+const ruleAjv = newAjv();
+const ruleValidators = new Map<string, ValidateFunction>();
+
+function checkRuleSettings(
+  settings: Record<string, RuleSetting> | undefined,
+  at: JsonPath,
+  rules: readonly RuleOptionsInfo[],
+  locate: JsonDoc["locate"],
+): Problem[] {
+  const out: Problem[] = [];
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  for (const [id, setting] of Object.entries(settings ?? {})) {
+    const rule = byId.get(id);
+    if (!rule) {
+      const guess = didYouMean(id, byId.keys());
+      const r = locate([...at, id], id);
+      out.push({ ...r, path: [...at, id], message: `unknown rule "${id}"${guess ? ` — did you mean "${guess}"?` : ` (run "brandlint rules" to list them)`}` });
+      continue;
+    }
+    if (!Array.isArray(setting) || setting.length < 2) continue;
+    let v = ruleValidators.get(id);
+    if (!v) {
+      v = ruleAjv.compile(rule.schema);
+      ruleValidators.set(id, v);
+    }
+    if (!v(setting[1])) {
+      const base: JsonPath = [...at, id, 1];
+      out.push(
+        ...humanize(v.errors ?? [], (p, key) => locate([...base, ...p], key), `options of ${id}`).map((p) => ({
+          ...p,
+          message: `${p.message.replace(/^(unknown key "[^"]+")( in )?/, (_m, a: string, b?: string) => `${a} in the options of rule ${id}${b ? ", in " : ""}`)}`,
+        })),
+      );
+    }
+  }
+  return out;
+}
+
+/** Checks JSON Schema cannot express: dates that exist, windows in order, colours, unique codes. */
+function checkSemantics(data: BrandConfig, locate: JsonDoc["locate"]): Problem[] {
+  const out: Problem[] = [];
+  const at = (p: JsonPath, message: string) => out.push({ ...locate(p), path: p, message });
+  const codes = new Map<string, number>();
+  data.offers?.forEach((o, i) => {
+    for (const k of ["starts", "ends"] as const) {
+      const d = o[k];
+      if (d !== undefined && !isRealDate(d)) at(["offers", i, k], `${showPath(["offers", i, k])} is not a real date: ${d}`);
+    }
+    if (o.starts && o.ends && isRealDate(o.starts) && isRealDate(o.ends) && o.ends < o.starts)
+      at(["offers", i, "ends"], `offer ${o.code} ends (${o.ends}) before it starts (${o.starts})`);
+    const prev = codes.get(o.code.toUpperCase());
+    if (prev !== undefined) at(["offers", i, "code"], `offer code ${o.code} is listed twice (also offers[${prev}])`);
+    codes.set(o.code.toUpperCase(), i);
+  });
+  return out;
+}
+
+export function isRealDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}

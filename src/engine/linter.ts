@@ -1,0 +1,253 @@
+/**
+ * The engine: runs rules over campaigns and collects findings at source positions.
+ * It touches no file system, prints nothing and never exits. A rule that throws
+ * becomes one internal-error finding on that file; the run goes on.
+ */
+import type { Campaign, Variant } from "../campaign/model.js";
+import type { LoadedConfig } from "../config/load.js";
+import type { SettingsResolver } from "../config/settings.js";
+import type { SourceFile } from "../text/source-file.js";
+import type { Channel, Severity } from "../types.js";
+import { formatMessage, type Report, type Rule, type RuleContext } from "./rule.js";
+
+export interface LintFix {
+  /** UTF-16 offsets in the file's text (BOM excluded). */
+  range: [number, number];
+  text: string;
+}
+
+export interface LintMessage {
+  ruleId: string;
+  severity: 1 | 2;
+  message: string;
+  messageId?: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  channels?: Channel[];
+  fix?: LintFix;
+  suggestions?: { desc: string; fix: LintFix }[];
+}
+
+export interface FileResult {
+  file: SourceFile;
+  messages: LintMessage[];
+  errorCount: number;
+  warningCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+}
+
+/** A finding before positions are turned into lines and columns. */
+export interface RawFinding {
+  ruleId: string;
+  severity: 1 | 2;
+  message: string;
+  messageId?: string;
+  file: SourceFile;
+  start: number;
+  end: number;
+  channels: Set<Channel>;
+  fix?: { start: number; end: number; text: string };
+  suggestions?: { desc: string; start: number; end: number; text: string }[];
+}
+
+export interface EngineOptions {
+  campaigns: Campaign[];
+  rules: readonly Rule<never>[];
+  settings: SettingsResolver;
+  /** Only this channel's variants (--channel). */
+  channel?: Channel;
+  /** Skip these rules entirely (e.g. --quiet does not skip; tests may). */
+  only?: readonly string[];
+}
+
+/** Options object for a rule: its defaults, overlaid with the config's. */
+export function ruleOptions(rule: Rule<never>, configured: Record<string, unknown> | undefined): Record<string, unknown> {
+  return { ...(rule.meta.defaultOptions as Record<string, unknown>), ...(configured ?? {}) };
+}
+
+export function severityFor(rule: Rule<never>, configured: Severity | undefined): Severity {
+  if (configured !== undefined) return configured;
+  return rule.meta.defaultSeverity === "error" ? 2 : 1;
+}
+
+function primaryFile(c: Campaign): SourceFile | undefined {
+  return c.messageFile ?? c.metaSource?.file ?? c.files[0];
+}
+
+/** Runs every enabled rule and returns the raw findings (deduplicated, channels merged). */
+export function runRules(opts: EngineOptions): RawFinding[] {
+  const found = new Map<string, RawFinding>();
+  const add = (f: RawFinding) => {
+    const key = `${f.ruleId}\u0000${f.file.path}\u0000${f.start}\u0000${f.end}\u0000${f.message}`;
+    const prev = found.get(key);
+    if (prev) {
+      for (const c of f.channels) prev.channels.add(c);
+      prev.severity = Math.max(prev.severity, f.severity) as 1 | 2;
+      return;
+    }
+    found.set(key, f);
+  };
+  for (const c of opts.campaigns)
+    for (const p of c.problems) {
+      if (opts.channel && p.channels && !p.channels.includes(opts.channel)) continue;
+      add({ ...p, channels: new Set(p.channels ?? []) });
+    }
+
+  const crashed = new Set<string>();
+  const run = (rule: Rule<never>, severity: 1 | 2, options: Record<string, unknown>, config: LoadedConfig, campaign: Campaign, variant: Variant | undefined, variants: Variant[], fallbackFile: SourceFile) => {
+    const id = rule.meta.id;
+    const ctx: RuleContext<Record<string, unknown>> = {
+      ruleId: id,
+      options,
+      config,
+      campaign,
+      variant,
+      variants,
+      campaigns: opts.campaigns,
+      report: (r: Report) => {
+        const f = toRaw(id, severity, rule, r, variant);
+        if (f) add(f);
+      },
+    };
+    try {
+      (rule.check as (c: RuleContext<Record<string, unknown>>) => void)(ctx);
+    } catch (e) {
+      const file = variant?.file ?? fallbackFile;
+      const key = `${id}\u0000${file.path}`;
+      if (crashed.has(key)) return;
+      crashed.add(key);
+      const why = e instanceof Error ? e.message : String(e);
+      add({
+        ruleId: "internal-error",
+        severity: 2,
+        message: `rule "${id}" crashed on this file (${why.split("\n")[0]}); the other rules still ran — please report this with the file`,
+        file,
+        start: 0,
+        end: 0,
+        channels: new Set(variant ? [variant.channel] : []),
+      });
+    }
+  };
+
+  const selected = opts.only ? opts.rules.filter((r) => opts.only!.includes(r.meta.id)) : opts.rules;
+  for (const rule of selected) {
+    const meta = rule.meta;
+    if (meta.scope === "project") {
+      const first = opts.campaigns[0];
+      const file = first && primaryFile(first);
+      if (!first || !file) continue;
+      const s = opts.settings.forFile(file.path);
+      const setting = s.rules.get(meta.id);
+      const sev = severityFor(rule, setting?.severity);
+      if (sev === 0) continue;
+      run(rule, sev, ruleOptions(rule, setting?.options), s.config, first, undefined, [], file);
+      continue;
+    }
+    for (const campaign of opts.campaigns) {
+      const variants = campaign.variants.filter((v) => meta.channels.includes(v.channel) && (!opts.channel || v.channel === opts.channel));
+      if (meta.scope === "campaign") {
+        const file = primaryFile(campaign);
+        if (!file) continue;
+        const s = opts.settings.forFile(file.path);
+        const setting = s.rules.get(meta.id);
+        const sev = severityFor(rule, setting?.severity);
+        if (sev === 0) continue;
+        run(rule, sev, ruleOptions(rule, setting?.options), s.config, campaign, undefined, variants, file);
+        continue;
+      }
+      for (const variant of variants) {
+        const s = opts.settings.forFile(variant.file.path);
+        const setting = s.rules.get(meta.id);
+        const sev = severityFor(rule, setting?.severity);
+        if (sev === 0) continue;
+        run(rule, sev, ruleOptions(rule, setting?.options), s.config, campaign, variant, variants, variant.file);
+      }
+    }
+  }
+  return [...found.values()];
+}
+
+function toRaw(ruleId: string, severity: 1 | 2, rule: Rule<never>, r: Report, variant: Variant | undefined): RawFinding | undefined {
+  const template = rule.meta.messages[r.messageId];
+  if (template === undefined) throw new Error(`rule ${ruleId} reported unknown messageId "${r.messageId}"`);
+  const message = formatMessage(template, r.data);
+  let file: SourceFile;
+  let start: number;
+  let end: number;
+  let exact = true;
+  if ("text" in r.at) {
+    const loc = r.at.text.locate(r.at.start, r.at.end);
+    if (!loc) return undefined;
+    ({ file, start, end, exact } = loc);
+    // A fix may only replace exactly the characters the rule saw.
+    if (exact && end - start !== r.at.end - r.at.start) exact = false;
+  } else ({ file, start, end } = r.at);
+  const channels = new Set<Channel>(r.channels ?? (variant ? [variant.channel] : []));
+  const f: RawFinding = { ruleId, severity: r.severity ?? severity, message, messageId: r.messageId, file, start, end, channels };
+  if (r.fix !== undefined && rule.meta.fixable) {
+    if (typeof r.fix === "string") {
+      if (exact) f.fix = { start, end, text: r.fix };
+    } else if (r.fix.file === file || r.fix.file.path === file.path) f.fix = { start: r.fix.start, end: r.fix.end, text: r.fix.text };
+  }
+  if (r.suggestions?.length && exact) {
+    f.suggestions = r.suggestions.map((s) => ({
+      desc: s.desc ?? formatMessage(rule.meta.messages[s.messageId ?? ""] ?? "", s.data),
+      start,
+      end,
+      text: s.text,
+    }));
+  }
+  return f;
+}
+
+/** Groups raw findings by file into ESLint-shaped results; every file gets a result. */
+export function toResults(files: readonly SourceFile[], findings: readonly RawFinding[]): FileResult[] {
+  const byPath = new Map<string, FileResult>();
+  const order: FileResult[] = [];
+  const resultFor = (file: SourceFile) => {
+    let r = byPath.get(file.path);
+    if (!r) {
+      r = { file, messages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
+      byPath.set(file.path, r);
+      order.push(r);
+    }
+    return r;
+  };
+  for (const f of files) resultFor(f);
+  for (const f of findings) {
+    const r = resultFor(f.file);
+    const s = f.file.positionAt(f.start);
+    const e = f.file.positionAt(Math.max(f.start, f.end));
+    const m: LintMessage = {
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      ...(f.messageId ? { messageId: f.messageId } : {}),
+      line: s.line,
+      column: s.column,
+      endLine: e.line,
+      endColumn: e.column,
+      ...(f.channels.size ? { channels: [...f.channels].sort(channelOrder) } : {}),
+      ...(f.fix ? { fix: { range: [f.fix.start, f.fix.end] as [number, number], text: f.fix.text } } : {}),
+      ...(f.suggestions ? { suggestions: f.suggestions.map((x) => ({ desc: x.desc, fix: { range: [x.start, x.end] as [number, number], text: x.text } })) } : {}),
+    };
+    r.messages.push(m);
+    if (m.severity === 2) {
+      r.errorCount++;
+      if (m.fix) r.fixableErrorCount++;
+    } else {
+      r.warningCount++;
+      if (m.fix) r.fixableWarningCount++;
+    }
+  }
+  for (const r of order) r.messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
+  return order.sort((a, b) => a.file.path.localeCompare(b.file.path));
+}
+
+const ORDER = ["email", "sms", "push", "whatsapp", "social"];
+function channelOrder(a: string, b: string): number {
+  return ORDER.indexOf(a) - ORDER.indexOf(b);
+}

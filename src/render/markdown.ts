@@ -1,0 +1,269 @@
+/**
+ * The body of message.md, after Handlebars, parsed with remark (CommonMark + GFM) and
+ * turned into what each channel derives from it: plain text of the first paragraph,
+ * the first heading, the call to action, WhatsApp-marked text, the email's prose.
+ * Every string is a MappedText, so positions survive Markdown marks and entities.
+ */
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import remarkGfm from "remark-gfm";
+import type { Root, RootContent, PhrasingContent, Paragraph, Link, Image, Heading, ListItem, TableCell, Html } from "mdast";
+import { alignDecoded } from "../text/align.js";
+import { MappedText, MappedTextBuilder, joinMapped } from "../text/mapped-text.js";
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+export interface BodyLink {
+  url: MappedText;
+  text: MappedText;
+  node: Link;
+}
+
+export interface BodyImage {
+  src: MappedText;
+  alt?: MappedText;
+  start: number;
+  end: number;
+  node: Image;
+}
+
+export interface BodyModel {
+  tree: Root;
+  rendered: MappedText;
+  firstHeading?: MappedText;
+  /** Plain text of the first paragraph that is not the call to action. */
+  firstParagraph?: MappedText;
+  cta?: BodyLink;
+  links: BodyLink[];
+  images: BodyImage[];
+  /** Every prose block's plain text, in order (the email body). */
+  prose: MappedText[];
+  /** The body with WhatsApp marks. */
+  whatsapp: MappedText;
+  /** Raw HTML written in the Markdown. */
+  html: { value: string; at: MappedText }[];
+}
+
+type AnyNode = Root | RootContent;
+
+export function parseMarkdown(text: string): Root {
+  return parser.parse(text);
+}
+
+/** Analyses a rendered Markdown body. */
+export function analyzeBody(rendered: MappedText): BodyModel {
+  const tree = parseMarkdown(rendered.text);
+  const sliceOf = (n: AnyNode) => rendered.slice(n.position?.start.offset ?? 0, n.position?.end.offset ?? 0);
+
+  const linkUrl = (n: Link): MappedText => {
+    const last = n.children[n.children.length - 1];
+    const start = n.position?.start.offset ?? 0;
+    const end = n.position?.end.offset ?? 0;
+    const text = rendered.text;
+    if (n.children.length === 1 && last?.type === "text" && last.value === n.url) return sliceOf(last).withKind(0, sliceOf(last).length, "url");
+    const after = last ? (last.position?.end.offset ?? start) : start + 1;
+    if (text.startsWith("](", after)) {
+      let ds = after + 2;
+      while (ds < end && /\s/.test(text[ds]!)) ds++;
+      let de = ds;
+      if (text[ds] === "<") {
+        ds++;
+        de = text.indexOf(">", ds);
+        if (de === -1 || de > end) de = ds;
+      } else {
+        let depth = 0;
+        while (de < end && !/\s/.test(text[de]!)) {
+          if (text[de] === "(") depth++;
+          else if (text[de] === ")") {
+            if (depth === 0) break;
+            depth--;
+          } else if (text[de] === "\\") de++;
+          de++;
+        }
+      }
+      return alignDecoded(n.url, rendered.slice(ds, de), "url");
+    }
+    // Autolinks and literal URLs: the URL is the visible text.
+    const whole = sliceOf(n);
+    const b = new MappedTextBuilder();
+    b.emitFor(n.url, whole, "url");
+    return b.build();
+  };
+
+  const plain = (nodes: readonly PhrasingContent[], marks: boolean): MappedText => {
+    const b = new MappedTextBuilder();
+    for (const n of nodes) {
+      const slice = sliceOf(n);
+      switch (n.type) {
+        case "text":
+          b.append(alignDecoded(n.value, slice));
+          break;
+        case "inlineCode":
+          if (marks) b.emitFor("`", slice);
+          b.append(alignDecoded(n.value, slice, "code"));
+          if (marks) b.emitFor("`", slice);
+          break;
+        case "break":
+          b.emitFor("\n", slice);
+          break;
+        case "strong":
+        case "emphasis":
+        case "delete": {
+          const mark = n.type === "strong" ? "*" : n.type === "emphasis" ? "_" : "~";
+          if (marks) b.emitFor(mark, slice);
+          b.append(plain(n.children, marks));
+          if (marks) b.emitFor(mark, slice);
+          break;
+        }
+        case "link": {
+          const url = linkUrl(n);
+          const label = plain(n.children, marks);
+          if (label.text === n.url || label.text === url.text) b.append(url);
+          else {
+            b.append(label);
+            if (marks) {
+              b.emitFor(" (", slice);
+              b.append(url);
+              b.emitFor(")", slice);
+            }
+          }
+          break;
+        }
+        case "linkReference":
+          b.append(plain(n.children, marks));
+          break;
+        default:
+          break;
+      }
+    }
+    return b.build();
+  };
+
+  const links: BodyLink[] = [];
+  const images: BodyImage[] = [];
+  const html: BodyModel["html"] = [];
+  const visit = (n: AnyNode) => {
+    if (n.type === "link") links.push({ url: linkUrl(n), text: plain(n.children, false), node: n });
+    if (n.type === "image") images.push(imageOf(n));
+    if (n.type === "html") html.push({ value: (n as Html).value, at: sliceOf(n) });
+    if ("children" in n) for (const c of n.children as AnyNode[]) visit(c);
+  };
+  const imageOf = (n: Image): BodyImage => {
+    const s = n.position?.start.offset ?? 0;
+    const e = n.position?.end.offset ?? 0;
+    const text = rendered.text;
+    let altEnd = text.indexOf("](", s + 2);
+    if (altEnd === -1 || altEnd > e) altEnd = s + 2;
+    let ds = altEnd + 2;
+    while (ds < e && /\s/.test(text[ds]!)) ds++;
+    if (text[ds] === "<") ds++;
+    let de = ds;
+    while (de < e && !/[\s)>]/.test(text[de]!)) de++;
+    return {
+      src: alignDecoded(n.url, rendered.slice(ds, de), "url"),
+      alt: n.alt ? alignDecoded(n.alt, rendered.slice(s + 2, altEnd)) : undefined,
+      start: s,
+      end: e,
+      node: n,
+    };
+  };
+  visit(tree);
+
+  const onlyLink = (p: Paragraph): Link | undefined => {
+    const kids = p.children.filter((c) => !(c.type === "text" && !c.value.trim()));
+    if (kids.length !== 1) return undefined;
+    let k: PhrasingContent = kids[0]!;
+    while ((k.type === "strong" || k.type === "emphasis") && k.children.length === 1) k = k.children[0]!;
+    return k.type === "link" ? k : undefined;
+  };
+  let ctaNode: Link | undefined;
+  for (const n of tree.children) if (n.type === "paragraph" && onlyLink(n)) ctaNode = onlyLink(n);
+  const cta = ctaNode ? links.find((l) => l.node === ctaNode) : links[links.length - 1];
+
+  let firstHeading: MappedText | undefined;
+  let firstParagraph: MappedText | undefined;
+  for (const n of tree.children) {
+    if (!firstHeading && n.type === "heading") firstHeading = plain(n.children, false).trim();
+    if (!firstParagraph && n.type === "paragraph" && !onlyLink(n)) {
+      const p = plain(n.children, false).trim();
+      if (p.text) firstParagraph = p;
+    }
+  }
+
+  // The email body: every prose block, in order.
+  const prose: MappedText[] = [];
+  const collect = (n: AnyNode) => {
+    if (n.type === "paragraph" || n.type === "heading" || n.type === "tableCell") {
+      const t = plain((n as Paragraph | Heading | TableCell).children, false).trim();
+      if (t.text) prose.push(t);
+      for (const c of (n as Paragraph).children) if (c.type === "image" && c.alt) prose.push(imageOf(c).alt!);
+      return;
+    }
+    if ("children" in n) for (const c of n.children as AnyNode[]) collect(c);
+  };
+  collect(tree);
+
+  // WhatsApp: marks for emphasis, bullets for lists, URLs for links.
+  const wa = (n: RootContent, listPrefix = ""): MappedText | undefined => {
+    const slice = sliceOf(n);
+    const b = new MappedTextBuilder();
+    switch (n.type) {
+      case "heading":
+        b.emitFor("*", slice).append(plain(n.children, false).trim()).emitFor("*", slice);
+        return b.build();
+      case "paragraph": {
+        const link = onlyLink(n);
+        if (link) {
+          const url = linkUrl(link);
+          const label = plain(link.children, false).trim();
+          if (label.text && label.text !== url.text) b.append(label).emitFor(": ", slice);
+          return b.append(url).build();
+        }
+        return plain(n.children, true).trim();
+      }
+      case "list": {
+        const items = n.children.map((item: ListItem, i: number) => {
+          const bullet = n.ordered ? `${(n.start ?? 1) + i}. ` : "• ";
+          const inner = joinMapped(item.children.map((c) => wa(c, listPrefix + "  ")).filter((x): x is MappedText => !!x), "\n" + listPrefix + "  ");
+          return new MappedTextBuilder().emitFor(listPrefix + bullet, sliceOf(item)).append(inner).build();
+        });
+        return joinMapped(items, "\n");
+      }
+      case "blockquote": {
+        const inner = joinMapped(n.children.map((c) => wa(c)).filter((x): x is MappedText => !!x), "\n");
+        return b.emitFor("> ", slice).append(inner).build();
+      }
+      case "code":
+        return b.emitFor("```\n", slice).append(alignDecoded(n.value, slice, "code")).emitFor("\n```", slice).build();
+      case "table":
+        return joinMapped(
+          n.children.map((row) => joinMapped(row.children.map((cell) => plain(cell.children, true).trim()), " | ")),
+          "\n",
+        );
+      default:
+        return undefined;
+    }
+  };
+  const whatsapp = joinMapped(tree.children.map((c) => wa(c)).filter((x): x is MappedText => !!x && x.text.length > 0), "\n\n");
+
+  return { tree, rendered, firstHeading, firstParagraph, cta, links, images, prose, whatsapp, html };
+}
+
+/** Replaces line breaks inside a text with spaces (same length, positions kept). */
+export function unwrapLines(m: MappedText): MappedText {
+  return new MappedText(m.text.replace(/\r?\n|\r/g, (s) => " ".repeat(s.length)).replace(/ {2,}/g, (s) => s), m.pieces);
+}
+
+const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+[^\s<>"'`.,;:!?)\]}]/giu;
+
+/** Labels URLs written in plain text as kind "url", so prose rules leave them alone. */
+export function markUrls(m: MappedText): MappedText {
+  let out = m;
+  for (const match of m.text.matchAll(URL_RE)) out = out.withKind(match.index, match.index + match[0].length, "url");
+  return out;
+}
+
+/** The URLs written in plain text, as mapped texts. */
+export function findUrls(m: MappedText): MappedText[] {
+  return [...m.text.matchAll(URL_RE)].map((x) => m.slice(x.index, x.index + x[0].length));
+}

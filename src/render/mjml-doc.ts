@@ -1,0 +1,182 @@
+/**
+ * A position-aware MJML document. mjml's own parser loses columns and accepts unclosed
+ * tags, so hand-written email.mjml is tokenised with htmlparser2 (which reports the
+ * offsets of every tag, attribute and text run) and assembled here into a tree whose
+ * attributes, text and CSS all map back to the file a person edits.
+ */
+import { Parser } from "htmlparser2";
+import { alignDecoded } from "../text/align.js";
+import { MappedText, MappedTextBuilder } from "../text/mapped-text.js";
+
+export interface MjAttr {
+  name: string;
+  /** Decoded value, mapped to the source characters between the quotes. */
+  value: MappedText;
+  /** Range of the whole `name="value"` in the document text. */
+  start: number;
+  end: number;
+}
+
+export interface MjText {
+  type: "text";
+  text: MappedText;
+  start: number;
+  end: number;
+}
+
+export interface MjElement {
+  type: "element";
+  name: string;
+  attrs: MjAttr[];
+  children: MjChild[];
+  parent?: MjElement;
+  /** Range of the opening tag, and of the whole element. */
+  openStart: number;
+  openEnd: number;
+  end: number;
+}
+
+export type MjChild = MjElement | MjText;
+
+export interface MjProblem {
+  message: string;
+  start: number;
+  end: number;
+}
+
+export interface MjmlDoc {
+  source: MappedText;
+  root?: MjElement;
+  problems: MjProblem[];
+  comments: { value: string; start: number; end: number }[];
+}
+
+const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
+
+/** Parses MJML text (already through Handlebars) into a mapped tree. */
+export function parseMjml(source: MappedText): MjmlDoc {
+  const text = source.text;
+  const doc: MjmlDoc = { source, problems: [], comments: [] };
+  const top: MjElement = { type: "element", name: "#document", attrs: [], children: [], openStart: 0, openEnd: 0, end: text.length };
+  const stack: MjElement[] = [top];
+  let pendingAttrs: MjAttr[] = [];
+  let textRun: { b: MappedTextBuilder; start: number; end: number } | undefined;
+  const flushText = () => {
+    if (!textRun) return;
+    const t = textRun.b.build();
+    stack[stack.length - 1]!.children.push({ type: "text", text: t, start: textRun.start, end: textRun.end });
+    textRun = undefined;
+  };
+  const parser: Parser = new Parser(
+    {
+      onattribute(name, value) {
+        const s = parser.startIndex;
+        const e = Math.min(parser.endIndex, text.length);
+        let i = s + name.length;
+        while (i < e && /\s/.test(text[i]!)) i++;
+        let vs = i;
+        let ve = i;
+        if (text[i] === "=") {
+          i++;
+          while (i < e && /\s/.test(text[i]!)) i++;
+          const q = text[i];
+          if (q === '"' || q === "'") {
+            vs = i + 1;
+            ve = text.indexOf(q, vs);
+            if (ve === -1) ve = e;
+          } else {
+            vs = i;
+            ve = i;
+            while (ve < text.length && !/[\s>]/.test(text[ve]!) && !(text[ve] === "/" && text[ve + 1] === ">")) ve++;
+          }
+        }
+        const end = Math.max(ve + (text[ve] === '"' || text[ve] === "'" ? 1 : 0), vs);
+        pendingAttrs.push({ name, value: alignDecoded(value, source.slice(vs, ve)), start: s, end });
+      },
+      onopentag(name) {
+        flushText();
+        const el: MjElement = {
+          type: "element",
+          name,
+          attrs: pendingAttrs,
+          children: [],
+          parent: stack[stack.length - 1],
+          openStart: parser.startIndex,
+          openEnd: parser.endIndex + 1,
+          end: parser.endIndex + 1,
+        };
+        pendingAttrs = [];
+        stack[stack.length - 1]!.children.push(el);
+        stack.push(el);
+      },
+      onclosetag(name, implied) {
+        flushText();
+        const el = stack[stack.length - 1]!;
+        if (el.name !== name && el === top) return;
+        stack.pop();
+        const selfClosed = text[el.openEnd - 2] === "/" || VOID.has(name.toLowerCase());
+        if (implied && !selfClosed) {
+          doc.problems.push({ message: `<${name}> is never closed; add </${name}>`, start: el.openStart, end: el.openEnd });
+          el.end = parser.startIndex;
+        } else el.end = implied ? el.openEnd : parser.endIndex + 1;
+      },
+      ontext(t) {
+        const s = parser.startIndex;
+        const e = parser.endIndex + 1;
+        textRun ??= { b: new MappedTextBuilder(), start: s, end: e };
+        textRun.b.append(alignDecoded(t, source.slice(s, e)));
+        textRun.end = e;
+      },
+      oncomment(value) {
+        flushText();
+        doc.comments.push({ value, start: parser.startIndex, end: parser.endIndex + 1 });
+      },
+      onerror(err) {
+        doc.problems.push({ message: `invalid markup: ${err.message}`, start: parser.startIndex, end: parser.endIndex + 1 });
+      },
+    },
+    { recognizeSelfClosing: true, lowerCaseTags: false, lowerCaseAttributeNames: false, decodeEntities: true, recognizeCDATA: true },
+  );
+  // Stray closing tags are dropped silently by htmlparser2; find them by tracking names.
+  parser.write(text);
+  parser.end();
+  flushText();
+  doc.root = top.children.find((c): c is MjElement => c.type === "element");
+  if (!doc.root) doc.problems.push({ message: "no <mjml> element: an email template must start with <mjml>", start: 0, end: Math.min(text.length, 1) });
+  else if (doc.root.name !== "mjml") doc.problems.push({ message: `an email template must start with <mjml>, not <${doc.root.name}>`, start: doc.root.openStart, end: doc.root.openEnd });
+  return doc;
+}
+
+export function* walkElements(el: MjElement | undefined): Generator<MjElement> {
+  if (!el) return;
+  yield el;
+  for (const c of el.children) if (c.type === "element") yield* walkElements(c);
+}
+
+export function attr(el: MjElement, name: string): MjAttr | undefined {
+  return el.attrs.find((a) => a.name === name);
+}
+
+/** Plain text inside an element (HTML inside mj-text included); <br> and block ends become spaces. */
+export function textContent(el: MjElement, source: MappedText): MappedText {
+  const b = new MappedTextBuilder();
+  const BLOCKS = /^(br|p|div|li|tr|h[1-6])$/i;
+  const visit = (n: MjChild) => {
+    if (n.type === "text") {
+      b.append(n.text);
+      return;
+    }
+    if (/^(style|mj-style|script|head|mj-head)$/i.test(n.name)) return;
+    for (const c of n.children) visit(c);
+    if (BLOCKS.test(n.name) && b.length) {
+      const loc = source.locate(n.openStart, n.openEnd);
+      if (loc) b.emit(" ", loc.file, loc.start, loc.end, "markup");
+    }
+  };
+  for (const c of el.children) visit(c);
+  return b.build();
+}
+
+/** Elements whose text customers read. */
+export const TEXT_ELEMENTS = new Set(["mj-text", "mj-button", "mj-navbar-link", "mj-accordion-title", "mj-accordion-text", "mj-table", "mj-social-element", "mj-raw"]);
+

@@ -1,0 +1,339 @@
+/**
+ * Turns a campaign into its channel variants: message.md rendered into each channel
+ * (SPEC §4), and hand-written templates taken as written. Each variant's text is
+ * rendered twice, with sample values and (lazily) with worst-case values.
+ */
+import path from "node:path";
+import type { LoadedConfig } from "../config/load.js";
+import { stringNodeRange, parseJson } from "../config/json-doc.js";
+import type { Campaign, Variant, VariantField, VariantLink, VariantImage, CampaignProblem } from "../campaign/model.js";
+import { alignDecoded } from "../text/align.js";
+import { MappedText, MappedTextBuilder, joinMapped } from "../text/mapped-text.js";
+import type { SourceFile } from "../text/source-file.js";
+import { CHANNELS, type Channel, type Localized } from "../types.js";
+import { analyzeBody, findUrls, markUrls, unwrapLines, type BodyModel } from "./markdown.js";
+import { parseTemplate, renderTemplate, type ParsedTemplate, type TemplateData } from "./template.js";
+import { parseMjml, walkElements, attr, textContent, TEXT_ELEMENTS, type MjmlDoc } from "./mjml-doc.js";
+
+export type RenderMode = "sample" | "worst";
+
+/** The characters worst-case values are made of: basic GSM letters, or a non-GSM BMP letter. */
+export const WORST_CHAR = { gsm: "W", unicode: "Ж" } as const;
+
+/** Template data for a mode: config variables plus the built-ins. */
+export function templateData(config: LoadedConfig, mode: RenderMode, builtins: Record<string, string>): TemplateData {
+  const data: TemplateData = {};
+  for (const [name, spec] of Object.entries(config.data.variables ?? {})) {
+    const sample = spec.sample ?? spec.fallback;
+    data[name] = mode === "worst" && spec.maxLength !== undefined ? WORST_CHAR[spec.charset ?? "gsm"].repeat(spec.maxLength) : sample;
+  }
+  return { ...data, ...builtins };
+}
+
+/** Picks a localized config value for a locale: exact tag, then language, then "default". */
+export function pickLocalized(value: Localized | undefined, locale: string): { value: string; key?: string } | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === "string") return { value };
+  const lower = new Map(Object.keys(value).map((k) => [k.toLowerCase(), k]));
+  const lang = locale.split("-")[0]!.toLowerCase();
+  const key = lower.get(locale.toLowerCase()) ?? lower.get(lang) ?? lower.get("default");
+  return key !== undefined ? { value: value[key]!, key } : undefined;
+}
+
+/** A config string as mapped text pointing into brand.config.json. */
+export function configText(config: LoadedConfig, p: (string | number)[], kind: "config" | "url" = "config"): MappedText | undefined {
+  const r = stringNodeRange(config.doc.tree, p);
+  if (!r) return undefined;
+  const raw = MappedText.fromSource(config.file, r.start, r.end, kind);
+  return alignDecoded(r.value, raw, kind);
+}
+
+interface TemplateUse {
+  tpl: ParsedTemplate;
+  file: SourceFile;
+}
+
+/** Renders every variant of a campaign; problems (bad templates, bad files) go to campaign.problems. */
+export function renderCampaign(campaign: Campaign, config: LoadedConfig): Variant[] {
+  const variants: Variant[] = [];
+  const problems = campaign.problems;
+  const templates: TemplateUse[] = [];
+  const parse = (m: MappedText, file: SourceFile): ParsedTemplate => {
+    const tpl = parseTemplate(m);
+    templates.push({ tpl, file });
+    for (const p of tpl.problems) {
+      if (p.kind !== "syntax") continue;
+      const loc = m.locate(p.start, p.end);
+      problems.push({ ruleId: "parse-error", severity: 2, message: p.message, file: loc?.file ?? file, start: loc?.start ?? 0, end: loc?.end ?? 0 });
+    }
+    return tpl;
+  };
+  const builtins = (channel: Channel | "", link: string): Record<string, string> => ({
+    brand: config.data.brand.name,
+    campaign: campaign.meta.campaign,
+    channel,
+    link,
+    ...(config.data.brand.unsubscribeUrl ? { unsubscribeUrl: config.data.brand.unsubscribeUrl } : {}),
+  });
+  const kindOf = (name: string) => (name === "link" || name === "unsubscribeUrl" ? ("url" as const) : ("variable" as const));
+
+  const rendered = campaign.meta.channels.filter((c) => !campaign.handwritten[c]);
+  const file = campaign.messageFile;
+  if (file && rendered.length) {
+    const bodyTpl = parse(MappedText.fromSource(file, campaign.bodyStart), file);
+    const usesChannel = bodyTpl.variables.some((v) => v.name === "channel");
+    const fmTemplates = new Map<string, ParsedTemplate | undefined>();
+    const fm = (...p: string[]): ParsedTemplate | undefined => {
+      const key = p.join(".");
+      if (!fmTemplates.has(key)) {
+        const m = campaign.metaSource?.file === file ? campaign.metaSource.stringAt(p) : undefined;
+        fmTemplates.set(key, m ? parse(m, file) : undefined);
+      }
+      return fmTemplates.get(key);
+    };
+    const bodies = new Map<string, BodyModel>();
+    const body = (mode: RenderMode, channel: Channel): BodyModel => {
+      const key = `${mode}:${usesChannel ? channel : ""}`;
+      let b = bodies.get(key);
+      if (!b) {
+        b = analyzeBody(renderTemplate(bodyTpl, templateData(config, mode, builtins(usesChannel ? channel : "", "")), { kindOf }));
+        bodies.set(key, b);
+      }
+      return b;
+    };
+    const locale = campaign.meta.locale;
+    const optOut = (): MappedText | undefined => {
+      const picked = pickLocalized(config.data.channels?.sms?.optOut, locale);
+      if (!picked) return undefined;
+      return configText(config, ["channels", "sms", "optOut", ...(picked.key !== undefined ? [picked.key] : [])]);
+    };
+    const derive = (mode: RenderMode, channel: Channel): Record<string, MappedText> => {
+      const b = body(mode, channel);
+      const ctaUrl = b.cta?.url;
+      const data = templateData(config, mode, builtins(channel, ctaUrl?.text ?? ""));
+      const fmText = (...p: string[]) => {
+        const t = fm(...p);
+        return t ? markUrls(renderTemplate(t, data, { kindOf })) : undefined;
+      };
+      const withUrl = (text: MappedText | undefined): MappedText =>
+        joinMapped([text, ctaUrl].filter((x): x is MappedText => !!x && x.length > 0), " ");
+      switch (channel) {
+        case "email": {
+          const subject = fmText("email", "subject") ?? fmText("subject") ?? MappedText.empty();
+          const preheader = fmText("email", "preheader") ?? fmText("preheader") ?? MappedText.empty();
+          const footer = config.data.brand.address ? configText(config, ["brand", "address"]) : undefined;
+          return { subject, preheader, body: joinMapped([...b.prose, ...(footer ? [footer] : [])], "\n\n") };
+        }
+        case "sms": {
+          let text = fmText("sms", "text") ?? withUrl(b.firstParagraph ? unwrapLines(b.firstParagraph) : undefined);
+          const opt = optOut();
+          if (opt && !text.text.toLocaleLowerCase(locale).includes(opt.text.toLocaleLowerCase(locale))) text = joinMapped([text, opt], text.length ? " " : "");
+          return { text };
+        }
+        case "push":
+          return {
+            title: fmText("push", "title") ?? b.firstHeading ?? MappedText.empty(),
+            body: fmText("push", "body") ?? (b.firstParagraph ? unwrapLines(b.firstParagraph) : MappedText.empty()),
+          };
+        case "whatsapp":
+          return { text: fmText("whatsapp", "text") ?? b.whatsapp };
+        case "social":
+          return { text: fmText("social", "text") ?? withUrl(b.firstParagraph ? unwrapLines(b.firstParagraph) : undefined) };
+      }
+    };
+    for (const channel of rendered) {
+      const sample = derive("sample", channel);
+      let worst: Record<string, MappedText> | undefined;
+      const fields: Record<string, VariantField> = {};
+      for (const name of Object.keys(sample)) {
+        fields[name] = {
+          sample: sample[name]!,
+          get worst() {
+            worst ??= derive("worst", channel);
+            return worst[name] ?? sample[name]!;
+          },
+        };
+      }
+      const b = body("sample", channel);
+      const links: VariantLink[] = [];
+      const images: VariantImage[] = [];
+      if (channel === "email") {
+        for (const l of b.links) links.push({ url: l.url, role: l === b.cta ? "cta" : "link", text: l.text });
+        for (const img of b.images) {
+          const loc = b.rendered.locate(img.start, img.end);
+          images.push({ src: img.src, alt: img.alt, at: loc ? { file: loc.file, start: loc.start, end: loc.end } : { file, start: 0, end: 0 } });
+        }
+        const unsub = configText(config, ["brand", "unsubscribeUrl"], "url");
+        if (unsub) {
+          const t = parseTemplate(unsub);
+          links.push({ url: renderTemplate(t, templateData(config, "sample", builtins("email", "")), { kindOf }), role: "unsubscribe" });
+        }
+      } else {
+        if (b.cta) links.push({ url: b.cta.url, role: "cta", text: b.cta.text });
+        for (const f of Object.values(sample)) for (const u of findUrls(f)) if (!b.cta || u.text !== b.cta.url.text) links.push({ url: u, role: "link" });
+      }
+      variants.push({
+        channel,
+        origin: "rendered",
+        file,
+        fields,
+        links,
+        images,
+        variables: [],
+        comments: [],
+        extra: { body: b },
+      });
+    }
+    attachTemplates(variants.filter((v) => v.origin === "rendered"), templates);
+  }
+
+  for (const channel of CHANNELS) {
+    const hand = campaign.handwritten[channel];
+    if (!hand || !campaign.meta.channels.includes(channel)) continue;
+    const before = templates.length;
+    const v = handwrittenVariant(channel, hand, campaign, config, parse, builtins, kindOf, problems);
+    if (v) {
+      attachTemplates([v], templates.slice(before));
+      variants.push(v);
+    }
+  }
+  return variants;
+}
+
+function attachTemplates(variants: Variant[], templates: TemplateUse[]): void {
+  for (const v of variants)
+    for (const { tpl, file } of templates) {
+      for (const use of tpl.variables) {
+        const loc = tpl.source.locate(use.start, use.end);
+        v.variables.push({ use, file: loc?.file ?? file, start: loc?.start ?? 0, end: loc?.end ?? 0 });
+      }
+      for (const c of tpl.comments) {
+        const loc = tpl.source.locate(c.start, c.end);
+        if (loc) v.comments.push({ file: loc.file, start: loc.start, end: loc.end, value: c.value });
+      }
+    }
+}
+
+function handwrittenVariant(
+  channel: Channel,
+  file: SourceFile,
+  campaign: Campaign,
+  config: LoadedConfig,
+  parse: (m: MappedText, f: SourceFile) => ParsedTemplate,
+  builtins: (c: Channel, link: string) => Record<string, string>,
+  kindOf: (name: string) => "url" | "variable",
+  problems: CampaignProblem[],
+): Variant | undefined {
+  const data = (mode: RenderMode) => templateData(config, mode, builtins(channel, ""));
+  const lazyFields = (make: (mode: RenderMode) => Record<string, MappedText>): Record<string, VariantField> => {
+    const sample = make("sample");
+    let worst: Record<string, MappedText> | undefined;
+    const out: Record<string, VariantField> = {};
+    for (const name of Object.keys(sample))
+      out[name] = {
+        sample: sample[name]!,
+        get worst() {
+          worst ??= make("worst");
+          return worst[name] ?? sample[name]!;
+        },
+      };
+    return out;
+  };
+  const base = { channel, origin: "handwritten" as const, file, variables: [], comments: [], images: [] as VariantImage[], extra: {} as Record<string, unknown> };
+  if (channel === "push") {
+    const doc = parseJson(file.text);
+    if (doc.errors.length) {
+      for (const e of doc.errors) problems.push({ ruleId: "parse-error", severity: 2, message: `${path.basename(file.path)}: ${e.message}`, file, start: e.start, end: e.end });
+      return undefined;
+    }
+    const obj = doc.value;
+    if (!obj || typeof obj !== "object" || Array.isArray(obj)) {
+      problems.push({ ruleId: "parse-error", severity: 2, message: `${path.basename(file.path)} must be a JSON object like {"title": "...", "body": "...", "url": "..."}`, file, start: 0, end: file.text.length });
+      return undefined;
+    }
+    for (const key of Object.keys(obj)) {
+      if (!["title", "body", "url", "$schema"].includes(key)) {
+        const r = doc.locate([key], key);
+        problems.push({ ruleId: "parse-error", severity: 2, message: `unknown key "${key}" in ${path.basename(file.path)} (expected title, body, url)`, file, ...r });
+      }
+    }
+    const tpl = (key: string) => {
+      const r = stringNodeRange(doc.tree, [key]);
+      return r ? parse(alignDecoded(r.value, MappedText.fromSource(file, r.start, r.end)), file) : undefined;
+    };
+    const title = tpl("title");
+    const body = tpl("body");
+    const url = tpl("url");
+    const fields = lazyFields((mode) => ({
+      title: title ? markUrls(renderTemplate(title, data(mode), { kindOf })) : MappedText.empty(),
+      body: body ? markUrls(renderTemplate(body, data(mode), { kindOf })) : MappedText.empty(),
+    }));
+    const links: VariantLink[] = [];
+    if (url) {
+      const u = renderTemplate(url, data("sample"), { kindOf });
+      links.push({ url: u.withKind(0, u.length, "url"), role: "cta" });
+    }
+    return { ...base, fields, links };
+  }
+  const tpl = parse(MappedText.fromSource(file), file);
+  if (channel === "email") {
+    const docs = new Map<RenderMode, MjmlDoc>();
+    const docFor = (mode: RenderMode) => {
+      let d = docs.get(mode);
+      if (!d) {
+        d = parseMjml(renderTemplate(tpl, data(mode), { kindOf }));
+        docs.set(mode, d);
+      }
+      return d;
+    };
+    const doc = docFor("sample");
+    for (const p of doc.problems) {
+      const loc = doc.source.locate(p.start, p.end);
+      problems.push({ ruleId: "parse-error", severity: 2, message: p.message, file: loc?.file ?? file, start: loc?.start ?? 0, end: loc?.end ?? 0 });
+    }
+    const fields = lazyFields((mode) => emailFields(docFor(mode)));
+    const links: VariantLink[] = [];
+    const images: VariantImage[] = [];
+    for (const el of walkElements(doc.root)) {
+      const href = attr(el, "href");
+      if (href && href.value.length) links.push({ url: href.value.withKind(0, href.value.length, "url"), role: el.name === "mj-button" ? "cta" : "link", text: textContent(el, doc.source).trim() });
+      if (el.name === "mj-image" || el.name === "img") {
+        const src = attr(el, "src");
+        const loc = doc.source.locate(el.openStart, el.openEnd);
+        if (src) images.push({ src: src.value, alt: attr(el, "alt")?.value, at: loc ? { file: loc.file, start: loc.start, end: loc.end } : { file, start: 0, end: 0 } });
+      }
+    }
+    const ctas = links.filter((l) => l.role === "cta");
+    if (ctas.length > 1) for (const l of ctas.slice(0, -1)) l.role = "link";
+    for (const c of doc.comments) {
+      const loc = doc.source.locate(c.start, c.end);
+      if (loc) base.comments.push({ ...loc, value: c.value } as never);
+    }
+    return { ...base, images, fields, links, extra: { mjml: doc, mjmlFor: docFor } };
+  }
+  const fields = lazyFields((mode) => ({ text: markUrls(renderTemplate(tpl, data(mode), { kindOf })) }));
+  const links: VariantLink[] = findUrls(fields.text!.sample).map((u, i, all) => ({ url: u.withKind(0, u.length, "url"), role: i === all.length - 1 ? "cta" : "link" }));
+  return { ...base, fields, links };
+}
+
+/** Subject, preheader and body text of an MJML document. */
+export function emailFields(doc: MjmlDoc): Record<string, MappedText> {
+  let subject = MappedText.empty();
+  let preheader = MappedText.empty();
+  const blocks: MappedText[] = [];
+  for (const el of walkElements(doc.root)) {
+    if (el.name === "mj-title") subject = textContent(el, doc.source).trim();
+    else if (el.name === "mj-preview") preheader = textContent(el, doc.source).trim();
+    else if (TEXT_ELEMENTS.has(el.name)) {
+      const t = markUrls(textContent(el, doc.source).trim());
+      if (t.length) blocks.push(t);
+    }
+    if (el.name === "mj-image" || el.name === "img") {
+      const alt = attr(el, "alt");
+      if (alt?.value.length) blocks.push(alt.value);
+    }
+  }
+  const b = new MappedTextBuilder();
+  b.append(joinMapped(blocks, "\n\n"));
+  return { subject, preheader, body: b.build() };
+}

@@ -1,0 +1,216 @@
+/**
+ * MappedText: a string in which every character knows where it came from.
+ *
+ * Variants are built from pieces of source files (copied character for character),
+ * values that stand for a construct (a Handlebars variable, an entity, generated
+ * markup) and text the config supplies. Rules look at `text`; `locate` turns any
+ * range of it back into a range of the file a person edits.
+ */
+import type { SourceFile } from "./source-file.js";
+
+/** What a piece of variant text is, so rules can tell prose from URLs, code and variables. */
+export type PieceKind = "text" | "url" | "code" | "variable" | "markup" | "config";
+
+export interface Piece {
+  /** Range in the mapped text. */
+  start: number;
+  end: number;
+  file: SourceFile;
+  /** Range in the source file. */
+  srcStart: number;
+  srcEnd: number;
+  kind: PieceKind;
+  /** True when the piece is a character-for-character copy of its source range. */
+  exact: boolean;
+  /** For variable pieces: the variable's name. */
+  name?: string;
+}
+
+export interface SourceRange {
+  file: SourceFile;
+  start: number;
+  end: number;
+  /** True when the range is a character-for-character copy of the mapped text (safe to fix). */
+  exact: boolean;
+}
+
+export class MappedText {
+  constructor(
+    readonly text: string,
+    readonly pieces: readonly Piece[],
+  ) {}
+
+  static empty(): MappedText {
+    return new MappedText("", []);
+  }
+
+  /** The whole of `file.text[start, end)`, copied exactly. */
+  static fromSource(file: SourceFile, start = 0, end = file.text.length, kind: PieceKind = "text"): MappedText {
+    const b = new MappedTextBuilder();
+    b.copy(file, start, end, kind);
+    return b.build();
+  }
+
+  get length(): number {
+    return this.text.length;
+  }
+
+  /** Index of the piece containing offset `at` (or the last piece before it). */
+  private pieceIndex(at: number): number {
+    const ps = this.pieces;
+    let lo = 0;
+    let hi = ps.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ps[mid]!.start <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The pieces overlapping [start, end). */
+  piecesIn(start: number, end: number): Piece[] {
+    if (this.pieces.length === 0) return [];
+    const out: Piece[] = [];
+    for (let i = this.pieceIndex(start); i < this.pieces.length; i++) {
+      const p = this.pieces[i]!;
+      if (p.start >= end && !(start === end && p.start === start)) break;
+      if (p.end > start || (start === end && p.start <= start && p.end >= start)) out.push(p);
+    }
+    return out;
+  }
+
+  /** True when every character of [start, end) comes from pieces of the given kinds. */
+  isOnly(start: number, end: number, kinds: readonly PieceKind[]): boolean {
+    const ps = this.piecesIn(start, end);
+    return ps.length > 0 && ps.every((p) => kinds.includes(p.kind));
+  }
+
+  /** Maps a range of this text back to its source. */
+  locate(start: number, end: number = start): SourceRange | undefined {
+    const ps = this.piecesIn(start, Math.max(end, start));
+    if (ps.length === 0) {
+      // An empty range at the very end: point just after the last piece.
+      const last = this.pieces[this.pieces.length - 1];
+      if (!last) return undefined;
+      return { file: last.file, start: last.srcEnd, end: last.srcEnd, exact: false };
+    }
+    const first = ps[0]!;
+    const last = ps.filter((p) => p.file === first.file).pop()!;
+    const s = first.exact ? first.srcStart + Math.max(0, start - first.start) : first.srcStart;
+    const e = last.exact ? last.srcStart + Math.min(last.end, Math.max(end, start)) - last.start : last.srcEnd;
+    let exact = ps.every((p) => p.exact && p.file === first.file);
+    // Exact pieces that are adjacent in the text must also be adjacent in the source.
+    for (let i = 1; exact && i < ps.length; i++) if (ps[i]!.srcStart !== ps[i - 1]!.srcEnd) exact = false;
+    return { file: first.file, start: s, end: Math.max(s, e), exact };
+  }
+
+  slice(start: number, end: number = this.text.length): MappedText {
+    const s = Math.max(0, Math.min(start, this.text.length));
+    const e = Math.max(s, Math.min(end, this.text.length));
+    const out: Piece[] = [];
+    for (const p of this.piecesIn(s, e)) {
+      const ps = Math.max(p.start, s);
+      const pe = Math.min(p.end, e);
+      if (pe <= ps) continue;
+      out.push(
+        p.exact
+          ? { ...p, start: ps - s, end: pe - s, srcStart: p.srcStart + (ps - p.start), srcEnd: p.srcStart + (pe - p.start) }
+          : { ...p, start: ps - s, end: pe - s },
+      );
+    }
+    return new MappedText(this.text.slice(s, e), out);
+  }
+
+  /** A copy in which [start, end) is re-labelled with `kind` (e.g. a URL found in plain text). */
+  withKind(start: number, end: number, kind: PieceKind): MappedText {
+    if (end <= start) return this;
+    const b = new MappedTextBuilder();
+    b.append(this.slice(0, start));
+    const mid = this.slice(start, end);
+    b.append(new MappedText(mid.text, mid.pieces.map((p) => ({ ...p, kind }))));
+    b.append(this.slice(end));
+    return b.build();
+  }
+
+  trim(): MappedText {
+    const m = /^\s*/u.exec(this.text)![0].length;
+    const n = /\s*$/u.exec(this.text.slice(m))![0].length;
+    return this.slice(m, this.text.length - n);
+  }
+}
+
+/** Builds a MappedText piece by piece. */
+export class MappedTextBuilder {
+  private parts: string[] = [];
+  private pieces: Piece[] = [];
+  private len = 0;
+
+  get length(): number {
+    return this.len;
+  }
+
+  /** Appends `file.text[start, end)` exactly. */
+  copy(file: SourceFile, start: number, end: number, kind: PieceKind = "text"): this {
+    if (end <= start) return this;
+    return this.push(file.text.slice(start, end), { file, srcStart: start, srcEnd: end, kind, exact: true });
+  }
+
+  /** Appends text that stands for a source construct as a whole (a variable, an entity, markup). */
+  emit(text: string, file: SourceFile, srcStart: number, srcEnd: number, kind: PieceKind, name?: string): this {
+    if (!text) return this;
+    return this.push(text, { file, srcStart, srcEnd, kind, exact: false, ...(name === undefined ? {} : { name }) });
+  }
+
+  /** Appends generated text attributed to the source range of an existing mapped range. */
+  emitFor(text: string, from: MappedText, kind: PieceKind = "markup"): this {
+    const loc = from.locate(0, from.length);
+    if (!loc || !text) return this;
+    return this.emit(text, loc.file, loc.start, loc.end, kind);
+  }
+
+  append(m: MappedText): this {
+    if (!m.text) return this;
+    const base = this.len;
+    this.parts.push(m.text);
+    for (const p of m.pieces) this.addPiece({ ...p, start: p.start + base, end: p.end + base });
+    this.len += m.text.length;
+    return this;
+  }
+
+  private push(text: string, p: Omit<Piece, "start" | "end">): this {
+    this.parts.push(text);
+    this.addPiece({ ...p, start: this.len, end: this.len + text.length });
+    this.len += text.length;
+    return this;
+  }
+
+  private addPiece(p: Piece): void {
+    const prev = this.pieces[this.pieces.length - 1];
+    // Merge adjacent exact copies of adjacent source so pieces stay few.
+    if (prev && prev.exact && p.exact && prev.file === p.file && prev.kind === p.kind && prev.end === p.start && prev.srcEnd === p.srcStart) {
+      prev.end = p.end;
+      prev.srcEnd = p.srcEnd;
+      return;
+    }
+    this.pieces.push(p);
+  }
+
+  build(): MappedText {
+    return new MappedText(this.parts.join(""), this.pieces);
+  }
+}
+
+/** Joins mapped texts with a generated separator attributed to the piece before it. */
+export function joinMapped(items: readonly MappedText[], sep: string): MappedText {
+  const b = new MappedTextBuilder();
+  items.forEach((m, i) => {
+    if (i > 0 && sep) {
+      const prev = items[i - 1]!;
+      const loc = prev.locate(prev.length);
+      if (loc) b.emit(sep, loc.file, loc.start, loc.end, "markup");
+    }
+    b.append(m);
+  });
+  return b.build();
+}

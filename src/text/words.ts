@@ -1,0 +1,71 @@
+/** Word tokens that hold in every script (Intl.Segmenter), and case helpers. */
+
+export interface WordToken {
+  start: number;
+  end: number;
+  /** The token's text as written. */
+  text: string;
+  /** Is it a word (letters/digits), or punctuation and space between words. */
+  word: boolean;
+}
+
+const segmenters = new Map<string, Intl.Segmenter>();
+function segmenter(locale: string): Intl.Segmenter {
+  let s = segmenters.get(locale);
+  if (!s) {
+    try {
+      s = new Intl.Segmenter(locale, { granularity: "word" });
+    } catch {
+      s = new Intl.Segmenter("en", { granularity: "word" });
+    }
+    segmenters.set(locale, s);
+  }
+  return s;
+}
+
+export function tokenize(text: string, locale: string): WordToken[] {
+  const out: WordToken[] = [];
+  for (const seg of segmenter(locale).segment(text)) {
+    out.push({ start: seg.index, end: seg.index + seg.segment.length, text: seg.segment, word: seg.isWordLike === true });
+  }
+  return out;
+}
+
+const APOSTROPHES = /['’ʼ]/u;
+
+/**
+ * The ways a word token can match a term word: itself, and around an apostrophe
+ * the stem of a possessive or contraction ("Acme’s" → "Acme") or the word after an
+ * elided article ("l’offre" → "offre").
+ */
+export function tokenViews(t: WordToken): { start: number; end: number; text: string }[] {
+  const views = [{ start: t.start, end: t.end, text: t.text }];
+  const m = APOSTROPHES.exec(t.text);
+  if (m && m.index > 0 && m.index < t.text.length - 1) {
+    const before = t.text.slice(0, m.index);
+    const after = t.text.slice(m.index + 1);
+    if (after.length <= 2) views.push({ start: t.start, end: t.start + m.index, text: before });
+    if (before.length <= 2) views.push({ start: t.start + m.index + 1, end: t.end, text: after });
+  }
+  return views;
+}
+
+/** Case-insensitive key: locale lower case, NFC, and Russian ё folded to е as writers do. */
+export function foldCase(s: string, locale: string): string {
+  return s.normalize("NFC").toLocaleLowerCase(locale).replace(/ё/g, "е");
+}
+
+/** Gives `replacement` the case shape of `original`: UPPER, Capitalised or as written. */
+export function matchCaseShape(original: string, replacement: string, locale: string): string {
+  const letters = original.replace(/[^\p{L}]/gu, "");
+  if (!letters) return replacement;
+  const upper = letters.toLocaleUpperCase(locale);
+  const lower = letters.toLocaleLowerCase(locale);
+  if (letters === upper && letters !== lower && letters.length > 1) return replacement.toLocaleUpperCase(locale);
+  const first = letters[0]!;
+  if (first === first.toLocaleUpperCase(locale) && first !== first.toLocaleLowerCase(locale)) {
+    const rest = replacement.slice(1);
+    return replacement.charAt(0).toLocaleUpperCase(locale) + (letters.slice(1) === letters.slice(1).toLocaleLowerCase(locale) && rest === rest.toLocaleLowerCase(locale) ? rest : rest);
+  }
+  return replacement;
+}

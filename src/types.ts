@@ -1,0 +1,65 @@
+/** Types shared by every layer. */
+
+export const CHANNELS = ["email", "sms", "push", "whatsapp", "social"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export type SeverityName = "off" | "warn" | "error";
+/** 0 off, 1 warning, 2 error (ESLint's numbers). */
+export type Severity = 0 | 1 | 2;
+export type RuleSetting = SeverityName | Severity | [SeverityName | Severity] | [SeverityName | Severity, Record<string, unknown>];
+
+export interface BannedTerm {
+  term: string;
+  suggest?: string;
+  message?: string;
+  caseSensitive?: boolean;
+}
+export interface PreferredTerm {
+  use: string;
+  instead: string[];
+  caseSensitive?: boolean;
+  message?: string;
+}
+export interface ToneLists {
+  banned?: BannedTerm[];
+  terms?: PreferredTerm[];
+}
+export interface Offer {
+  code: string;
+  discount: string;
+  starts?: string;
+  ends?: string;
+  description?: string;
+}
+/** A string, or a map from locale tag (or "default") to string. */
+export type Localized = string | Record<string, string>;
+export interface ChannelSettings {
+  sms?: { maxSegments?: number; requireOptOut?: boolean; optOut?: Localized; linkLength?: number; requireSender?: boolean };
+  push?: { titleMax?: number; bodyMax?: number };
+  email?: { subjectMax?: number; preheaderMax?: number; requireUnsubscribe?: boolean };
+  whatsapp?: { bodyMax?: number };
+  social?: { max?: number };
+}
+export interface VariableSpec {
+  sample?: string;
+  maxLength?: number;
+  charset?: "gsm" | "unicode";
+  fallback?: string;
+  description?: string;
+}
+export interface BrandConfig {
+  $schema?: string;
+  brand: { name: string; sender?: string; address?: string; domains?: string[]; unsubscribeUrl?: string };
+  colors?: Record<string, string>;
+  fonts?: string[];
+  tone?: ToneLists & { locales?: Record<string, ToneLists> };
+  offers?: Offer[];
+  channels?: ChannelSettings;
+  variables?: Record<string, VariableSpec>;
+  links?: { requireHttps?: boolean; utm?: Record<string, Record<string, string>> };
+  assets?: { hosts?: string[]; retired?: (string | { url: string; replacement?: string; message?: string })[] };
+  fatigue?: { maxPerDay?: number; maxPerWeek?: number };
+  rules?: Record<string, RuleSetting>;
+  overrides?: { files: string[]; rules?: Record<string, RuleSetting>; channels?: ChannelSettings }[];
+  customRules?: string[];
+}
