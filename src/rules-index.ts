@@ -1,18 +1,38 @@
 /**
- * The rules, sorted by id. Each lives in rules/<id>.ts; a test checks this list and
- * the folder agree. Loaded lazily so a run only pays for what it uses.
+ * The rules: every module in rules/ (file name = rule id), sorted by id. Running from
+ * the TypeScript sources (tests) they load from rules/*.ts; from the package, from
+ * dist/rules/*.js. Rule modules are small: heavy dependencies load inside `check`.
  */
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Rule } from "./engine/rule.js";
 
-type Loader = () => Promise<{ default: Rule<never> }>;
+const here = fileURLToPath(import.meta.url);
+const fromSource = here.endsWith(".ts");
+/** The folder rule modules are loaded from. */
+export const RULES_DIR = path.join(path.dirname(here), "..", "rules");
+const EXT = fromSource ? ".ts" : ".js";
 
-export const RULE_LOADERS: Record<string, Loader> = {
-  "tone-words": () => import("../rules/tone-words.js") as never,
-};
+/** The ids of every rule, sorted. */
+export function ruleIds(): string[] {
+  return readdirSync(RULES_DIR)
+    .filter((f) => f.endsWith(EXT) && !f.endsWith(".d.ts") && !f.startsWith("_"))
+    .map((f) => f.slice(0, -EXT.length))
+    .sort();
+}
 
-let cache: Rule<never>[] | undefined;
+export async function loadRule(id: string): Promise<Rule<never>> {
+  const mod = (await import(pathToFileURL(path.join(RULES_DIR, id + EXT)).href)) as { default?: Rule<never> };
+  const rule = mod.default;
+  if (!rule || typeof rule.check !== "function" || !rule.meta) throw new Error(`rules/${id}${EXT} does not export a rule (export default defineRule({ meta, check }))`);
+  if (rule.meta.id !== id) throw new Error(`rules/${id}${EXT} declares id "${rule.meta.id}"; the file name must be the rule id`);
+  return rule;
+}
+
+let cache: Promise<Rule<never>[]> | undefined;
 /** Loads every rule module (sorted by id). */
-export async function loadRules(): Promise<Rule<never>[]> {
-  cache ??= await Promise.all(Object.keys(RULE_LOADERS).sort().map(async (id) => (await RULE_LOADERS[id]!()).default));
+export function loadRules(): Promise<Rule<never>[]> {
+  cache ??= Promise.all(ruleIds().map(loadRule));
   return cache;
 }

@@ -161,7 +161,7 @@ export class PhraseMatcher<T> {
         // First word by suffix (leading `*`).
         const sroots = this.suffixRoots[kind];
         if (sroots.size)
-          for (let s = 0; s < k0.length && k0.length - s <= this.maxSuffixLen; s++) {
+          for (let s = Math.max(0, k0.length - this.maxSuffixLen); s < k0.length; s++) {
             const node = sroots.get(k0.slice(s));
             if (!node) continue;
             for (const e of node.ends) consider(e, view.start, view.end, [{ start: view.start, end: view.end }]);
