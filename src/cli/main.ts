@@ -2,11 +2,14 @@
  * The command line: a thin layer over the API. The only place that knows about
  * argv, stdout/stderr and exit codes (0 clean, 1 lint errors, 2 could not run).
  */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ConfigError } from "../config/load.js";
 import { PathError } from "../campaign/discover.js";
 import { lint } from "../lint.js";
 import { FORMATTERS } from "../report/index.js";
+import { relativePath } from "../report/paths.js";
 import type { RuleInfo } from "../report/types.js";
 import { packageVersion } from "../paths.js";
 import { didYouMean } from "../text/suggest.js";
@@ -29,6 +32,8 @@ const HELP = `brandlint ${packageVersion} — keep every customer message on bra
 
 Usage:
   brandlint [paths...] [options]        lint campaigns (default: ./templates)
+  brandlint render <message.md> [--channel c] [--out dir] [--data file.json]
+                                        write the campaign's channel variants
   brandlint rules                       list the rules
   brandlint --help | --version
 
@@ -43,6 +48,18 @@ Options:
   -v, --version            show the version
 
 Exit codes: 0 clean, 1 lint errors (or too many warnings), 2 could not run.
+`;
+
+const RENDER_HELP = `Usage: brandlint render <message.md|campaign-folder> [options]
+
+Renders a campaign into the files each channel receives: email.mjml, email.html,
+sms.txt, push.json, whatsapp.txt, social.txt (only the campaign's channels).
+
+Options:
+  --channel <name>   only this channel; without --out, print it to stdout
+  --out <dir>        where to write (default: out/<campaign>)
+  --data <file.json> real variable values instead of the config's samples
+  --config <file>    brand config (default: brand.config.json found upward)
 `;
 
 const LINT_OPTIONS = {
@@ -99,14 +116,7 @@ async function lintCommand(args: string[], io: Io): Promise<number> {
     if (!/^-?\d+$/.test(raw) || Number(raw) < -1) throw new UsageError(`--max-warnings needs a whole number (or -1 for no limit), not "${raw}"`);
     maxWarnings = Number(raw);
   }
-  let channel: Channel | undefined;
-  if (values.channel !== undefined) {
-    if (!(CHANNELS as readonly string[]).includes(values.channel)) {
-      const guess = didYouMean(values.channel, CHANNELS);
-      throw new UsageError(`unknown channel "${values.channel}"${guess ? ` — did you mean "${guess}"?` : ""} (one of: ${CHANNELS.join(", ")})`);
-    }
-    channel = values.channel as Channel;
-  }
+  const channel = values.channel === undefined ? undefined : checkChannel(values.channel);
   const report = await lint({ cwd: io.cwd, paths: positionals, configPath: values.config, channel, fix: values.fix });
   let results = report.results;
   if (values.quiet) results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 }));
@@ -121,6 +131,66 @@ async function lintCommand(args: string[], io: Io): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+async function renderCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, {
+    channel: { type: "string" },
+    out: { type: "string", short: "o" },
+    data: { type: "string" },
+    config: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
+  if (values.help) {
+    io.stdout(RENDER_HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError(`render takes one message.md or campaign folder${positionals.length ? `, not ${positionals.length}` : ""} (see brandlint render --help)`);
+  const channel = values.channel === undefined ? undefined : checkChannel(values.channel);
+  let data: Record<string, string> | undefined;
+  if (values.data !== undefined) data = readData(path.resolve(io.cwd, values.data), values.data);
+  const { render } = await import("../render-api.js");
+  const result = await render(positionals[0]!, { cwd: io.cwd, configPath: values.config, channel, data });
+  for (const p of result.campaign.problems)
+    io.stderr(`${path.relative(io.cwd, p.file.path) || p.file.path}:${p.file.positionAt(p.start).line}:${p.file.positionAt(p.start).column}: ${p.severity === 2 ? "error" : "warning"}: ${p.message} [${p.ruleId}]\n`);
+  if (channel && values.out === undefined) {
+    const file = result.files.find((f) => f.name.endsWith(".html")) ?? result.files[0];
+    if (file) io.stdout(file.text);
+    return 0;
+  }
+  const out = path.resolve(io.cwd, values.out ?? path.join("out", result.campaign.id));
+  mkdirSync(out, { recursive: true });
+  for (const f of result.files) writeFileSync(path.join(out, f.name), f.text);
+  io.stderr(`brandlint: wrote ${result.files.map((f) => f.name).join(", ")} to ${relativePath(out, io.cwd) || "."}\n`);
+  return 0;
+}
+
+function checkChannel(value: string): Channel {
+  if ((CHANNELS as readonly string[]).includes(value)) return value as Channel;
+  const guess = didYouMean(value, CHANNELS);
+  throw new UsageError(`unknown channel "${value}"${guess ? ` — did you mean "${guess}"?` : ""} (one of: ${CHANNELS.join(", ")})`);
+}
+
+function readData(file: string, shown: string): Record<string, string> {
+  let raw: string;
+  try {
+    raw = readFileSync(file, "utf8");
+  } catch {
+    throw new UsageError(`--data: cannot read ${shown}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(raw.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new UsageError(`--data: ${shown} is not valid JSON (${(e as Error).message})`);
+  }
+  if (!value || typeof value !== "object" || Array.isArray(value)) throw new UsageError(`--data: ${shown} must be a JSON object of variable values, like {"firstName": "Ana"}`);
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") throw new UsageError(`--data: "${k}" in ${shown} must be text, a number or true/false`);
+    out[k] = String(v);
+  }
+  return out;
 }
 
 async function rulesCommand(args: string[], io: Io): Promise<number> {
@@ -146,6 +216,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const [first, ...rest] = argv;
     if (first === "rules") return await rulesCommand(rest, io);
+    if (first === "render") return await renderCommand(rest, io);
     return await lintCommand(argv, io);
   } catch (e) {
     if (e instanceof ConfigError) {

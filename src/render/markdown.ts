@@ -50,9 +50,8 @@ export function parseMarkdown(text: string): Root {
   return parser.parse(text);
 }
 
-/** Analyses a rendered Markdown body. */
-export function analyzeBody(rendered: MappedText): BodyModel {
-  const tree = parseMarkdown(rendered.text);
+/** Position-keeping helpers over a rendered Markdown text (shared by every channel's renderer). */
+export function mdHelpers(rendered: MappedText) {
   const sliceOf = (n: AnyNode) => rendered.slice(n.position?.start.offset ?? 0, n.position?.end.offset ?? 0);
 
   const linkUrl = (n: Link): MappedText => {
@@ -139,15 +138,6 @@ export function analyzeBody(rendered: MappedText): BodyModel {
     return b.build();
   };
 
-  const links: BodyLink[] = [];
-  const images: BodyImage[] = [];
-  const html: BodyModel["html"] = [];
-  const visit = (n: AnyNode) => {
-    if (n.type === "link") links.push({ url: linkUrl(n), text: plain(n.children, false), node: n });
-    if (n.type === "image") images.push(imageOf(n));
-    if (n.type === "html") html.push({ value: (n as Html).value, at: sliceOf(n) });
-    if ("children" in n) for (const c of n.children as AnyNode[]) visit(c);
-  };
   const imageOf = (n: Image): BodyImage => {
     const s = n.position?.start.offset ?? 0;
     const e = n.position?.end.offset ?? 0;
@@ -167,8 +157,6 @@ export function analyzeBody(rendered: MappedText): BodyModel {
       node: n,
     };
   };
-  visit(tree);
-
   const onlyLink = (p: Paragraph): Link | undefined => {
     const kids = p.children.filter((c) => !(c.type === "text" && !c.value.trim()));
     if (kids.length !== 1) return undefined;
@@ -176,6 +164,26 @@ export function analyzeBody(rendered: MappedText): BodyModel {
     while ((k.type === "strong" || k.type === "emphasis") && k.children.length === 1) k = k.children[0]!;
     return k.type === "link" ? k : undefined;
   };
+  return { sliceOf, linkUrl, plain, imageOf, onlyLink };
+}
+
+export type MdHelpers = ReturnType<typeof mdHelpers>;
+
+/** Analyses a rendered Markdown body. */
+export function analyzeBody(rendered: MappedText): BodyModel {
+  const tree = parseMarkdown(rendered.text);
+  const { sliceOf, linkUrl, plain, imageOf, onlyLink } = mdHelpers(rendered);
+  const links: BodyLink[] = [];
+  const images: BodyImage[] = [];
+  const html: BodyModel["html"] = [];
+  const visit = (n: AnyNode) => {
+    if (n.type === "link") links.push({ url: linkUrl(n), text: plain(n.children, false), node: n });
+    if (n.type === "image") images.push(imageOf(n));
+    if (n.type === "html") html.push({ value: (n as Html).value, at: sliceOf(n) });
+    if ("children" in n) for (const c of n.children as AnyNode[]) visit(c);
+  };
+  visit(tree);
+
   let ctaNode: Link | undefined;
   for (const n of tree.children) if (n.type === "paragraph" && onlyLink(n)) ctaNode = onlyLink(n);
   const cta = ctaNode ? links.find((l) => l.node === ctaNode) : links[links.length - 1];

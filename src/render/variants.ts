@@ -13,6 +13,7 @@ import type { SourceFile } from "../text/source-file.js";
 import { CHANNELS, type Channel, type Localized } from "../types.js";
 import { analyzeBody, findUrls, markUrls, unwrapLines, type BodyModel } from "./markdown.js";
 import { parseTemplate, renderTemplate, type ParsedTemplate, type TemplateData } from "./template.js";
+import { brandStyle, generateMjml } from "./email.js";
 import { parseMjml, walkElements, attr, textContent, TEXT_ELEMENTS, type MjmlDoc } from "./mjml-doc.js";
 
 export type RenderMode = "sample" | "worst";
@@ -54,7 +55,12 @@ interface TemplateUse {
 }
 
 /** Renders every variant of a campaign; problems (bad templates, bad files) go to campaign.problems. */
-export function renderCampaign(campaign: Campaign, config: LoadedConfig): Variant[] {
+export interface RenderCampaignOptions {
+  /** Real values for variables (render --data): used instead of samples. */
+  data?: TemplateData;
+}
+
+export function renderCampaign(campaign: Campaign, config: LoadedConfig, options: RenderCampaignOptions = {}): Variant[] {
   const variants: Variant[] = [];
   const problems = campaign.problems;
   const templates: TemplateUse[] = [];
@@ -74,6 +80,11 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig): Varian
     channel,
     link,
     ...(config.data.brand.unsubscribeUrl ? { unsubscribeUrl: config.data.brand.unsubscribeUrl } : {}),
+  });
+  const dataFor = (mode: RenderMode, channel: Channel | "", link: string): TemplateData => ({
+    ...templateData(config, mode, {}),
+    ...(mode === "sample" ? options.data : {}),
+    ...builtins(channel, link),
   });
   const kindOf = (name: string) => (name === "link" || name === "unsubscribeUrl" ? ("url" as const) : ("variable" as const));
 
@@ -96,7 +107,7 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig): Varian
       const key = `${mode}:${usesChannel ? channel : ""}`;
       let b = bodies.get(key);
       if (!b) {
-        b = analyzeBody(renderTemplate(bodyTpl, templateData(config, mode, builtins(usesChannel ? channel : "", "")), { kindOf }));
+        b = analyzeBody(renderTemplate(bodyTpl, dataFor(mode, usesChannel ? channel : "", ""), { kindOf }));
         bodies.set(key, b);
       }
       return b;
@@ -110,7 +121,7 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig): Varian
     const derive = (mode: RenderMode, channel: Channel): Record<string, MappedText> => {
       const b = body(mode, channel);
       const ctaUrl = b.cta?.url;
-      const data = templateData(config, mode, builtins(channel, ctaUrl?.text ?? ""));
+      const data = dataFor(mode, channel, ctaUrl?.text ?? "");
       const fmText = (...p: string[]) => {
         const t = fm(...p);
         return t ? markUrls(renderTemplate(t, data, { kindOf })) : undefined;
@@ -155,6 +166,7 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig): Varian
         };
       }
       const b = body("sample", channel);
+      const extra: Record<string, unknown> = { body: b };
       const links: VariantLink[] = [];
       const images: VariantImage[] = [];
       if (channel === "email") {
@@ -163,11 +175,20 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig): Varian
           const loc = b.rendered.locate(img.start, img.end);
           images.push({ src: img.src, alt: img.alt, at: loc ? { file: loc.file, start: loc.start, end: loc.end } : { file, start: 0, end: 0 } });
         }
-        const unsub = configText(config, ["brand", "unsubscribeUrl"], "url");
-        if (unsub) {
-          const t = parseTemplate(unsub);
-          links.push({ url: renderTemplate(t, templateData(config, "sample", builtins("email", "")), { kindOf }), role: "unsubscribe" });
-        }
+        const unsubSrc = configText(config, ["brand", "unsubscribeUrl"], "url");
+        const unsub = unsubSrc ? renderTemplate(parseTemplate(unsubSrc), dataFor("sample", "email", ""), { kindOf }) : undefined;
+        if (unsub) links.push({ url: unsub, role: "unsubscribe" });
+        const mjmlText = generateMjml({
+          body: b,
+          file,
+          locale: campaign.meta.locale,
+          subject: sample.subject!,
+          preheader: sample.preheader!,
+          address: config.data.brand.address ? configText(config, ["brand", "address"]) : undefined,
+          unsubscribe: unsub,
+          style: brandStyle(config, (p) => configText(config, p)),
+        });
+        extra.mjml = parseMjml(mjmlText);
       } else {
         if (b.cta) links.push({ url: b.cta.url, role: "cta", text: b.cta.text });
         for (const f of Object.values(sample)) for (const u of findUrls(f)) if (!b.cta || u.text !== b.cta.url.text) links.push({ url: u, role: "link" });
@@ -181,7 +202,7 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig): Varian
         images,
         variables: [],
         comments: [],
-        extra: { body: b },
+        extra,
       });
     }
     attachTemplates(variants.filter((v) => v.origin === "rendered"), templates);
@@ -191,7 +212,7 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig): Varian
     const hand = campaign.handwritten[channel];
     if (!hand || !campaign.meta.channels.includes(channel)) continue;
     const before = templates.length;
-    const v = handwrittenVariant(channel, hand, campaign, config, parse, builtins, kindOf, problems);
+    const v = handwrittenVariant(channel, hand, config, parse, (mode) => dataFor(mode, channel, ""), kindOf, problems);
     if (v) {
       attachTemplates([v], templates.slice(before));
       variants.push(v);
@@ -217,14 +238,12 @@ function attachTemplates(variants: Variant[], templates: TemplateUse[]): void {
 function handwrittenVariant(
   channel: Channel,
   file: SourceFile,
-  campaign: Campaign,
   config: LoadedConfig,
   parse: (m: MappedText, f: SourceFile) => ParsedTemplate,
-  builtins: (c: Channel, link: string) => Record<string, string>,
+  data: (mode: RenderMode) => TemplateData,
   kindOf: (name: string) => "url" | "variable",
   problems: CampaignProblem[],
 ): Variant | undefined {
-  const data = (mode: RenderMode) => templateData(config, mode, builtins(channel, ""));
   const lazyFields = (make: (mode: RenderMode) => Record<string, MappedText>): Record<string, VariantField> => {
     const sample = make("sample");
     let worst: Record<string, MappedText> | undefined;

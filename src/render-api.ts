@@ -1,0 +1,43 @@
+/** `render`: one campaign's variants as the files customers' channels receive. */
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+import { loadCampaign } from "./campaign/load.js";
+import type { Campaign } from "./campaign/model.js";
+import { PathError } from "./campaign/discover.js";
+import { loadConfig, type LoadedConfig } from "./config/load.js";
+import { variantFiles, type RenderedFile } from "./render/output.js";
+import type { TemplateData } from "./render/template.js";
+import { renderCampaign } from "./render/variants.js";
+import { loadRules } from "./rules-index.js";
+import type { Channel } from "./types.js";
+
+export interface RenderOptions {
+  cwd?: string;
+  configPath?: string;
+  config?: LoadedConfig;
+  /** Only this channel. */
+  channel?: Channel;
+  /** Real variable values instead of samples. */
+  data?: TemplateData;
+}
+
+export interface RenderResult {
+  campaign: Campaign;
+  files: RenderedFile[];
+}
+
+/** Renders the campaign of a message.md (or a campaign folder) into its channel files. */
+export async function render(target: string, options: RenderOptions = {}): Promise<RenderResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const abs = path.resolve(cwd, target);
+  if (!existsSync(abs)) throw new PathError(`no such file or folder: ${target}`);
+  const dir = statSync(abs).isDirectory() ? abs : path.dirname(abs);
+  const config = options.config ?? loadConfig({ cwd, configPath: options.configPath, rules: (await loadRules()).map((r) => r.meta) });
+  const campaign = loadCampaign(dir, config.data);
+  campaign.variants = renderCampaign(campaign, config, { data: options.data });
+  if (options.channel && !campaign.variants.some((v) => v.channel === options.channel))
+    throw new PathError(`campaign ${campaign.id} has no ${options.channel} variant (its channels: ${campaign.meta.channels.join(", ") || "none"})`);
+  const files: RenderedFile[] = [];
+  for (const v of campaign.variants) if (!options.channel || v.channel === options.channel) files.push(...(await variantFiles(v)));
+  return { campaign, files };
+}
