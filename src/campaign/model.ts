@@ -84,6 +84,8 @@ export interface Variant {
   images: VariantImage[];
   /** Variables the variant's templates use, with their positions in the file. */
   variables: { use: VariableUse; file: SourceFile; start: number; end: number }[];
+  /** Template constructs brandlint refuses: unknown helpers, partials, prototype access. */
+  templateProblems: { kind: "unknown-helper" | "partial" | "prototype"; message: string; file: SourceFile; start: number; end: number }[];
   /** Handlebars and HTML comments (for inline suppressions). */
   comments: { file: SourceFile; start: number; end: number; value: string }[];
   /** Extra channel data (e.g. the email's MJML document), filled by the renderer. */

@@ -99,7 +99,8 @@ export function parseTemplate(source: MappedText): ParsedTemplate {
         for (const p of b.params) {
           if ((p as Node).type === "PathExpression") {
             tested = (p as hbs.AST.PathExpression).original;
-            noteVar(p as hbs.AST.PathExpression, range, guards, "block");
+            const pl = (p as Node).loc;
+            noteVar(p as hbs.AST.PathExpression, pl ? { start: off(pl.start), end: off(pl.end) } : range, guards, "block");
           } else noteParam(p as Node, guards);
         }
         const inner = tested && name === "if" ? [...guards, tested] : guards;

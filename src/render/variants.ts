@@ -118,12 +118,14 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
       if (!picked) return undefined;
       return configText(config, ["channels", "sms", "optOut", ...(picked.key !== undefined ? [picked.key] : [])]);
     };
+    const used = new Map<Channel, Set<ParsedTemplate>>(rendered.map((c) => [c, new Set([bodyTpl])]));
     const derive = (mode: RenderMode, channel: Channel): Record<string, MappedText> => {
       const b = body(mode, channel);
       const ctaUrl = b.cta?.url;
       const data = dataFor(mode, channel, ctaUrl?.text ?? "");
       const fmText = (...p: string[]) => {
         const t = fm(...p);
+        if (t) used.get(channel)!.add(t);
         return t ? markUrls(renderTemplate(t, data, { kindOf })) : undefined;
       };
       const withUrl = (text: MappedText | undefined): MappedText =>
@@ -176,7 +178,9 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
           images.push({ src: img.src, alt: img.alt, at: loc ? { file: loc.file, start: loc.start, end: loc.end } : { file, start: 0, end: 0 } });
         }
         const unsubSrc = configText(config, ["brand", "unsubscribeUrl"], "url");
-        const unsub = unsubSrc ? renderTemplate(parseTemplate(unsubSrc), dataFor("sample", "email", ""), { kindOf }) : undefined;
+        const unsubTpl = unsubSrc ? parseTemplate(unsubSrc) : undefined;
+        if (unsubTpl) used.get("email")!.add(unsubTpl);
+        const unsub = unsubTpl ? renderTemplate(unsubTpl, dataFor("sample", "email", ""), { kindOf }) : undefined;
         if (unsub) links.push({ url: unsub, role: "unsubscribe" });
         const mjmlText = generateMjml({
           body: b,
@@ -201,11 +205,12 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
         links,
         images,
         variables: [],
+        templateProblems: [],
         comments: [],
         extra,
       });
     }
-    attachTemplates(variants.filter((v) => v.origin === "rendered"), templates);
+    for (const v of variants) attachTemplates([v], [...used.get(v.channel)!].map((tpl) => ({ tpl, file })));
   }
 
   for (const channel of CHANNELS) {
@@ -227,6 +232,11 @@ function attachTemplates(variants: Variant[], templates: TemplateUse[]): void {
       for (const use of tpl.variables) {
         const loc = tpl.source.locate(use.start, use.end);
         v.variables.push({ use, file: loc?.file ?? file, start: loc?.start ?? 0, end: loc?.end ?? 0 });
+      }
+      for (const p of tpl.problems) {
+        if (p.kind === "syntax") continue;
+        const loc = tpl.source.locate(p.start, p.end);
+        v.templateProblems.push({ kind: p.kind, message: p.message, file: loc?.file ?? file, start: loc?.start ?? 0, end: loc?.end ?? 0 });
       }
       for (const c of tpl.comments) {
         const loc = tpl.source.locate(c.start, c.end);
@@ -258,7 +268,7 @@ function handwrittenVariant(
       };
     return out;
   };
-  const base = { channel, origin: "handwritten" as const, file, variables: [], comments: [], images: [] as VariantImage[], extra: {} as Record<string, unknown> };
+  const base = { channel, origin: "handwritten" as const, file, variables: [], templateProblems: [], comments: [], images: [] as VariantImage[], extra: {} as Record<string, unknown> };
   if (channel === "push") {
     const doc = parseJson(file.text);
     if (doc.errors.length) {

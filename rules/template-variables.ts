@@ -1,0 +1,134 @@
+/**
+ * template-variables — every {{variable}} is declared, has a value to show, and the
+ * template uses only what brandlint can render safely.
+ *
+ * Why: an undeclared or empty variable sends "Hi ," to a customer; a greeting without
+ * a fallback does it for every customer whose first name is unknown. Unknown
+ * helpers, partials and `{{constructor.constructor}}`-style access are refused
+ * (they would render nothing, or reach into JavaScript internals).
+ * Handlebars syntax errors (an unclosed {{#if}}) are parse-error findings.
+ */
+import { defineRule } from "../src/engine/rule.js";
+import { CHANNELS } from "../src/types.js";
+import { tokenize, foldCase } from "../src/text/words.js";
+import { didYouMean } from "../src/text/suggest.js";
+
+/** Variables brandlint provides itself. */
+export const BUILTIN_VARIABLES = ["brand", "campaign", "channel", "link", "unsubscribeUrl"];
+
+/** Greeting words, by language: a variable right after one is a greeting. */
+const GREETINGS = [
+  "hi", "hello", "hey", "dear", "hiya", "greetings", "welcome",
+  "halo", "hai", "hallo", "selamat", "yth", "kepada",
+  "привет", "здравствуйте", "здравствуй", "уважаемый", "уважаемая", "дорогой", "дорогая", "добрый",
+  "cześć", "witaj", "witam", "dzień", "drogi", "droga", "szanowny", "szanowna", "hej",
+  "مرحبا", "مرحباً", "أهلا", "أهلاً", "عزيزي", "عزيزتي", "السلام",
+  "hola", "bonjour", "salut", "ciao", "olá", "oi", "hallo", "liebe", "lieber", "merhaba",
+];
+const GREETING_SET = new Set(GREETINGS.map((g) => foldCase(g, "en")));
+
+interface Options {
+  greetingWords: string[];
+  allowUndeclared: string[];
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: "template-variables",
+    description: "Variables are declared with a sample or fallback, greetings have a fallback, and templates use only safe Handlebars.",
+    rationale: "An empty variable sends “Hi ,” to real customers; unknown helpers and partials render nothing at all.",
+    docs: { url: "docs/rules/template-variables.md" },
+    channels: CHANNELS,
+    scope: "variant",
+    defaultSeverity: "error",
+    fixable: false,
+    schema: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        greetingWords: { type: "array", items: { type: "string", minLength: 1 }, description: "More greeting words (any language) after which a variable needs a fallback." },
+        allowUndeclared: { type: "array", items: { type: "string", minLength: 1 }, description: "Variables your sending platform fills in that need no declaration." },
+      },
+    },
+    defaultOptions: { greetingWords: [], allowUndeclared: [] },
+    messages: {
+      undeclared: "{{{name}}} is not declared in brand.config.json variables{guess}; it would render empty",
+      noValue: "{{{name}}} has neither a sample nor a fallback in brand.config.json; previews and length checks cannot use it",
+      greeting: "Greeting with {{{name}}} but no fallback: customers without a {name} get “{before}{after}”; add a fallback in brand.config.json variables or wrap it in {{#if {name}}}",
+      refused: "{message}",
+    },
+    examples: {
+      valid: [
+        { title: "a declared variable with a sample", config: { variables: { firstName: { sample: "Ana", fallback: "there" } } }, files: { "sms.txt": "Hi {{firstName}}, your order shipped" } },
+        { title: "a guarded greeting", config: { variables: { firstName: { sample: "Ana" } } }, files: { "sms.txt": "{{#if firstName}}Hi {{firstName}},{{else}}Hi,{{/if}} hello" } },
+      ],
+      invalid: [
+        {
+          title: "an undeclared variable (a typo)",
+          config: { variables: { firstName: { sample: "Ana", fallback: "there" } } },
+          files: { "sms.txt": "Hi {{firstname}}, your order shipped" },
+          errors: [{ messageId: "undeclared", line: 1, column: 4, message: "did you mean firstName" }],
+        },
+        {
+          title: "a greeting without a fallback (Indonesian)",
+          config: { variables: { nama: { sample: "Budi" } } },
+          files: { "campaign.json": '{ "locale": "id" }', "sms.txt": "Halo {{nama}}, pesanan Anda sudah dikirim" },
+          errors: [{ messageId: "greeting", line: 1, column: 6, message: "“Halo , pesanan" }],
+        },
+        {
+          title: "prototype access is refused",
+          files: { "sms.txt": "{{constructor.constructor}}" },
+          errors: [{ messageId: "refused", line: 1, column: 1 }],
+        },
+      ],
+    },
+    notes: [
+      "## What counts as a greeting",
+      "",
+      "A variable is a greeting when one of the two words before it is a greeting word (hi, hello, dear; halo, hai; привет, здравствуйте, уважаемый; cześć, witaj, drogi; مرحبا, عزيزي; and others — add yours with `greetingWords`), or when it opens the text and is followed by a comma. Such a variable needs a `fallback` in `variables`, or an `{{#if}}` around it.",
+      "",
+      "Built-in variables need no declaration: " + BUILTIN_VARIABLES.map((v) => `\`${v}\``).join(", ") + ".",
+      "",
+      "Handlebars syntax errors (unclosed blocks, stray `{{/if}}`, unfinished `{{`) are reported as `parse-error` at the exact position, whatever this rule's setting.",
+    ].join("\n"),
+  },
+  check(ctx) {
+    const { variant, options } = ctx;
+    if (!variant) return;
+    const vars = ctx.config.data.variables ?? {};
+    const declared = Object.keys(vars);
+    const extraGreetings = new Set(options.greetingWords.map((g) => foldCase(g, ctx.campaign.meta.locale)));
+    for (const p of variant.templateProblems) ctx.report({ messageId: "refused", data: { message: p.message }, at: { file: p.file, start: p.start, end: p.end } });
+    for (const v of variant.variables) {
+      const root = v.use.name.split(".")[0]!;
+      if (BUILTIN_VARIABLES.includes(root) || options.allowUndeclared.includes(root)) continue;
+      const at = { file: v.file, start: v.start, end: v.end };
+      const spec = vars[root];
+      if (!spec) {
+        const lower = declared.find((d) => d.toLowerCase() === root.toLowerCase());
+        const guess = lower ?? didYouMean(root, declared);
+        ctx.report({ messageId: "undeclared", data: { name: v.use.name, guess: guess ? ` — did you mean ${guess}?` : "" }, at });
+        continue;
+      }
+      if (spec.sample === undefined && spec.fallback === undefined) {
+        ctx.report({ messageId: "noValue", data: { name: v.use.name }, at });
+        continue;
+      }
+      if (v.use.role !== "output" || v.use.guarded || spec.fallback !== undefined) continue;
+      // Is it a greeting? Look at the words just before it, in the source line.
+      const text = v.file.text;
+      const lineStart = text.lastIndexOf("\n", v.start - 1) + 1;
+      let lineEnd = text.indexOf("\n", v.end);
+      if (lineEnd === -1) lineEnd = text.length;
+      const before = text.slice(lineStart, v.start);
+      const after = text.slice(v.end, lineEnd);
+      const words = tokenize(before, ctx.campaign.meta.locale).filter((t) => t.word).slice(-2);
+      const greets = words.some((w) => GREETING_SET.has(foldCase(w.text, "en")) || extraGreetings.has(foldCase(w.text, ctx.campaign.meta.locale)));
+      const opensWithComma = !before.replace(/^[\s"'#>*_-]*/, "").trim() && /^\s*,/.test(after);
+      if (greets || opensWithComma) {
+        const shownBefore = before.replace(/^[\s"'#>*_-]*(subject|title|text|body)\s*:\s*["']?/i, "").trimStart().slice(-20);
+        ctx.report({ messageId: "greeting", data: { name: v.use.name, before: shownBefore, after: after.slice(0, 12) }, at, severity: 1 });
+      }
+    }
+  },
+});
