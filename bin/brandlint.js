@@ -3,11 +3,13 @@
 import { main } from "../dist/src/cli/main.js";
 
 const color = Boolean(process.stdout.isTTY) && !("NO_COLOR" in process.env) && process.env.TERM !== "dumb";
+const progress = Boolean(process.stderr.isTTY) && !process.env.CI;
 const code = await main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   cwd: process.cwd(),
   color,
+  progress,
   env: process.env,
 });
 process.exitCode = code;

@@ -7,7 +7,9 @@ import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ConfigError } from "../config/load.js";
 import { PathError } from "../campaign/discover.js";
-import { lint } from "../lint.js";
+import { lint, type LintOptions } from "../lint.js";
+import type { Formatter } from "../report/types.js";
+import { startProgress } from "./progress.js";
 import { FORMATTERS } from "../report/index.js";
 import { relativePath } from "../report/paths.js";
 import type { RuleInfo } from "../report/types.js";
@@ -20,6 +22,8 @@ export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   cwd: string;
+  /** Show a progress bar on stderr (stderr is a terminal). */
+  progress?: boolean;
   /** Is stdout a terminal (colours), and is NO_COLOR unset. */
   color: boolean;
   env: NodeJS.ProcessEnv;
@@ -44,6 +48,14 @@ Options:
   --max-warnings <n>       exit 1 when there are more than n warnings
   --quiet                  report errors only
   --channel <name>         only this channel's variants (${CHANNELS.join(", ")})
+  --cache                  skip campaigns unchanged since the last run
+  --cache-location <path>  cache file or folder (default: .brandlintcache)
+  --shard <i/n>            lint only part i of n of the campaigns (CI matrix jobs)
+  --watch, -w              re-lint when a template or the config changes
+  --suppress-all           record today's errors in brandlint-suppressions.json
+  --suppress-rule <id>     the same for one rule (repeatable)
+  --prune-suppressions     drop suppressions for errors that are fixed
+  --suppressions-location <file>  default: brandlint-suppressions.json beside the config
   -h, --help               show this help
   -v, --version            show the version
 
@@ -69,6 +81,14 @@ const LINT_OPTIONS = {
   "max-warnings": { type: "string" },
   quiet: { type: "boolean" },
   channel: { type: "string" },
+  cache: { type: "boolean" },
+  "cache-location": { type: "string" },
+  shard: { type: "string" },
+  "suppress-all": { type: "boolean" },
+  "suppress-rule": { type: "string", multiple: true },
+  "prune-suppressions": { type: "boolean" },
+  "suppressions-location": { type: "string" },
+  watch: { type: "boolean", short: "w" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } satisfies ParseArgsConfig["options"];
@@ -117,17 +137,69 @@ async function lintCommand(args: string[], io: Io): Promise<number> {
     maxWarnings = Number(raw);
   }
   const channel = values.channel === undefined ? undefined : checkChannel(values.channel);
-  const report = await lint({ cwd: io.cwd, paths: positionals, configPath: values.config, channel, fix: values.fix });
+  let shard: { index: number; count: number } | undefined;
+  if (values.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(values.shard);
+    if (!m || Number(m[2]) < 1 || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard needs i/n with 1 ≤ i ≤ n, like 2/4, not "${values.shard}"`);
+    shard = { index: Number(m[1]), count: Number(m[2]) };
+  }
+  const supModes = [values["suppress-all"], values["suppress-rule"]?.length, values["prune-suppressions"]].filter(Boolean).length;
+  if (supModes > 1) throw new UsageError("use only one of --suppress-all, --suppress-rule and --prune-suppressions at a time");
+  const options: LintOptions = {
+    cwd: io.cwd,
+    paths: positionals,
+    configPath: values.config,
+    channel,
+    fix: values.fix,
+    cache: values.cache,
+    cacheLocation: values["cache-location"],
+    shard,
+    suppressions: {
+      mode: values["suppress-all"] ? "suppress-all" : values["suppress-rule"]?.length ? "suppress-rules" : values["prune-suppressions"] ? "prune" : "apply",
+      rules: values["suppress-rule"],
+      file: values["suppressions-location"],
+    },
+  };
+  const run = () => lintOnce(options, io, { format, formatter, quiet: values.quiet, maxWarnings, ruleChecks: values["suppress-rule"] });
+  if (values.watch) {
+    const { watch } = await import("./watch.js");
+    return watch(options, io, run);
+  }
+  return run();
+}
+
+interface OutputOptions {
+  format: string;
+  formatter: Formatter;
+  quiet?: boolean;
+  maxWarnings: number;
+  ruleChecks?: string[];
+}
+
+/** One lint run, printed. Returns the exit code. */
+export async function lintOnce(options: LintOptions, io: Io, out: OutputOptions): Promise<number> {
+  const progress = io.progress ? startProgress(io) : undefined;
+  let report;
+  try {
+    report = await lint({ ...options, onProgress: progress?.update });
+  } finally {
+    progress?.done();
+  }
+  if (out.ruleChecks) {
+    const known = report.rules.map((r) => r.meta.id);
+    for (const r of out.ruleChecks) if (!known.includes(r)) throw new UsageError(`--suppress-rule: unknown rule "${r}"${didYouMean(r, known) ? ` — did you mean "${didYouMean(r, known)}"?` : ""}`);
+  }
   let results = report.results;
-  if (values.quiet) results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 }));
-  const out = formatter(results, { cwd: io.cwd, color: io.color, rules: ruleInfos(report.rules), version: packageVersion });
-  if (out) io.stdout(out);
+  if (report.suppressionsWritten) io.stderr(`brandlint: wrote ${relativePath(report.suppressionsWritten, io.cwd)}\n`);
+  if (out.quiet) results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 }));
+  const text = out.formatter(results, { cwd: io.cwd, color: io.color, rules: ruleInfos(report.rules), version: packageVersion });
+  if (text) io.stdout(text);
   for (const e of report.fixErrors) io.stderr(`brandlint: ${e}\n`);
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = report.results.reduce((n, r) => n + r.warningCount, 0);
   if (errors > 0) return 1;
-  if (maxWarnings >= 0 && warnings > maxWarnings) {
-    io.stderr(`brandlint found too many warnings (${warnings}; the maximum is ${maxWarnings}).\n`);
+  if (out.maxWarnings >= 0 && warnings > out.maxWarnings) {
+    io.stderr(`brandlint found too many warnings (${warnings}; the maximum is ${out.maxWarnings}).\n`);
     return 1;
   }
   return 0;

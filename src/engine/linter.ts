@@ -59,8 +59,10 @@ export interface EngineOptions {
   settings: SettingsResolver;
   /** Only this channel's variants (--channel). */
   channel?: Channel;
-  /** Skip these rules entirely (e.g. --quiet does not skip; tests may). */
+  /** Run only these rules (tests, focused runs). */
   only?: readonly string[];
+  /** Report the campaigns' own problems (parse errors, bad metadata); default true. */
+  includeProblems?: boolean;
 }
 
 /** Options object for a rule: its defaults, overlaid with the config's. */
@@ -90,7 +92,7 @@ export function runRules(opts: EngineOptions): RawFinding[] {
     }
     found.set(key, f);
   };
-  for (const c of opts.campaigns)
+  for (const c of opts.includeProblems === false ? [] : opts.campaigns)
     for (const p of c.problems) {
       if (opts.channel && p.channels && !p.channels.includes(opts.channel)) continue;
       add({ ...p, channels: new Set(p.channels ?? []) });
