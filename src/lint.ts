@@ -11,6 +11,7 @@ import { loadCampaign } from "./campaign/load.js";
 import type { Campaign } from "./campaign/model.js";
 import { loadConfig, type LoadedConfig } from "./config/load.js";
 import { SettingsResolver } from "./config/settings.js";
+import { loadCustomRules } from "./config/custom-rules.js";
 import { campaignHash, cachePath, deserialize, hashOf, LintCache, serialize } from "./cache.js";
 import { applyBaseline, asSuppressions, countErrors, mergeSuppressions, pruneSuppressions, SUPPRESSIONS_FILE, type Suppressions } from "./engine/baseline.js";
 import { runRules, toResults, type FileResult, type RawFinding } from "./engine/linter.js";
@@ -184,7 +185,8 @@ function readSuppressions(file: string): Suppressions {
 
 export async function lint(opts: LintOptions = {}): Promise<LintReport> {
   const cwd = opts.cwd ?? process.cwd();
-  const rules = await loadRules();
+  const builtin = await loadRules();
+  const rules = [...builtin, ...(opts.config ? [] : await loadCustomRules(cwd, opts.configPath, builtin.map((r) => r.meta.id)))];
   const config = opts.config ?? loadConfig({ cwd, configPath: opts.configPath, rules: rules.map((r) => r.meta) });
   let dirs = discoverCampaigns(opts.paths ?? [], cwd);
   if (opts.onlyDirs) {

@@ -161,38 +161,41 @@ function syntaxProblem(e: unknown, text: string, off: (p: { line: number; column
     const m = /^(\S+) doesn't match (\S+)/.exec(raw);
     return { kind: "syntax", message: m ? `{{/${m[2]}}} closes {{#${m[1]}}}: blocks must close in the order they open` : `invalid template: ${raw.split("\n")[0]}`, start, end: Math.max(start, end) };
   }
-  // Re-lex to find where the parser stopped and which blocks are still open.
+  // Re-lex to find where the parser stopped, which blocks are still open and which close nothing.
   const lexer = (Handlebars as unknown as { Parser: { lexer: Lexer } }).Parser.lexer;
   const open: { name: string; start: number; end: number }[] = [];
+  let stray: { name: string; start: number; end: number } | undefined;
   let last = { start: text.length, end: text.length };
   try {
     lexer.setInput(text);
     let prev = "";
+    let prevRange = last;
     for (let i = 0; i < 100_000; i++) {
       const tok = lexer.lex();
-      const name = typeof tok === "number" ? (lexer as unknown as { yy?: unknown }) && tokenName(tok) : String(tok);
+      const name = typeof tok === "number" ? tokenName(tok) : String(tok);
       const l = lexer.yylloc;
       const r = { start: off({ line: l.first_line, column: l.first_column }), end: off({ line: l.last_line, column: l.last_column }) };
-      if (name === "EOF" || name === "1" || tok === 1 || tok === "EOF") break;
+      if (name === "EOF") break;
       if (name === "INVALID") {
         last = r;
         break;
       }
-      if (prev === "OPEN_BLOCK" && name === "ID") open.push({ name: lexer.yytext, start: r.start - 3, end: r.end });
-      if (prev === "OPEN_ENDBLOCK" && name === "ID") open.pop();
+      if (prev === "OPEN_BLOCK" && name === "ID") open.push({ name: lexer.yytext, start: prevRange.start, end: r.end });
+      if (prev === "OPEN_ENDBLOCK" && name === "ID") {
+        if (open.length) open.pop();
+        else stray ??= { name: lexer.yytext, start: prevRange.start, end: r.end };
+      }
       prev = name;
+      prevRange = r;
       last = r;
     }
   } catch {
     // The lexer itself failed: the position of the last token is the best we have.
   }
+  if (stray && /got 'OPEN_ENDBLOCK'/.test(raw)) return { kind: "syntax", message: `{{/${stray.name}}} closes a block that was never opened`, start: stray.start, end: stray.end + 2 };
   if (/got 'EOF'/.test(raw) && open.length) {
     const b = open[open.length - 1]!;
     return { kind: "syntax", message: `{{#${b.name}}} is never closed; add {{/${b.name}}}`, start: Math.max(0, b.start), end: b.end };
-  }
-  if (/got 'OPEN_ENDBLOCK'/.test(raw)) {
-    const m = /\{\{\/\s*([\w.-]+)/.exec(text.slice(last.start - 3 >= 0 ? last.start - 3 : 0));
-    return { kind: "syntax", message: `{{/${m?.[1] ?? "…"}}} closes a block that was never opened`, start: Math.max(0, last.start - 3), end: last.end };
   }
   if (/got 'INVALID'/.test(raw) || /Expecting .*'CLOSE'/.test(raw)) {
     const start = text.lastIndexOf("{{", last.start);

@@ -14,6 +14,7 @@ import { CHANNELS, type Channel, type Localized } from "../types.js";
 import { analyzeBody, findUrls, markUrls, unwrapLines, type BodyModel } from "./markdown.js";
 import { parseTemplate, renderTemplate, type ParsedTemplate, type TemplateData } from "./template.js";
 import { brandStyle, generateMjml } from "./email.js";
+import { checkIncludes } from "./includes.js";
 import { parseMjml, walkElements, attr, textContent, TEXT_ELEMENTS, type MjmlDoc } from "./mjml-doc.js";
 
 export type RenderMode = "sample" | "worst";
@@ -316,7 +317,7 @@ function handwrittenVariant(
       return d;
     };
     const doc = docFor("sample");
-    for (const p of doc.problems) {
+    for (const p of [...doc.problems, ...checkIncludes(doc, file.path, config.dir)]) {
       const loc = doc.source.locate(p.start, p.end);
       problems.push({ ruleId: "parse-error", severity: 2, message: p.message, file: loc?.file ?? file, start: loc?.start ?? 0, end: loc?.end ?? 0 });
     }

@@ -1,0 +1,92 @@
+/**
+ * mj-include, checked by brandlint because mjml itself only leaves
+ * `<!-- mj-include denied -->` behind: a missing path, a file outside the project
+ * root, a missing file and an include loop are each a finding at the mj-include tag.
+ * brandlint never inlines includes into what it lints; they are confined to the
+ * project root (the folder of brand.config.json) whenever they are read.
+ */
+import { readFileSync, realpathSync } from "node:fs";
+import path from "node:path";
+import { MappedText } from "../text/mapped-text.js";
+import { SourceFile } from "../text/source-file.js";
+import { attr, parseMjml, walkElements, type MjmlDoc } from "./mjml-doc.js";
+
+export interface IncludeProblem {
+  message: string;
+  start: number;
+  end: number;
+}
+
+function inside(root: string, p: string): boolean {
+  const rel = path.relative(root, p);
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+}
+
+/** Checks every mj-include of a document written in `file`; positions are in doc.source. */
+export function checkIncludes(doc: MjmlDoc, file: string, root: string): IncludeProblem[] {
+  const out: IncludeProblem[] = [];
+  let realRoot = root;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    // keep the given root
+  }
+  const visit = (d: MjmlDoc, from: string, chain: string[], report: (message: string, start: number, end: number) => void) => {
+    for (const el of walkElements(d.root)) {
+      if (el.name !== "mj-include") continue;
+      const at = { start: el.openStart, end: el.openEnd };
+      const p = attr(el, "path")?.value.text.trim();
+      if (!p) {
+        report("<mj-include> needs a path attribute", at.start, at.end);
+        continue;
+      }
+      const target = path.resolve(path.dirname(from), p);
+      let real: string;
+      try {
+        real = realpathSync(target);
+      } catch {
+        report(`mj-include: ${p} does not exist (looked for ${path.relative(root, target) || target})`, at.start, at.end);
+        continue;
+      }
+      if (!inside(realRoot, real)) {
+        report(`mj-include: ${p} is outside the project (${root}); brandlint refuses to read it`, at.start, at.end);
+        continue;
+      }
+      if (chain.includes(real)) {
+        report(`mj-include loop: ${[...chain, real].map((c) => path.relative(root, c)).join(" → ")}`, at.start, at.end);
+        continue;
+      }
+      if (chain.length > 20) {
+        report("mj-include nesting is deeper than 20 files", at.start, at.end);
+        continue;
+      }
+      let text: string;
+      try {
+        text = readFileSync(real, "utf8");
+      } catch {
+        report(`mj-include: ${p} cannot be read`, at.start, at.end);
+        continue;
+      }
+      const inner = parseMjmlFragment(real, text);
+      // Problems inside an included file are reported at the include that brought them in.
+      visit(inner, real, [...chain, real], (message) => report(`${message} (in ${path.relative(root, real)}, included here)`, at.start, at.end));
+    }
+  };
+  let realFile = file;
+  try {
+    realFile = realpathSync(file);
+  } catch {
+    // a file being linted exists
+  }
+  visit(doc, file, [realFile], (message, start, end) => out.push({ message, start, end }));
+  return out;
+}
+
+function parseMjmlFragment(file: string, text: string): MjmlDoc {
+  const doc = parseMjml(MappedText.fromSource(new SourceFile(file, text)));
+  if (!doc.root || doc.root.name !== "mjml") {
+    // Includes may hold a fragment (mj-section...): walk every top-level element.
+    doc.root = { type: "element", name: "#fragment", attrs: [], children: doc.root ? [doc.root] : [], openStart: 0, openEnd: 0, end: text.length };
+  }
+  return doc;
+}
