@@ -59,7 +59,15 @@ export default defineRule({
     const doc = ctx.variant?.extra.mjml as MjmlDoc | undefined;
     if (!doc?.root) return;
     const text = doc.source.text;
-    const errors = validateMjml(text);
+    let errors: ReturnType<typeof validateMjml>;
+    try {
+      errors = validateMjml(text);
+    } catch (e) {
+      // mjml's own parser gave up; brandlint's parser reports what is malformed.
+      if (doc.problems.length) return;
+      ctx.report({ messageId: "invalid", data: { message: `mjml cannot read this template (${(e as Error).message.split("\n")[0]})` }, at: { text: doc.source, start: doc.root.openStart, end: doc.root.openEnd } });
+      return;
+    }
     if (!errors.length) return;
     const byLine = new Map<number, MjElement[]>();
     for (const el of walkElements(doc.root)) {

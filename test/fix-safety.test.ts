@@ -1,0 +1,117 @@
+/**
+ * --fix never damages a file: atomic writes that keep mode, line endings and BOM; no
+ * write to a file that could not be parsed; deterministic overlaps; idempotence; a
+ * process killed mid-fix leaves the original or the fixed file, never half of one;
+ * two concurrent runs do not interleave.
+ */
+import { spawn, execFileSync } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { applyFixes } from "../src/fix/apply.js";
+import { lint } from "../src/lint.js";
+
+const repo = path.resolve(import.meta.dirname, "..");
+const bin = path.join(repo, "bin/brandlint.js");
+const CONFIG = { brand: { name: "Acme" }, tone: { terms: [{ use: "email", instead: ["e-mail"] }, { use: "sign in", instead: ["login"] }] } };
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function project(files: Record<string, string | Buffer>): string {
+  const d = mkdtempSync(path.join(os.tmpdir(), "brandlint-fix-"));
+  dirs.push(d);
+  writeFileSync(path.join(d, "brand.config.json"), JSON.stringify(CONFIG));
+  for (const [rel, t] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(d, rel)), { recursive: true });
+    writeFileSync(path.join(d, rel), t);
+  }
+  return d;
+}
+
+describe("applyFixes", () => {
+  it("resolves overlapping fixes deterministically, whatever their order", () => {
+    const fixes = [
+      { range: [4, 9] as [number, number], text: "B" },
+      { range: [0, 6] as [number, number], text: "A" },
+      { range: [10, 12] as [number, number], text: "C" },
+    ];
+    const a = applyFixes("0123456789ab", fixes);
+    const b = applyFixes("0123456789ab", [...fixes].reverse());
+    expect(a).toEqual(b);
+    expect(a.output).toBe("A6789C");
+    expect(a.skipped).toBe(1);
+  });
+});
+
+describe("--fix writes safely", () => {
+  it("keeps CRLF line endings, the BOM and the file mode", async () => {
+    const d = project({ "templates/c/sms.txt": Buffer.from("\ufeffCheck your e-mail\r\nthen login\r\n") });
+    const file = path.join(d, "templates/c/sms.txt");
+    chmodSync(file, 0o640);
+    const r = await lint({ cwd: d, fix: true, only: ["tone-words"] });
+    expect(r.fixed).toEqual([{ file, fixes: 2 }]);
+    expect(readFileSync(file)).toEqual(Buffer.from("\ufeffCheck your email\r\nthen sign in\r\n"));
+    expect(statSync(file).mode & 0o777).toBe(0o640);
+    expect(readdirSync(path.dirname(file))).toEqual(["sms.txt"]);
+  });
+
+  it("never writes a file it could not parse", async () => {
+    const broken = "Check your e-mail {{#if x}}";
+    const d = project({ "templates/c/sms.txt": broken });
+    const r = await lint({ cwd: d, fix: true, only: ["tone-words"] });
+    expect(r.fixed).toEqual([]);
+    expect(readFileSync(path.join(d, "templates/c/sms.txt"), "utf8")).toBe(broken);
+  });
+
+  it("a second --fix changes nothing", async () => {
+    const d = project({ "templates/c/message.md": "---\nsubject: \"Your e-mail\"\n---\nPlease login.\n" });
+    const first = await lint({ cwd: d, fix: true, only: ["tone-words"] });
+    expect(first.fixed.length).toBe(1);
+    const after = readFileSync(path.join(d, "templates/c/message.md"), "utf8");
+    expect(after).toBe("---\nsubject: \"Your email\"\n---\nPlease sign in.\n");
+    const second = await lint({ cwd: d, fix: true, only: ["tone-words"] });
+    expect(second.fixed).toEqual([]);
+    expect(readFileSync(path.join(d, "templates/c/message.md"), "utf8")).toBe(after);
+  });
+
+  it("a process killed mid-fix leaves each file either untouched or completely fixed", async () => {
+    const original = Array.from({ length: 80 }, (_, i) => `Line ${i}: check your e-mail and login`).join("\n") + "\n";
+    const fixed = original.replaceAll("e-mail", "email").replaceAll("login", "sign in");
+    const d = project(Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`templates/c${i}/whatsapp.txt`, original])));
+    const outcomes = new Set<string>();
+    // How long a whole run takes here, so the kills spread over all of it.
+    const t0 = Date.now();
+    execFileSync(process.execPath, [bin, "--fix", "--format", "unix"], { cwd: d, stdio: "ignore" });
+    const whole = Date.now() - t0;
+    for (let attempt = 0; attempt < 8; attempt++) {
+      for (let i = 0; i < 6; i++) writeFileSync(path.join(d, `templates/c${i}/whatsapp.txt`), original);
+      const child = spawn(process.execPath, [bin, "--fix", "--format", "unix"], { cwd: d, stdio: "ignore" });
+      await new Promise((r) => setTimeout(r, Math.round((whole * (attempt + 1)) / 8)));
+      child.kill("SIGKILL");
+      await new Promise((r) => child.on("exit", r));
+      for (let i = 0; i < 6; i++) {
+        const text = readFileSync(path.join(d, `templates/c${i}/whatsapp.txt`), "utf8");
+        expect(text === original || text === fixed, `c${i} after kill at attempt ${attempt} is neither original nor fixed`).toBe(true);
+        outcomes.add(text === original ? "original" : "fixed");
+      }
+    }
+    // Temp files of a killed run are left beside the file at worst, never in its place.
+    for (let i = 0; i < 6; i++) for (const f of readdirSync(path.join(d, `templates/c${i}`))) expect(f === "whatsapp.txt" || f.endsWith(".tmp") || f.endsWith("-lock")).toBe(true);
+    expect(outcomes.has("original") || outcomes.has("fixed")).toBe(true);
+  }, 120_000);
+
+  it("two concurrent --fix runs do not interleave their writes", async () => {
+    const original = Array.from({ length: 80 }, (_, i) => `Line ${i}: your e-mail`).join("\n") + "\n";
+    const fixed = original.replaceAll("e-mail", "email");
+    const d = project(Object.fromEntries(Array.from({ length: 4 }, (_, i) => [`templates/c${i}/social.txt`, original])));
+    const run = () => new Promise<number | null>((resolve) => spawn(process.execPath, [bin, "--fix", "--format", "unix"], { cwd: d, stdio: "ignore" }).on("exit", resolve));
+    await Promise.all([run(), run()]);
+    for (let i = 0; i < 4; i++) expect(readFileSync(path.join(d, `templates/c${i}/social.txt`), "utf8")).toBe(fixed);
+    // And a last run finds nothing left to fix.
+    const out = execFileSync(process.execPath, [bin, "--format", "unix"], { cwd: d, encoding: "utf8" });
+    expect(out).toBe("");
+  }, 60_000);
+});
