@@ -52,7 +52,7 @@ export default defineRule<Options>({
     },
     defaultOptions: { greetingWords: [], allowUndeclared: [] },
     messages: {
-      undeclared: "{{{name}}} is not declared in brand.config.json variables{guess}; it would render empty",
+      undeclared: "{{{name}}} is not declared in brand.config.json variables; it would render empty{guess}",
       noValue: "{{{name}}} has neither a sample nor a fallback in brand.config.json; previews and length checks cannot use it",
       greeting: "Greeting with {{{name}}} but no fallback: customers without a {name} get “{before}{after}”; add a fallback in brand.config.json variables or wrap it in {{#if {name}}}",
       refused: "{message}",

@@ -12,6 +12,7 @@ import type { Campaign } from "./campaign/model.js";
 import { loadConfig, type LoadedConfig } from "./config/load.js";
 import { SettingsResolver } from "./config/settings.js";
 import { loadCustomRules } from "./config/custom-rules.js";
+import { changedCampaignDirs } from "./git.js";
 import { campaignHash, cachePath, deserialize, hashOf, LintCache, serialize } from "./cache.js";
 import { applyBaseline, asSuppressions, countErrors, mergeSuppressions, pruneSuppressions, SUPPRESSIONS_FILE, type Suppressions } from "./engine/baseline.js";
 import { runRules, toResults, type FileResult, type RawFinding } from "./engine/linter.js";
@@ -46,8 +47,10 @@ export interface LintOptions {
   cacheLocation?: string;
   /** Lint only part i of n (1-based) of the campaigns, split deterministically. */
   shard?: { index: number; count: number };
-  /** Only these campaign folders (e.g. from --changed-since); absolute paths. */
+  /** Only these campaign folders; absolute paths. */
   onlyDirs?: readonly string[];
+  /** Only campaigns changed since this git ref (all of them when the config changed). */
+  changedSince?: string;
   /** Bulk suppressions: apply the file (default when it exists), or write/prune it. */
   suppressions?: { mode?: "apply" | "suppress-all" | "suppress-rules" | "prune" | "ignore"; rules?: string[]; file?: string };
   /** Called after each campaign is linted. */
@@ -192,6 +195,13 @@ export async function lint(opts: LintOptions = {}): Promise<LintReport> {
   if (opts.onlyDirs) {
     const only = new Set(opts.onlyDirs.map((d) => path.resolve(d)));
     dirs = dirs.filter((d) => only.has(d));
+  }
+  if (opts.changedSince !== undefined) {
+    const changed = changedCampaignDirs(opts.changedSince, cwd, config.file.path);
+    if (!changed.all) {
+      const keep = new Set(changed.dirs);
+      dirs = dirs.filter((d) => keep.has(d));
+    }
   }
   if (opts.shard) dirs = dirs.filter((d) => inShard(d, config.dir, opts.shard!));
   const cache = opts.cache

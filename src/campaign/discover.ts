@@ -82,7 +82,11 @@ export function discoverCampaigns(paths: readonly string[], cwd: string): string
         const before = out.size;
         collect(abs, out, 0, seen);
         if (out.size === before && paths.length) throw new PathError(`no campaigns found in ${p} (a campaign folder holds message.md, campaign.json or channel files such as sms.txt)`);
-      } else out.add(path.dirname(abs));
+      } else if (path.basename(abs) === "brand.config.json") {
+        // The config changed: every campaign it governs (the templates/ beside it).
+        const templates = path.join(path.dirname(abs), "templates");
+        if (existsSync(templates)) collect(templates, out, 0, seen);
+      } else if (isCampaignFile(path.basename(abs)) || isCampaignDir(path.dirname(abs))) out.add(path.dirname(abs));
       continue;
     }
     if (isDynamicPattern(p)) {

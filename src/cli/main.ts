@@ -7,6 +7,7 @@ import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ConfigError } from "../config/load.js";
 import { PathError } from "../campaign/discover.js";
+import { GitError } from "../git.js";
 import { lint, type LintOptions } from "../lint.js";
 import type { Formatter } from "../report/types.js";
 import { startProgress } from "./progress.js";
@@ -38,6 +39,8 @@ Usage:
   brandlint [paths...] [options]        lint campaigns (default: ./templates)
   brandlint render <message.md> [--channel c] [--out dir] [--data file.json]
                                         write the campaign's channel variants
+  brandlint init [--hook]               scaffold a config, an example campaign and hook configs
+                                        (--hook: install a git pre-commit hook)
   brandlint rules                       list the rules
   brandlint --help | --version
 
@@ -51,6 +54,7 @@ Options:
   --cache                  skip campaigns unchanged since the last run
   --cache-location <path>  cache file or folder (default: .brandlintcache)
   --shard <i/n>            lint only part i of n of the campaigns (CI matrix jobs)
+  --changed-since <ref>    only campaigns changed since a git ref (all when the config changed)
   --watch, -w              re-lint when a template or the config changes
   --suppress-all           record today's errors in brandlint-suppressions.json
   --suppress-rule <id>     the same for one rule (repeatable)
@@ -84,6 +88,7 @@ const LINT_OPTIONS = {
   cache: { type: "boolean" },
   "cache-location": { type: "string" },
   shard: { type: "string" },
+  "changed-since": { type: "string" },
   "suppress-all": { type: "boolean" },
   "suppress-rule": { type: "string", multiple: true },
   "prune-suppressions": { type: "boolean" },
@@ -154,6 +159,7 @@ async function lintCommand(args: string[], io: Io): Promise<number> {
     cache: values.cache,
     cacheLocation: values["cache-location"],
     shard,
+    changedSince: values["changed-since"],
     suppressions: {
       mode: values["suppress-all"] ? "suppress-all" : values["suppress-rule"]?.length ? "suppress-rules" : values["prune-suppressions"] ? "prune" : "apply",
       rules: values["suppress-rule"],
@@ -289,13 +295,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const [first, ...rest] = argv;
     if (first === "rules") return await rulesCommand(rest, io);
     if (first === "render") return await renderCommand(rest, io);
+    if (first === "init") {
+      const { initCommand } = await import("./init.js");
+      return await initCommand(rest, io);
+    }
     return await lintCommand(argv, io);
   } catch (e) {
     if (e instanceof ConfigError) {
       io.stderr(e.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join("\n") + "\n");
       return 2;
     }
-    if (e instanceof UsageError || e instanceof PathError) {
+    if (e instanceof UsageError || e instanceof PathError || e instanceof GitError) {
       io.stderr(`brandlint: ${e.message}\n`);
       return 2;
     }

@@ -1,0 +1,184 @@
+/**
+ * channel-limits — every length-limited field fits its channel: the email subject and
+ * preheader, the push title and body, the WhatsApp message and the social post.
+ *
+ * Why: a subject or push title that is cut off on the lock screen loses the offer, the
+ * brand or the call to action, and the writer never sees it because the sample
+ * values are short. Lengths are measured with worst-case variable values and in
+ * user-perceived characters (grapheme clusters), so an emoji, a flag or a letter with
+ * combining marks counts as one. The finding says how much is over and where the
+ * cut falls, and sits on the first character that does not fit.
+ *
+ * Limits come from `channels.*` in brand.config.json (overrides applied). Options:
+ * `socialLinkLength` — count every URL in a social post as this many characters.
+ */
+import { defineRule } from "../src/engine/rule.js";
+import type { MappedText } from "../src/text/mapped-text.js";
+import { graphemes, measure, type WeightedRange } from "../src/text/graphemes.js";
+import type { Channel, ChannelSettings } from "../src/types.js";
+
+interface Options {
+  socialLinkLength?: number;
+}
+
+interface Limit {
+  channel: Channel;
+  field: string;
+  label: string;
+  limit: (c: ChannelSettings) => number | undefined;
+}
+
+/** Which field of which channel each `channels.*` limit applies to. */
+const LIMITS: readonly Limit[] = [
+  { channel: "email", field: "subject", label: "Email subject", limit: (c) => c.email?.subjectMax },
+  { channel: "email", field: "preheader", label: "Email preheader", limit: (c) => c.email?.preheaderMax },
+  { channel: "push", field: "title", label: "Push title", limit: (c) => c.push?.titleMax },
+  { channel: "push", field: "body", label: "Push body", limit: (c) => c.push?.bodyMax },
+  { channel: "whatsapp", field: "text", label: "WhatsApp message", limit: (c) => c.whatsapp?.bodyMax },
+  { channel: "social", field: "text", label: "Social post", limit: (c) => c.social?.max },
+];
+
+/** How much of the kept text the message quotes: enough to recognise the spot. */
+const QUOTE_CHARS = 40;
+
+/** The ranges of a text that are URLs (runs of "url" pieces). */
+function urlRanges(text: MappedText): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const p of text.pieces) {
+    if (p.kind !== "url") continue;
+    const last = out[out.length - 1];
+    if (last && last.end === p.start) last.end = p.end;
+    else out.push({ start: p.start, end: p.end });
+  }
+  return out;
+}
+
+/** The end of the kept text as people would quote it: one line, at most QUOTE_CHARS characters. */
+function quoteKept(kept: string): string {
+  const flat = kept.replace(/\s+/gu, " ").trimEnd();
+  const gs = graphemes(flat);
+  if (gs.length <= QUOTE_CHARS) return flat.trimStart();
+  return "…" + flat.slice(gs[gs.length - QUOTE_CHARS]!.start).trimStart();
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: "channel-limits",
+    description: "Email subject and preheader, push title and body, WhatsApp and social texts fit their channel's length limits, with worst-case variables.",
+    rationale:
+      "A subject or push title that is cut off on the lock screen loses the offer or the brand, and nobody notices because sample names are short; the limits live in brand.config.json so every channel is held to the same numbers.",
+    docs: { url: "docs/rules/channel-limits.md" },
+    channels: ["email", "push", "whatsapp", "social"],
+    scope: "variant",
+    defaultSeverity: "error",
+    fixable: false,
+    schema: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        socialLinkLength: {
+          type: "integer",
+          minimum: 1,
+          description: "Count every URL in a social post as this many characters (X counts each link as 23). Default: URLs count as written.",
+        },
+      },
+    },
+    defaultOptions: {},
+    messages: {
+      tooLong: "{field} is {length} characters{worst} (limit {limit}): {over} over; it is cut after “{kept}”",
+    },
+    examples: {
+      valid: [
+        {
+          title: "a push title within the limit",
+          config: { channels: { push: { titleMax: 40 } } },
+          files: { "push.json": '{ "title": "Spring sale: 20% off", "body": "Only this week." }\n' },
+        },
+        {
+          title: "an emoji sequence counts as one character",
+          config: { channels: { push: { titleMax: 14 } } },
+          files: { "push.json": '{ "title": "Family 👨‍👩‍👧‍👦 deals", "body": "" }\n' },
+        },
+      ],
+      invalid: [
+        {
+          title: "a push title cut off with a worst-case first name",
+          config: { channels: { push: { titleMax: 40 } }, variables: { firstName: { sample: "Ana", maxLength: 20 } } },
+          files: { "push.json": '{ "title": "{{firstName}}, spring sale: 20% off everything", "body": "" }\n' },
+          errors: [
+            {
+              messageId: "tooLong",
+              line: 1,
+              column: 46,
+              message: "Push title is 53 characters with worst-case variables (limit 40): 13 over; it is cut after “WWWWWWWWWWWWWWWWWWWW, spring sale: 20% o”",
+            },
+          ],
+        },
+        {
+          title: "an email subject in message.md frontmatter",
+          config: { channels: { email: { subjectMax: 30 } } },
+          files: { "message.md": '---\nchannels: [email]\nsubject: "Wiosenna wyprzedaż: rabat 20% na wszystko"\n---\nTreść.\n' },
+          errors: [{ messageId: "tooLong", line: 3, column: 41, message: "Email subject is 41 characters (limit 30): 11 over; it is cut after “Wiosenna wyprzedaż: rabat 20%”" }],
+        },
+      ],
+    },
+    notes: [
+      "## How length is counted",
+      "",
+      "- In user-perceived characters (grapheme clusters, `Intl.Segmenter`): 👨‍👩‍👧‍👦, 🇵🇱, “é” written as e + a combining accent and an Arabic letter with its vowel marks each count as one.",
+      "- With worst-case variable values: each variable is `maxLength` characters long (`variables.<name>.maxLength`); variables without `maxLength` count as their sample.",
+      "- URLs count as written, unless `socialLinkLength` is set: then every URL in a social post counts as that many characters, like X's link shortener, and is never cut in half: the cut falls before it.",
+      "- The finding sits on the first character that does not fit; when that character comes from a variable, on the variable's `{{…}}`.",
+      "",
+      "## Limits",
+      "",
+      "| Field | Config key |",
+      "|---|---|",
+      "| Email subject (`subject` / `<mj-title>`) | `channels.email.subjectMax` |",
+      "| Email preheader (`preheader` / `<mj-preview>`) | `channels.email.preheaderMax` |",
+      "| Push title | `channels.push.titleMax` |",
+      "| Push body | `channels.push.bodyMax` |",
+      "| WhatsApp message | `channels.whatsapp.bodyMax` |",
+      "| Social post | `channels.social.max` |",
+      "",
+      "A field whose limit is not set is not checked. SMS length is `sms-length`'s job (segments, not characters).",
+    ].join("\n"),
+  },
+  check(ctx) {
+    const { variant } = ctx;
+    if (!variant) return;
+    const channels = ctx.config.data.channels ?? {};
+    for (const spec of LIMITS) {
+      if (spec.channel !== variant.channel) continue;
+      const max = spec.limit(channels);
+      const field = variant.fields[spec.field];
+      if (max === undefined || !field) continue;
+      const worst = field.worst;
+      const weighted: WeightedRange[] =
+        spec.channel === "social" && ctx.options.socialLinkLength !== undefined ? urlRanges(worst).map((r) => ({ ...r, length: ctx.options.socialLinkLength! })) : [];
+      // Leading and trailing white space (a file's final newline) is not part of what people see.
+      const from = worst.text.length - worst.text.trimStart().length;
+      const to = Math.max(from, worst.text.trimEnd().length);
+      const measured = measure(
+        worst.text.slice(from, to),
+        max,
+        weighted.map((r) => ({ ...r, start: r.start - from, end: r.end - from })),
+      );
+      const { length } = measured;
+      if (measured.cut === undefined) continue;
+      const cut = measured.cut + from;
+      ctx.report({
+        messageId: "tooLong",
+        data: {
+          field: spec.label,
+          length,
+          worst: worst.text !== field.sample.text ? " with worst-case variables" : "",
+          limit: max,
+          over: length - max,
+          kept: quoteKept(worst.text.slice(0, cut)),
+        },
+        at: { text: worst, start: cut, end: to },
+      });
+    }
+  },
+});

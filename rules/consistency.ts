@@ -1,0 +1,269 @@
+/**
+ * consistency — one campaign, one story: the brand name spelled as configured in
+ * every variant, and every variant that states when the offer ends stating the
+ * same day.
+ *
+ * Why: "LUMEN" in the SMS and "Lumen" in the email look like two companies, and an
+ * email that says the sale runs until March 31 next to an SMS that says March 30
+ * costs either sales or trust. Copywriters edit channels one at a time; this rule
+ * reads them side by side.
+ *
+ * Brand name: a word (or phrase) equal to `brand.name` ignoring case but written in
+ * another case is reported and fixed. End dates: dates introduced by an "until /
+ * ends" cue are extracted from every variant (src/text/dates.ts), normalised to
+ * month and day and compared with the campaign offer's `ends`, else with the
+ * majority of variants (ties go to the email).
+ *
+ * Options: `brandName`, `endDates` (turn either check off), `allow` (other spellings
+ * that are fine, e.g. "lumen" as a unit), `allowAllCaps` (the name in capitals inside
+ * an all-capitals passage), `numericDates` ("auto" | "dmy" | "mdy").
+ */
+import { defineRule, type RuleContext } from "../src/engine/rule.js";
+import type { Variant } from "../src/campaign/model.js";
+import type { MappedText } from "../src/text/mapped-text.js";
+import { PhraseMatcher } from "../src/text/terms.js";
+import { findEndDates, formatMonthDay, numericOrderFor, type NumericOrder } from "../src/text/dates.js";
+import { localeApplies } from "./tone-words.js";
+import type { BrandConfig, Channel } from "../src/types.js";
+import { CHANNELS } from "../src/types.js";
+
+interface Options {
+  brandName: boolean;
+  endDates: boolean;
+  allow: string[];
+  allowAllCaps: boolean;
+  numericDates: "auto" | NumericOrder;
+}
+
+type Ctx = RuleContext<Options>;
+
+const CHANNEL_NAMES: Record<Channel, string> = { email: "email", sms: "SMS", push: "push", whatsapp: "WhatsApp", social: "social" };
+
+/** "email", "email and push", "email, push and SMS", in channel order. */
+function channelList(channels: Iterable<Channel>, elsewhere: ReadonlySet<Channel> = new Set()): string {
+  const names = [...new Set(channels)].sort((a, b) => CHANNELS.indexOf(a) - CHANNELS.indexOf(b)).map((c) => CHANNEL_NAMES[c] + (elsewhere.has(c) ? " (elsewhere)" : ""));
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Spellings of the brand name that tone-words already reports (case-sensitive preferred terms). */
+function toneWordsHandles(config: BrandConfig, locale: string): Set<string> {
+  const lists = [config.tone ?? {}, ...Object.entries(config.tone?.locales ?? {}).filter(([tag]) => localeApplies(tag, locale)).map(([, l]) => l)];
+  return new Set(lists.flatMap((l) => (l.terms ?? []).filter((t) => t.caseSensitive).flatMap((t) => t.instead)));
+}
+
+/** Is a match part of a URL, an email address, a handle, a hashtag or a domain name? */
+function inAddressLike(text: string, start: number, end: number): boolean {
+  let s = start;
+  let e = end;
+  while (s > 0 && !/\s/u.test(text[s - 1]!)) s--;
+  while (e < text.length && !/\s/u.test(text[e]!)) e++;
+  const chunk = text.slice(s, e);
+  if (/[@#]|:\/\/|^www\./iu.test(chunk)) return true;
+  // A domain: a dot between letters right next to the name (acme.example, shop.acme.com).
+  return /^\.[\p{L}\p{N}]/u.test(text.slice(end, end + 2)) || /[\p{L}\p{N}]\.$/u.test(text.slice(Math.max(0, start - 2), start));
+}
+
+/** Is the name inside a passage written in capitals (a shouted headline), where capitals are a style? */
+function inAllCaps(text: string, start: number, end: number, locale: string): boolean {
+  const before = text.slice(0, start);
+  const after = text.slice(end);
+  const from = Math.max(before.lastIndexOf("\n"), ...[".", "!", "?", "؟"].map((p) => before.lastIndexOf(p))) + 1;
+  const stops = ["\n", ".", "!", "?", "؟"].map((p) => after.indexOf(p)).filter((i) => i >= 0);
+  const to = end + (stops.length ? Math.min(...stops) : after.length);
+  const rest = (text.slice(from, start) + " " + text.slice(end, to)).replace(/[^\p{L}]/gu, "");
+  const cased = [...rest].filter((c) => c.toLocaleLowerCase(locale) !== c.toLocaleUpperCase(locale)).join("");
+  return cased.length >= 2 && cased === cased.toLocaleUpperCase(locale);
+}
+
+function checkBrandName(ctx: Ctx): void {
+  const { config, campaign, options } = ctx;
+  const brand = config.data.brand.name;
+  const locale = campaign.meta.locale;
+  const matcher = new PhraseMatcher([{ term: brand, payload: true }], locale);
+  if (matcher.size === 0) return;
+  const allowed = new Set([brand, ...options.allow, ...toneWordsHandles(config.data, locale)]);
+  for (const variant of ctx.variants)
+    for (const field of Object.values(variant.fields)) {
+      const text = field.sample;
+      for (const m of matcher.match(text.text)) {
+        if (allowed.has(m.text)) continue;
+        if (!m.words.every((w) => text.isOnly(w.start, w.end, ["text"]))) continue;
+        if (inAddressLike(text.text, m.start, m.end)) continue;
+        const upper = m.text === m.text.toLocaleUpperCase(locale);
+        if (options.allowAllCaps && upper && inAllCaps(text.text, m.start, m.end, locale)) continue;
+        ctx.report({ messageId: "brandName", data: { brand, found: m.text }, at: { text, start: m.start, end: m.end }, fix: brand, channels: [variant.channel] });
+      }
+    }
+}
+
+interface DateGroup {
+  value: string;
+  month: number;
+  day: number;
+  text: MappedText;
+  start: number;
+  end: number;
+  channels: Set<Channel>;
+}
+
+function checkEndDates(ctx: Ctx): void {
+  const { campaign, options, config } = ctx;
+  const locale = campaign.meta.locale;
+  const order = options.numericDates === "auto" ? numericOrderFor(locale) : options.numericDates;
+  // One group per place in the source: a sentence of message.md shared by several variants is one statement.
+  const groups = new Map<string, DateGroup>();
+  const byChannel = new Map<Channel, Set<string>>();
+  const collect = (variant: Variant) => {
+    for (const field of Object.values(variant.fields)) {
+      const text = field.sample;
+      for (const d of findEndDates(text.text, locale, order)) {
+        if (!text.isOnly(d.start, d.end, ["text"])) continue;
+        const loc = text.locate(d.start, d.end);
+        if (!loc) continue;
+        const value = `${d.month}-${d.day}`;
+        const where = `${loc.file.path}\u0000${loc.start}\u0000${loc.end}\u0000${value}`;
+        let g = groups.get(where);
+        if (!g) {
+          g = { value, month: d.month, day: d.day, text, start: d.start, end: d.end, channels: new Set() };
+          groups.set(where, g);
+        }
+        g.channels.add(variant.channel);
+        let values = byChannel.get(variant.channel);
+        if (!values) byChannel.set(variant.channel, (values = new Set()));
+        values.add(value);
+      }
+    }
+  };
+  for (const v of ctx.variants) collect(v);
+  const values = new Set([...groups.values()].map((g) => g.value));
+  if (groups.size === 0) return;
+
+  // The reference: the campaign offer's end date when the config has one, else the majority.
+  const offer = campaign.meta.offer ? config.data.offers?.find((o) => o.code === campaign.meta.offer) : undefined;
+  const offerEnd = offer?.ends ? /^\d{4}-(\d{2})-(\d{2})$/.exec(offer.ends) : null;
+  let reference: string;
+  if (offer && offerEnd) reference = `${Number(offerEnd[1])}-${Number(offerEnd[2])}`;
+  else {
+    if (values.size < 2) return;
+    const count = (v: string) => [...byChannel.values()].filter((s) => s.has(v)).length;
+    const best = Math.max(...[...values].map(count));
+    const tied = [...values].filter((v) => count(v) === best);
+    const firstChannel = (v: string) => Math.min(...[...byChannel].filter(([, s]) => s.has(v)).map(([c]) => CHANNELS.indexOf(c)));
+    reference = tied.sort((a, b) => firstChannel(a) - firstChannel(b))[0]!;
+  }
+  const [rm, rd] = reference.split("-").map(Number) as [number, number];
+  const agreeing = [...byChannel].filter(([, s]) => s.has(reference)).map(([c]) => c);
+  for (const g of groups.values()) {
+    if (g.value === reference) continue;
+    const these = channelList(g.channels);
+    const data = {
+      these: capitalize(these),
+      says: g.channels.size > 1 ? "say" : "says",
+      date: formatMonthDay(g.month, g.day),
+      expected: formatMonthDay(rm, rd),
+    };
+    const at = { text: g.text, start: g.start, end: g.end };
+    const channels = [...g.channels];
+    if (offer && offerEnd) {
+      ctx.report({ messageId: "endDateOffer", data: { ...data, code: offer.code, ends: offer.ends! }, at, channels });
+    } else {
+      const elsewhere = new Set(agreeing.filter((c) => g.channels.has(c)));
+      ctx.report({
+        messageId: "endDate",
+        data: { ...data, others: channelList(agreeing, elsewhere), say: agreeing.length > 1 ? "say" : "says" },
+        at,
+        channels,
+      });
+    }
+  }
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: "consistency",
+    description: "The brand name is spelled as configured in every variant, and all variants of a campaign agree on when the offer ends.",
+    rationale:
+      "“LUMEN” in one channel and “Lumen” in another look like two companies, and an SMS that ends the sale a day before the email costs sales or trust; copywriters edit one channel at a time, this rule reads them side by side.",
+    docs: { url: "docs/rules/consistency.md" },
+    channels: CHANNELS,
+    scope: "campaign",
+    defaultSeverity: "error",
+    fixable: true,
+    schema: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        brandName: { type: "boolean", description: "Check the brand name's spelling (default true)." },
+        endDates: { type: "boolean", description: "Check that variants agree on the offer's end date (default true)." },
+        allow: { type: "array", items: { type: "string", minLength: 1 }, description: "Other spellings that are fine (e.g. “lumen” as a unit of light)." },
+        allowAllCaps: { type: "boolean", description: "Accept the name in capitals inside a passage written in capitals (a shouted headline)." },
+        numericDates: { enum: ["auto", "dmy", "mdy"], description: "How to read 03/04: day first, month first, or by the campaign locale (month first for en and en-US)." },
+      },
+    },
+    defaultOptions: { brandName: true, endDates: true, allow: [], allowAllCaps: true, numericDates: "auto" },
+    messages: {
+      brandName: "Write the brand name as “{brand}”, not “{found}”",
+      endDate: "{these} {says} the offer ends {date}; {others} {say} {expected}",
+      endDateOffer: "{these} {says} the offer ends {date}, but offer {code} ends {expected} ({ends} in brand.config.json)",
+    },
+    examples: {
+      valid: [
+        { title: "the brand name as configured, and in a URL", config: { brand: { name: "Lumen" } }, files: { "sms.txt": "Lumen: new lamps at https://lumen.example/new\n" } },
+        {
+          title: "the same end date written differently in each channel",
+          files: {
+            "message.md": '---\nchannels: [email, sms]\nsms: { text: "Acme: 20% off till 31.03" }\n---\nTake 20% off everything until March 31.\n',
+          },
+        },
+      ],
+      invalid: [
+        {
+          title: "the brand name in the wrong case",
+          config: { brand: { name: "Lumen" } },
+          files: { "sms.txt": "LUMEN: new lamps are in. Visit lumen today.\n" },
+          errors: [
+            { messageId: "brandName", line: 1, column: 1, message: "Write the brand name as “Lumen”, not “LUMEN”" },
+            { messageId: "brandName", line: 1, column: 32 },
+          ],
+          output: { "sms.txt": "Lumen: new lamps are in. Visit Lumen today.\n" },
+        },
+        {
+          title: "the SMS ends the sale a day early",
+          files: {
+            "message.md": '---\nchannels: [email, sms, push]\nsms: { text: "Acme: 20% off till Mar 30" }\n---\n# Spring sale\n\nTake 20% off everything until March 31.\n',
+          },
+          errors: [{ messageId: "endDate", line: 3, column: 34, message: "SMS says the offer ends 30 March; email and push say 31 March", channels: ["sms"] }],
+        },
+      ],
+    },
+    notes: [
+      "## Brand name",
+      "",
+      "- A word or phrase equal to `brand.name` when case is ignored, but written in another case (“LUMEN”, “lumen”), is reported; `--fix` writes it as configured.",
+      "- Not checked: URLs, email addresses, @handles, #hashtags and domain names (`lumen.example`), variable values, code and text that comes from the config.",
+      "- With `allowAllCaps` (default), the name in capitals inside a sentence or line written entirely in capitals (“SPRING SALE AT LUMEN”) is accepted: capitals there are a style, not a spelling.",
+      "- Spellings listed under a case-sensitive `tone.terms` entry (`{ \"use\": \"Lumen\", \"instead\": [\"LUMEN\"], \"caseSensitive\": true }`) are left to `tone-words`, so nothing is reported twice. Other misspellings (“Lu-men”, “Lumeen”) belong in `tone.terms` too: this rule only compares case.",
+      "- `allow` lists spellings that are fine, such as a common word the brand name shares (“lumen”, the unit of light).",
+      "",
+      "## End dates",
+      "",
+      "- A date is an end date when a cue stands right before it, with at most four filler words (the, on, of, a weekday, tanggal, pukul...) or parts of a time of day between (“until the 31st of March”, “until Sunday, March 31”, “until 11:59 pm on March 31”, “sampai pukul 23.59 WIB 30 April”) and no `!`, `?`, `;` or blank line between:",
+      "  - en: until, till, til, through, thru, ends, ending, ended, expires, by",
+      "  - id: sampai, hingga, s.d., s/d, sd, sampai dengan, berakhir",
+      "  - ru: до, по, заканчивается, закончится, истекает",
+      "  - pl: do, kończy się, upływa",
+      "  - ar: حتى (also وحتى), لغاية, غاية, ينتهي, تنتهي",
+      "- Date forms: day and month name (`31 March`, `31st of March`, `31 марта`, `31 marca`, `30 April`, `٢٠ مارس`, `20 آذار`, `31 كانون الثاني`), month name and day in English (`March 31`, `Mar. 31st`), and numbers (`31.03`, `31/03`, `3/31`, `31-03-2026`) in any digits, Arabic-Indic included. Month names of every language are known in every campaign, in genitive and nominative forms and common abbreviations, with or without Polish diacritics.",
+      "- Numbers: a dotted date is always day first; a date with `/` or `-` is read by `numericDates` (by default month first in `en` and `en-US`, day first elsewhere); a part above 12 decides.",
+      "- Dates are compared by month and day; the year is ignored. A number followed by a percent sign or a currency (`do 12.05 zł`) is not a date.",
+      "- The reference is the end date of the campaign's offer (`offers[].ends` for the `offer` in the campaign metadata) when it has one; else the date most variants state (ties go to the email, then to the channel order email, SMS, push, WhatsApp, social). Each statement that differs is reported where it is written, naming the variants on each side.",
+      "- Not understood: ranges (“1–31 March” states no cue), relative dates (“this Sunday”, “48 hours only”), dates inside variables, and cues in other languages.",
+    ].join("\n"),
+  },
+  check(ctx) {
+    if (ctx.options.brandName) checkBrandName(ctx);
+    if (ctx.options.endDates) checkEndDates(ctx);
+  },
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import rule from "../../rules/channel-limits.js";
+import { graphemeCount, graphemes, measure } from "../../src/text/graphemes.js";
+import { runRuleExamples, runRuleTests } from "../helpers/rule-tester.js";
+
+runRuleExamples(rule);
+
+describe("graphemes", () => {
+  it("counts user-perceived characters", () => {
+    expect(graphemeCount("Cafe\u0301")).toBe(4);
+    expect(graphemeCount("🇵🇱🇮🇩")).toBe(2);
+    expect(graphemeCount("👩🏽‍💻 ok")).toBe(4);
+    expect(graphemeCount("تَخْفِيضَات")).toBe(7);
+    expect(graphemes("a👍🏽b").map((g) => [g.start, g.end])).toEqual([[0, 1], [1, 5], [5, 6]]);
+  });
+  it("finds the cut at the first grapheme past the limit", () => {
+    expect(measure("abcdef", 6)).toEqual({ length: 6 });
+    expect(measure("abcdef", 4)).toEqual({ length: 6, cut: 4 });
+    expect(measure("ab🇵🇱cd", 3)).toEqual({ length: 5, cut: 6 });
+    expect(measure("ab🇵🇱cd", 2)).toEqual({ length: 5, cut: 2 });
+  });
+  it("counts a weighted range as a whole and never cuts inside it", () => {
+    const text = "Go https://example.com/a/very/long/path now";
+    const url = { start: 3, end: 39, length: 23 };
+    expect(measure(text, 100, [url])).toEqual({ length: 3 + 23 + 4 });
+    expect(measure(text, 10, [url])).toEqual({ length: 30, cut: 3 });
+    expect(measure(text, 27, [url])).toEqual({ length: 30, cut: 40 });
+  });
+});
+
+const push = { channels: { push: { titleMax: 20, bodyMax: 40 } } };
+const worstName = { variables: { firstName: { sample: "Ana", maxLength: 12, fallback: "there" } } };
+
+runRuleTests(rule, {
+  valid: [
+    { title: "en: push title exactly at the limit", config: push, files: { "push.json": '{ "title": "Spring sale: 20% off", "body": "" }\n' } },
+    { title: "en: combining accents count once", config: { channels: { push: { titleMax: 4 } } }, files: { "push.json": '{ "title": "Cafe\u0301", "body": "" }\n' } },
+    { title: "pl: flags count once", config: { channels: { social: { max: 12 } } }, files: { "social.txt": "🇵🇱🇮🇩 Wyprzedaż\n" } },
+    { title: "ar: letters with their vowel marks count once", config: { channels: { push: { titleMax: 13 } } }, files: { "campaign.json": '{ "locale": "ar" }', "push.json": '{ "title": "تَخْفِيضَات ٢٠٪", "body": "" }\n' } },
+    { title: "a variable without maxLength counts as its sample", config: { ...push, variables: { firstName: { sample: "Ana" } } }, files: { "push.json": '{ "title": "{{firstName}}, 20% off!", "body": "" }\n' } },
+    { title: "a field whose limit is not set is not checked", config: { channels: { push: { bodyMax: 10 } } }, files: { "push.json": '{ "title": "A very long push title that would never fit anywhere", "body": "Short" }\n' } },
+    {
+      title: "en: socialLinkLength counts a long URL as 23",
+      config: { channels: { social: { max: 40 } } },
+      options: { socialLinkLength: 23 },
+      files: { "social.txt": "Spring sale https://acme.example/spring/sale/2026?utm_source=social\n" },
+    },
+    { title: "ru: WhatsApp text within bodyMax", config: { channels: { whatsapp: { bodyMax: 40 } } }, files: { "campaign.json": '{ "locale": "ru" }', "whatsapp.txt": "Скидка 20% на всё до 31 марта!\n" } },
+    {
+      title: "id: hand-written email subject and preheader within limits",
+      config: { channels: { email: { subjectMax: 30, preheaderMax: 40 } } },
+      files: { "email.mjml": "<mjml><mj-head><mj-title>Diskon 20% untuk semua</mj-title><mj-preview>Hanya sampai 30 April</mj-preview></mj-head><mj-body></mj-body></mjml>\n" },
+    },
+  ],
+  invalid: [
+    {
+      title: "en: push body too long, cut position and message",
+      config: push,
+      files: { "push.json": '{\n  "title": "Spring sale",\n  "body": "Take 20% off everything in the store until March 31"\n}\n' },
+      errors: [{ messageId: "tooLong", line: 3, column: 52, endLine: 3, endColumn: 63, message: "Push body is 51 characters (limit 40): 11 over; it is cut after “Take 20% off everything in the store unt”", channels: ["push"] }],
+    },
+    {
+      title: "id: the cut falls inside a variable: reported at its {{…}}",
+      config: { channels: { push: { titleMax: 10 } }, ...worstName },
+      files: { "message.md": '---\nlocale: id\nchannels: [push]\npush: { title: "Halo {{firstName}}, diskon 20%" }\n---\nBadan pesan.\n' },
+      errors: [{ messageId: "tooLong", line: 4, column: 22, message: "Push title is 29 characters with worst-case variables (limit 10): 19 over; it is cut after “Halo WWWWW”" }],
+    },
+    {
+      title: "ar: push title from the first heading of message.md",
+      config: { channels: { push: { titleMax: 10 } } },
+      files: { "message.md": "---\nlocale: ar\nchannels: [push]\n---\n# تَخْفِيضَات الربيع الكبرى\n\nخصم ٢٠٪ على كل شيء.\n" },
+      errors: [{ messageId: "tooLong", line: 5, column: 17, message: "Push title is 21 characters (limit 10): 11 over; it is cut after “تَخْفِيضَات ال”", channels: ["push"] }],
+    },
+    {
+      title: "ru: hand-written WhatsApp text cut on its second line",
+      config: { channels: { whatsapp: { bodyMax: 30 } } },
+      files: { "campaign.json": '{ "locale": "ru" }', "whatsapp.txt": "Весенняя распродажа!\nСкидка 20% на всё до 31 марта.\n" },
+      errors: [{ file: "whatsapp.txt", messageId: "tooLong", line: 2, column: 10, message: "WhatsApp message is 51 characters (limit 30): 21 over; it is cut after “Весенняя распродажа! Скидка 20”" }],
+    },
+    {
+      title: "pl: hand-written email subject and preheader",
+      config: { channels: { email: { subjectMax: 20, preheaderMax: 25 } } },
+      files: {
+        "campaign.json": '{ "locale": "pl" }',
+        "email.mjml": "<mjml>\n  <mj-head>\n    <mj-title>Wiosenna wyprzedaż: rabat 20%</mj-title>\n    <mj-preview>Rabat 20% na wszystko do 31 marca</mj-preview>\n  </mj-head>\n  <mj-body></mj-body>\n</mjml>\n",
+      },
+      errors: [
+        { file: "email.mjml", messageId: "tooLong", line: 3, column: 35, message: "Email subject is 29 characters (limit 20): 9 over; it is cut after “Wiosenna wyprzedaż:”" },
+        { file: "email.mjml", messageId: "tooLong", line: 4, column: 42, message: "Email preheader is 33 characters (limit 25): 8 over; it is cut after “Rabat 20% na wszystko do”" },
+      ],
+    },
+    {
+      title: "en: a ZWJ emoji sequence counts as one character",
+      config: { channels: { push: { titleMax: 8 } } },
+      files: { "push.json": '{ "title": "👩🏽‍💻 Dev sale now", "body": "" }\n' },
+      errors: [{ messageId: "tooLong", line: 1, column: 27, message: "Push title is 14 characters (limit 8): 6 over; it is cut after “👩🏽‍💻 Dev sa”" }],
+    },
+    {
+      title: "en: social URLs count as written by default",
+      config: { channels: { social: { max: 30 } } },
+      files: { "social.txt": "Spring sale https://acme.example/spring/sale\n" },
+      errors: [{ messageId: "tooLong", line: 1, column: 31, message: "Social post is 44 characters (limit 30): 14 over; it is cut after “Spring sale https://acme.examp”" }],
+    },
+    {
+      title: "en: with socialLinkLength a URL is cut as a whole",
+      config: { channels: { social: { max: 30 } } },
+      options: { socialLinkLength: 23 },
+      files: { "social.txt": "Spring sale is here https://acme.example/spring/sale\n" },
+      errors: [{ messageId: "tooLong", line: 1, column: 21, message: "Social post is 43 characters (limit 30): 13 over; it is cut after “Spring sale is here”" }],
+    },
+    {
+      title: "en: message.md renders every channel; only the push title is over",
+      config: { channels: { push: { titleMax: 20 }, email: { subjectMax: 60 }, whatsapp: { bodyMax: 1000 }, social: { max: 280 } } },
+      files: { "message.md": '---\nsubject: "Spring savings start now"\n---\n# Spring savings on every single lamp\n\nTake 20% off until March 31.\n' },
+      errors: [{ messageId: "tooLong", line: 4, column: 23, channels: ["push"], message: "Push title is 35 characters (limit 20)" }],
+    },
+    {
+      title: "overrides: a stricter limit for some campaigns",
+      config: { channels: { push: { titleMax: 40 } }, overrides: [{ files: ["templates/c/**"], channels: { push: { titleMax: 10 } } }] },
+      files: { "push.json": '{ "title": "Spring sale: 20% off", "body": "" }\n' },
+      errors: [{ messageId: "tooLong", line: 1, column: 23, message: "(limit 10): 10 over" }],
+    },
+  ],
+});
