@@ -3,7 +3,11 @@
  * `--changed-since`) and where the hooks live (for `brandlint init --hook`).
  * Git runs with an argument list (execFileSync), never through a shell.
  */
-import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
+
+/** child_process is loaded only when git is actually used (it pulls in net and dgram). */
+const execFileSync: typeof import("node:child_process").execFileSync = ((...args: Parameters<typeof import("node:child_process").execFileSync>) =>
+  (createRequire(import.meta.url)("node:child_process") as typeof import("node:child_process")).execFileSync(...args)) as typeof import("node:child_process").execFileSync;
 import { readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { isCampaignFile } from "./campaign/discover.js";

@@ -31,6 +31,15 @@ export async function loadRule(id: string): Promise<Rule<never>> {
 }
 
 let cache: Promise<Rule<never>[]> | undefined;
+
+/**
+ * The single-file CLI build (dist/brandlint.mjs) imports every rule statically and
+ * registers them here, so it needs no file system look-up and no module loading.
+ */
+export function registerBundledRules(rules: Rule<never>[]): void {
+  cache = Promise.resolve([...rules].sort((a, b) => a.meta.id.localeCompare(b.meta.id)));
+}
+
 /** Loads every rule module (sorted by id). */
 export function loadRules(): Promise<Rule<never>[]> {
   cache ??= Promise.all(ruleIds().map(loadRule));

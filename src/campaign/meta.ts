@@ -3,17 +3,15 @@
  * parsed with yaml keeping every node's range) or from campaign.json, validated
  * against schema/campaign.schema.json, with every problem at its line.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { unified } from "unified";
 import remarkParse from "remark-parse";
 import remarkFrontmatter from "remark-frontmatter";
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YNode } from "yaml";
 import type { ValidateFunction } from "ajv";
-import { newAjv, isRealDate } from "../config/load.js";
+import { isRealDate } from "../config/load.js";
+import { validatorFor } from "../config/validators.js";
 import { humanize, type JsonPath } from "../config/problems.js";
 import { parseJson, stringNodeRange } from "../config/json-doc.js";
-import { packageRoot } from "../paths.js";
 import { alignDecoded } from "../text/align.js";
 import { MappedText } from "../text/mapped-text.js";
 import type { SourceFile } from "../text/source-file.js";
@@ -21,10 +19,8 @@ import { didYouMean } from "../text/suggest.js";
 import { CHANNELS, type BrandConfig, type Channel } from "../types.js";
 import type { CampaignMeta, CampaignProblem, MetaSource } from "./model.js";
 
-let validator: ValidateFunction | undefined;
 function metaValidator(): ValidateFunction {
-  validator ??= newAjv().compile(JSON.parse(readFileSync(path.join(packageRoot, "schema", "campaign.schema.json"), "utf8")) as object);
-  return validator;
+  return validatorFor("campaign");
 }
 
 export interface Frontmatter {

@@ -5,13 +5,13 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { Ajv, type ValidateFunction } from "ajv";
-import { schemaPath } from "../paths.js";
+import type { ValidateFunction } from "ajv";
+import { newAjv, validatorFor } from "./validators.js";
 import { SourceFile } from "../text/source-file.js";
 import { didYouMean } from "../text/suggest.js";
 import type { BrandConfig, RuleSetting, Severity } from "../types.js";
 import { parseJson, type JsonDoc } from "./json-doc.js";
-import { humanize, showPath, type JsonPath, type Problem } from "./problems.js";
+import { humanize, showPath, type JsonPath, type Naming, type Problem } from "./problems.js";
 
 export const CONFIG_FILE = "brand.config.json";
 
@@ -46,13 +46,9 @@ export class ConfigError extends Error {
   }
 }
 
-let schemaValidator: ValidateFunction | undefined;
-export function newAjv(): Ajv {
-  return new Ajv({ allErrors: true, verbose: true, strictTuples: false, allowUnionTypes: true });
-}
+export { newAjv } from "./validators.js";
 function brandSchemaValidator(): ValidateFunction {
-  schemaValidator ??= newAjv().compile(JSON.parse(readFileSync(schemaPath, "utf8")) as object);
-  return schemaValidator;
+  return validatorFor("brand.config");
 }
 
 /** Walks up from `cwd` to find brand.config.json. */
@@ -95,7 +91,7 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
   const fail = (message: string, where = file ?? CONFIG_FILE): never => {
     throw new ConfigError([{ file: displayPath(where, cwd), line: 1, column: 1, message }]);
   };
-  if (!file) return fail(`no ${CONFIG_FILE} found in ${cwd} or any folder above it; create one with "brandlint init" or pass --config`, CONFIG_FILE);
+  if (!file) return fail(`no ${CONFIG_FILE} found in ${cwd} or any folder above it; create one with "brandlint init" or pass --config <file>`, CONFIG_FILE);
   let raw: string;
   try {
     if (statSync(file).isDirectory()) fail("is a folder, not a config file");
@@ -118,19 +114,15 @@ export function parseConfigText(file: string, raw: string, rules: readonly RuleO
   if (doc.errors.length) throw new ConfigError(doc.errors.map(toProblem));
   const locate = doc.locate;
   const validate = brandSchemaValidator();
-  if (!validate(doc.value)) {
-    const value = doc.value;
-    const isObject = value !== null && typeof value === "object" && !Array.isArray(value);
-    throw new ConfigError(humanize(validate.errors ?? [], locate, isObject ? "the config" : "the config").map(toProblem));
-  }
+  if (!validate(doc.value)) throw new ConfigError([...doc.duplicates, ...humanize(validate.errors ?? [], locate, "the config")].sort((a, b) => a.start - b.start).map(toProblem));
   const data = doc.value as BrandConfig;
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...doc.duplicates];
   if (rules) problems.push(...checkRuleSettings(data.rules, ["rules"], rules, locate));
   data.overrides?.forEach((o, i) => {
     if (rules) problems.push(...checkRuleSettings(o.rules, ["overrides", i, "rules"], rules, locate));
   });
   problems.push(...checkSemantics(data, locate));
-  if (problems.length) throw new ConfigError(problems.map(toProblem));
+  if (problems.length) throw new ConfigError(problems.sort((a, b) => a.start - b.start).map(toProblem));
   return { file: src, dir: path.dirname(file), data, doc, locate };
 }
 
@@ -161,12 +153,11 @@ function checkRuleSettings(
     }
     if (!v(setting[1])) {
       const base: JsonPath = [...at, id, 1];
-      out.push(
-        ...humanize(v.errors ?? [], (p, key) => locate([...base, ...p], key), `options of ${id}`).map((p) => ({
-          ...p,
-          message: `${p.message.replace(/^(unknown key "[^"]+")( in )?/, (_m, a: string, b?: string) => `${a} in the options of rule ${id}${b ? ", in " : ""}`)}`,
-        })),
-      );
+      const naming: Naming = {
+        name: (p) => (p.length ? `option "${showPath(p)}" of rule ${id}` : `the options object of rule ${id}`),
+        inside: (p) => (p.length ? ` in option "${showPath(p)}" of rule ${id}` : ` in the options of rule ${id}`),
+      };
+      out.push(...humanize(v.errors ?? [], (p, key) => locate([...base, ...p], key), naming).map((p) => ({ ...p, path: [...base, ...p.path] })));
     }
   }
   return out;

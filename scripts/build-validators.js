@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// Precompiles the shipped JSON Schemas into standalone ajv validators (dist/validators/*.cjs).
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import standaloneCode from "ajv/dist/standalone/index.js";
+import { newAjv } from "../dist/src/config/validators.js";
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+mkdirSync(path.join(root, "dist/validators"), { recursive: true });
+for (const name of ["brand.config", "campaign"]) {
+  const ajv = newAjv({ code: { source: true } });
+  const validate = ajv.compile(JSON.parse(readFileSync(path.join(root, "schema", `${name}.schema.json`), "utf8")));
+  writeFileSync(path.join(root, "dist/validators", `${name}.cjs`), standaloneCode.default ? standaloneCode.default(ajv, validate) : standaloneCode(ajv, validate));
+}

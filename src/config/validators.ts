@@ -1,0 +1,36 @@
+/**
+ * JSON Schema validators for the shipped schemas. The build precompiles them with ajv's
+ * standalone code generation (scripts/build-validators.js → dist/validators/*.cjs), so a
+ * run does not pay for schema compilation; from the sources (tests) they are compiled.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { Ajv, type ValidateFunction } from "ajv";
+import { packageRoot } from "../paths.js";
+
+export type SchemaName = "brand.config" | "campaign";
+
+/** ajv as brandlint configures it everywhere (the build uses the same options). */
+export function newAjv(extra: Record<string, unknown> = {}): Ajv {
+  return new Ajv({ allErrors: true, verbose: true, strictTuples: false, allowUnionTypes: true, ...extra });
+}
+
+const cache = new Map<SchemaName, ValidateFunction>();
+const require = createRequire(import.meta.url);
+
+export function schemaFile(name: SchemaName): string {
+  return path.join(packageRoot, "schema", `${name}.schema.json`);
+}
+
+export function validatorFor(name: SchemaName): ValidateFunction {
+  let v = cache.get(name);
+  if (v) return v;
+  const pre = path.join(packageRoot, "dist", "validators", `${name}.cjs`);
+  if (existsSync(pre) && !process.env.BRANDLINT_COMPILE_SCHEMAS) {
+    const mod = require(pre) as { default?: ValidateFunction } & ValidateFunction;
+    v = (mod.default ?? mod) as ValidateFunction;
+  } else v = newAjv().compile(JSON.parse(readFileSync(schemaFile(name), "utf8")) as object);
+  cache.set(name, v);
+  return v;
+}
