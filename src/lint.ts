@@ -118,8 +118,9 @@ function lintPass(dirs: readonly string[], config: LoadedConfig, rules: readonly
     });
     return { findings: runRules({ ...engine, campaigns }), files: campaigns.flatMap((c) => c.files), campaigns, parsed: campaigns.length, cached: 0 };
   }
-  const local = rules.filter((r) => r.meta.scope !== "project");
-  const project = rules.filter((r) => r.meta.scope === "project");
+  const active = opts.only ? rules.filter((r) => opts.only!.includes(r.meta.id)) : rules;
+  const local = active.filter((r) => r.meta.scope !== "project");
+  const project = active.filter((r) => r.meta.scope === "project");
   const findings: RawFinding[] = [];
   const files = new Map<string, SourceFile>();
   const campaigns = new Map<string, Campaign>();

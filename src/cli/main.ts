@@ -109,6 +109,8 @@ function parse<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[]
       const guess = didYouMean(unknown[1]!, names);
       throw new UsageError(`unknown option ${unknown[1]}${guess ? ` — did you mean ${guess}?` : ""} (see brandlint --help)`);
     }
+    const ambiguous = /Option '(?:-\w, )?(--[\w-]+)' argument is ambiguous/.exec(err.message);
+    if (ambiguous) throw new UsageError(`option ${ambiguous[1]} needs a value (see brandlint --help); for a value starting with "-", write ${ambiguous[1]}=<value>`);
     const missing = /Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(err.message);
     if (missing) throw new UsageError(`option ${missing[1]} needs a value (see brandlint --help)`);
     throw new UsageError(err.message.split("\n")[0]!.replace(/\. To specify.*$/, ""));
@@ -302,7 +304,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await lintCommand(argv, io);
   } catch (e) {
     if (e instanceof ConfigError) {
-      io.stderr(e.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join("\n") + "\n");
+      io.stderr(e.problems.map((p) => (p.line > 0 ? `${p.file}:${p.line}:${p.column}: ${p.message}` : `${p.file}: ${p.message}`)).join("\n") + "\n");
       return 2;
     }
     if (e instanceof UsageError || e instanceof PathError || e instanceof GitError) {

@@ -1,12 +1,14 @@
 /** Strict JSON parsing with positions (jsonc-parser), for the config, campaign.json and push.json. */
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
-import type { JsonPath, Locator, Problem } from "./problems.js";
+import { showPath, type JsonPath, type Locator, type Problem } from "./problems.js";
 
 export interface JsonDoc {
   value: unknown;
   tree: Node | undefined;
   /** Syntax errors, located; empty when the text is valid JSON. */
   errors: Problem[];
+  /** Keys written twice in one object (JSON.parse silently keeps the last), at the later one. */
+  duplicates: Problem[];
   locate: Locator;
 }
 
@@ -32,11 +34,16 @@ const SYNTAX_WORDS: Record<string, string> = {
 export function parseJson(text: string): JsonDoc {
   const raw: ParseError[] = [];
   const tree = parseTree(text, raw, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const errors: Problem[] = raw.map((e) => {
-    const code = printParseErrorCode(e.error);
-    return { message: `invalid JSON: ${SYNTAX_WORDS[code] ?? code}`, start: e.offset, end: e.offset + Math.max(1, e.length), path: [] };
-  });
-  if (!tree && errors.length === 0) errors.push({ message: "the file is empty; expected a JSON object", start: 0, end: 0, path: [] });
+  const errors: Problem[] = [];
+  const seen = new Set<number>();
+  if (text.trim() === "" || (!tree && raw.length === 0)) errors.push({ message: "the file is empty; expected a JSON object", start: 0, end: 0, path: [] });
+  else
+    for (const e of raw) {
+      // One message per spot: jsonc-parser may report a trailing comma or a missing brace twice.
+      if (seen.has(e.offset)) continue;
+      seen.add(e.offset);
+      errors.push(syntaxProblem(text, e));
+    }
   const value = tree && errors.length === 0 ? nodeValue(tree) : undefined;
   const locate: Locator = (path: JsonPath, key?: string) => {
     if (!tree) return { start: 0, end: 0 };
@@ -52,7 +59,45 @@ export function parseJson(text: string): JsonDoc {
     }
     return { start: 0, end: 0 };
   };
-  return { value, tree, errors, locate };
+  return { value, tree, errors, duplicates: tree && errors.length === 0 ? duplicateKeys(tree) : [], locate };
+}
+
+function duplicateKeys(root: Node): Problem[] {
+  const out: Problem[] = [];
+  const walk = (node: Node, at: JsonPath) => {
+    if (node.type === "array") node.children?.forEach((c, i) => walk(c, [...at, i]));
+    if (node.type !== "object") return;
+    const keys = new Set<string>();
+    for (const p of node.children ?? []) {
+      const [k, v] = p.children ?? [];
+      if (!k) continue;
+      const key = String(k.value);
+      if (keys.has(key)) {
+        const where = showPath(at);
+        out.push({ message: `the key "${key}" appears twice${where ? ` in ${where}` : ""}; only the last one counts, so remove or merge the other`, start: k.offset, end: k.offset + k.length, path: [...at, key] });
+      }
+      keys.add(key);
+      if (v) walk(v, [...at, key]);
+    }
+  };
+  walk(root, []);
+  return out;
+}
+
+/** A syntax error in words, pointing at the trailing comma itself when that is the mistake. */
+function syntaxProblem(text: string, e: ParseError): Problem {
+  const code = printParseErrorCode(e.error);
+  if (code === "PropertyNameExpected" || code === "ValueExpected") {
+    const comma = /,\s*$/.exec(text.slice(0, e.offset));
+    if (comma && (text[e.offset] === "}" || text[e.offset] === "]"))
+      return { message: "invalid JSON: a comma after the last item is not allowed; remove it", start: comma.index, end: comma.index + 1, path: [] };
+  }
+  if (code === "InvalidSymbol") {
+    const word = /^[^\s"{}[\],:]+/.exec(text.slice(e.offset, e.offset + 40))?.[0];
+    if (word?.startsWith("'")) return { message: `invalid JSON: use double quotes ("), not single quotes (')`, start: e.offset, end: e.offset + 1, path: [] };
+    if (word && /^\p{L}/u.test(word)) return { message: `invalid JSON: write ${word} in double quotes (${JSON.stringify(word)})`, start: e.offset, end: e.offset + word.length, path: [] };
+  }
+  return { message: `invalid JSON: ${SYNTAX_WORDS[code] ?? code}`, start: e.offset, end: e.offset + Math.max(1, e.length), path: [] };
 }
 
 /** The value of a node, keeping the LAST of duplicate keys like JSON.parse, without prototype pollution. */

@@ -89,7 +89,7 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
   const cwd = options.cwd ?? process.cwd();
   const file = options.configPath ? path.resolve(cwd, options.configPath) : findConfig(cwd);
   const fail = (message: string, where = file ?? CONFIG_FILE): never => {
-    throw new ConfigError([{ file: displayPath(where, cwd), line: 1, column: 1, message }]);
+    throw new ConfigError([{ file: displayPath(where, cwd), line: 0, column: 0, message }]);
   };
   if (!file) return fail(`no ${CONFIG_FILE} found in ${cwd} or any folder above it; create one with "brandlint init" or pass --config <file>`, CONFIG_FILE);
   let raw: string;

@@ -5,9 +5,21 @@
  * text of the offending line, not its number).
  */
 import { createHash } from "node:crypto";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Formatter } from "./types.js";
 import { BUILTIN_RULES } from "./types.js";
-import { relativePath } from "./paths.js";
+
+const INFORMATION_URI = "https://github.com/brandlint/brandlint";
+/** Rule docs are files in the package (docs/rules/<id>.md); SARIF wants an absolute helpUri. */
+const DOCS_BASE = `${INFORMATION_URI}/blob/main/`;
+
+/** The artifact location of a file: relative to SRCROOT when inside it, else an absolute file URI. */
+function artifactLocation(file: string, root: string): { uri: string; uriBaseId?: string } {
+  const rel = path.relative(root, file);
+  if (!rel || rel.startsWith("..") || path.isAbsolute(rel)) return { uri: pathToFileURL(file).href };
+  return { uri: rel.split(path.sep).map(encodeURIComponent).join("/"), uriBaseId: "SRCROOT" };
+}
 
 export const sarif: Formatter = (results, ctx) => {
   const root = ctx.root ?? ctx.cwd;
@@ -22,24 +34,27 @@ export const sarif: Formatter = (results, ctx) => {
           driver: {
             name: "brandlint",
             ...(ctx.version ? { version: ctx.version, semanticVersion: ctx.version } : {}),
-            informationUri: "https://github.com/brandlint/brandlint",
+            informationUri: INFORMATION_URI,
             rules: rules.map((r) => ({
               id: r.id,
               name: r.id.replace(/(^|-)(\w)/g, (_m, _d: string, ch: string) => ch.toUpperCase()),
               shortDescription: { text: r.description },
               fullDescription: { text: r.rationale ? `${r.description} ${r.rationale}` : r.description },
               help: { text: `${r.description}${r.rationale ? `\n\nWhy: ${r.rationale}` : ""}`, markdown: `**${r.id}**: ${r.description}${r.rationale ? `\n\n*Why:* ${r.rationale}` : ""}` },
-              ...(r.url ? { helpUri: r.url } : {}),
+              ...(r.url ? { helpUri: new URL(r.url, DOCS_BASE).href } : {}),
               defaultConfiguration: { level: r.defaultSeverity === "warn" ? "warning" : "error" },
             })),
           },
         },
-        originalUriBaseIds: { SRCROOT: { uri: "file://" + encodeURI(root.split("\\").join("/").replace(/\/?$/, "/")) } },
+        columnKind: "utf16CodeUnits",
+        originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(root).href.replace(/\/?$/, "/") } },
         results: results.flatMap((r) => {
-          const uri = relativePath(r.file.path, root);
+          const location = artifactLocation(r.file.path, root);
+          const uri = location.uri;
           const seen = new Map<string, number>();
+          const lines = r.file.text.split(/\r\n|\r|\n/);
           return r.messages.map((m) => {
-            const lineText = (r.file.text.split(/\r?\n|\r/)[m.line - 1] ?? "").trim();
+            const lineText = (lines[m.line - 1] ?? "").trim();
             const base = `${m.ruleId}\u0000${uri}\u0000${m.message}\u0000${lineText}`;
             const n = seen.get(base) ?? 0;
             seen.set(base, n + 1);
@@ -52,7 +67,7 @@ export const sarif: Formatter = (results, ctx) => {
               locations: [
                 {
                   physicalLocation: {
-                    artifactLocation: { uri: encodeURI(uri), uriBaseId: "SRCROOT" },
+                    artifactLocation: location,
                     region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: Math.max(m.endColumn, m.line === m.endLine ? m.column : 1) },
                   },
                 },

@@ -21,7 +21,7 @@ export const stylish: Formatter = (results, ctx) => {
     const rows = r.messages.map((m) => [
       `  ${m.line}:${m.column}`,
       m.severity === 2 ? "error" : "warning",
-      m.message.replace(/\r?\n/g, " ") + (m.channels?.length ? ` (${m.channels.join(", ")})` : ""),
+      m.message.replace(/\r\n|[\r\n]/g, " ") + (m.channels?.length ? ` (${m.channels.join(", ")})` : ""),
       m.ruleId,
     ]);
     const w0 = Math.max(...rows.map((x) => x[0]!.length));
