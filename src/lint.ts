@@ -5,7 +5,9 @@
  */
 import { existsSync, readFileSync, writeFileSync, renameSync } from "node:fs";
 import path from "node:path";
+import { availableParallelism } from "node:os";
 import { discoverCampaigns } from "./campaign/discover.js";
+import { lintInWorkers, workerScript } from "./workers.js";
 import { readSource } from "./campaign/files.js";
 import { loadCampaign } from "./campaign/load.js";
 import type { Campaign } from "./campaign/model.js";
@@ -53,6 +55,10 @@ export interface LintOptions {
   changedSince?: string;
   /** Bulk suppressions: apply the file (default when it exists), or write/prune it. */
   suppressions?: { mode?: "apply" | "suppress-all" | "suppress-rules" | "prune" | "ignore"; rules?: string[]; file?: string };
+  /** Keep each campaign's rendered variants in the report (default true; the CLI drops them to save memory). */
+  keepCampaigns?: boolean;
+  /** Worker threads (default: both cores once there are enough campaigns; 1 = none). */
+  workers?: number;
   /** Called after each campaign is linted. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -107,26 +113,20 @@ interface Pass {
   cached: number;
 }
 
-function lintPass(dirs: readonly string[], config: LoadedConfig, rules: readonly Rule<never>[], opts: LintOptions, cache: LintCache | undefined): Pass {
+async function lintPass(dirs: readonly string[], config: LoadedConfig, rules: readonly Rule<never>[], opts: LintOptions, cache: LintCache | undefined): Promise<Pass> {
   const settings = new SettingsResolver(config);
-  const engine = { rules, settings, channel: opts.channel, only: opts.only };
-  if (!cache) {
-    const campaigns: Campaign[] = [];
-    dirs.forEach((d, i) => {
-      campaigns.push(loadRendered(d, config));
-      opts.onProgress?.(i + 1, dirs.length);
-    });
-    return { findings: runRules({ ...engine, campaigns }), files: campaigns.flatMap((c) => c.files), campaigns, parsed: campaigns.length, cached: 0 };
-  }
   const active = opts.only ? rules.filter((r) => opts.only!.includes(r.meta.id)) : rules;
   const local = active.filter((r) => r.meta.scope !== "project");
   const project = active.filter((r) => r.meta.scope === "project");
+  const engine = { settings, channel: opts.channel };
   const findings: RawFinding[] = [];
   const files = new Map<string, SourceFile>();
-  const campaigns = new Map<string, Campaign>();
+  const byDir = new Map<string, Campaign>();
   const hashes: string[] = [];
   let parsed = 0;
   let cached = 0;
+  let done = 0;
+  const progress = () => opts.onProgress?.(++done, dirs.length);
   const fileFor = (p: string) => {
     let f = files.get(p);
     if (!f) {
@@ -135,47 +135,76 @@ function lintPass(dirs: readonly string[], config: LoadedConfig, rules: readonly
     }
     return f;
   };
-  dirs.forEach((dir, i) => {
+  // 1. Each campaign on its own: from the cache, or parsed, rendered and checked.
+  const toParse: { dir: string; hash?: string }[] = [];
+  for (const dir of dirs) {
+    if (!cache) {
+      toParse.push({ dir });
+      continue;
+    }
     const h = campaignHash(dir);
     hashes.push(`${dir}\u0000${h.hash}`);
     const hit = cache.get(dir, h.hash);
-    if (hit) {
-      cached++;
-      for (const p of hit.files) fileFor(p);
-      findings.push(...hit.findings.map((c) => deserialize(c, fileFor)));
-    } else {
-      parsed++;
+    if (!hit) {
+      toParse.push({ dir, hash: h.hash });
+      continue;
+    }
+    cached++;
+    for (const p of hit.files) fileFor(p);
+    findings.push(...hit.findings.map((c) => deserialize(c, fileFor)));
+    progress();
+  }
+  parsed = toParse.length;
+  const workers = workerCount(opts, toParse.length);
+  if (workers > 1) {
+    const results = await lintInWorkers(
+      toParse.map((t) => t.dir),
+      workers,
+      { cwd: opts.cwd ?? process.cwd(), configPath: config.file.path, channel: opts.channel, only: opts.only },
+      progress,
+    );
+    for (const [i, r] of results.entries()) {
+      for (const p of r.files) fileFor(p);
+      findings.push(...r.findings.map((c) => deserialize(c, fileFor)));
+      const hash = toParse[i]!.hash;
+      if (cache && hash) cache.set(r.dir, { hash, files: r.files, findings: r.findings });
+    }
+  } else {
+    for (const { dir, hash } of toParse) {
       const c = loadRendered(dir, config);
-      campaigns.set(dir, c);
       for (const f of c.files) files.set(f.path, f);
       const fs = runRules({ ...engine, rules: local, campaigns: [c] });
       findings.push(...fs);
-      cache.set(dir, { hash: h.hash, files: c.files.map((f) => f.path), findings: fs.map(serialize) });
-    }
-    opts.onProgress?.(i + 1, dirs.length);
-  });
-  if (project.length) {
-    const projectHash = hashOf(...hashes);
-    const hit = cache.getProject(projectHash);
-    if (hit) findings.push(...hit.map((c) => deserialize(c, fileFor)));
-    else {
-      const all = dirs.map((d) => {
-        let c = campaigns.get(d);
-        if (!c) {
-          parsed++;
-          cached--;
-          c = loadRendered(d, config);
-          campaigns.set(d, c);
-        }
-        return c;
-      });
-      const fs = runRules({ ...engine, rules: project, campaigns: all, includeProblems: false });
-      findings.push(...fs);
-      cache.setProject(projectHash, fs.map(serialize));
+      if (cache && hash) cache.set(dir, { hash, files: c.files.map((f) => f.path), findings: fs.map(serialize) });
+      // Rendered variants are dropped once checked, so memory stays flat on big repositories.
+      if (opts.keepCampaigns === false) c.variants = [];
+      byDir.set(dir, c);
+      progress();
     }
   }
-  cache.save(new Set(dirs));
-  return { findings, files: [...files.values()], campaigns: [...campaigns.values()], parsed, cached };
+  // 2. Rules that look across campaigns need only their metadata.
+  if (project.length) {
+    const projectHash = cache ? hashOf(...hashes) : "";
+    const hit = cache?.getProject(projectHash);
+    if (hit) findings.push(...hit.map((c) => deserialize(c, fileFor)));
+    else {
+      const all = dirs.map((d) => byDir.get(d) ?? loadCampaign(d, config.data));
+      const fs = runRules({ ...engine, rules: project, campaigns: all, includeProblems: false });
+      findings.push(...fs);
+      cache?.setProject(projectHash, fs.map(serialize));
+    }
+  }
+  cache?.save(new Set(dirs));
+  return { findings, files: [...files.values()], campaigns: dirs.map((d) => byDir.get(d)).filter((c): c is Campaign => !!c), parsed, cached };
+}
+
+/** Worker threads help once there is enough work to share; one campaign never needs them. */
+export const WORKER_THRESHOLD = 48;
+
+function workerCount(opts: LintOptions, campaigns: number): number {
+  if (opts.workers !== undefined) return Math.max(1, Math.min(opts.workers, campaigns));
+  if (campaigns < WORKER_THRESHOLD || !workerScript()) return 1;
+  return Math.max(1, Math.min(availableParallelism(), 4));
 }
 
 function readSuppressions(file: string): Suppressions {
@@ -209,7 +238,7 @@ export async function lint(opts: LintOptions = {}): Promise<LintReport> {
     ? LintCache.open(cachePath(cwd, opts.cacheLocation), hashOf(packageVersion, config.file.path, config.file.text, rules.map((r) => r.meta.id).join(","), opts.channel ?? "", (opts.only ?? []).join(",")))
     : undefined;
   const knownRules = rules.map((r) => r.meta.id);
-  let pass = lintPass(dirs, config, rules, opts, cache);
+  let pass = await lintPass(dirs, config, rules, opts, cache);
   const parsedTotal = { parsed: pass.parsed, cached: pass.cached };
   const fixed = new Map<string, number>();
   const fixErrors: string[] = [];
@@ -235,7 +264,7 @@ export async function lint(opts: LintOptions = {}): Promise<LintReport> {
         }
       }
       if (!touched) break;
-      pass = lintPass(dirs, config, rules, opts, cache);
+      pass = await lintPass(dirs, config, rules, opts, cache);
     }
   }
   let findings = applySuppressions(pass.findings, pass.files, knownRules);

@@ -55,6 +55,7 @@ Options:
   --cache-location <path>  cache file or folder (default: .brandlintcache)
   --shard <i/n>            lint only part i of n of the campaigns (CI matrix jobs)
   --changed-since <ref>    only campaigns changed since a git ref (all when the config changed)
+  --workers <n>            worker threads (default: both cores for 48+ campaigns; 1 = none)
   --watch, -w              re-lint when a template or the config changes
   --suppress-all           record today's errors in brandlint-suppressions.json
   --suppress-rule <id>     the same for one rule (repeatable)
@@ -89,6 +90,7 @@ const LINT_OPTIONS = {
   "cache-location": { type: "string" },
   shard: { type: "string" },
   "changed-since": { type: "string" },
+  workers: { type: "string" },
   "suppress-all": { type: "boolean" },
   "suppress-rule": { type: "string", multiple: true },
   "prune-suppressions": { type: "boolean" },
@@ -150,6 +152,11 @@ async function lintCommand(args: string[], io: Io): Promise<number> {
     if (!m || Number(m[2]) < 1 || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard needs i/n with 1 ≤ i ≤ n, like 2/4, not "${values.shard}"`);
     shard = { index: Number(m[1]), count: Number(m[2]) };
   }
+  let workers: number | undefined;
+  if (values.workers !== undefined) {
+    if (!/^\d+$/.test(values.workers) || Number(values.workers) < 1) throw new UsageError(`--workers needs a whole number of threads (1 = none), not "${values.workers}"`);
+    workers = Number(values.workers);
+  }
   const supModes = [values["suppress-all"], values["suppress-rule"]?.length, values["prune-suppressions"]].filter(Boolean).length;
   if (supModes > 1) throw new UsageError("use only one of --suppress-all, --suppress-rule and --prune-suppressions at a time");
   const options: LintOptions = {
@@ -162,6 +169,8 @@ async function lintCommand(args: string[], io: Io): Promise<number> {
     cacheLocation: values["cache-location"],
     shard,
     changedSince: values["changed-since"],
+    keepCampaigns: false,
+    workers,
     suppressions: {
       mode: values["suppress-all"] ? "suppress-all" : values["suppress-rule"]?.length ? "suppress-rules" : values["prune-suppressions"] ? "prune" : "apply",
       rules: values["suppress-rule"],

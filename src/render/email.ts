@@ -4,7 +4,7 @@
  * brand.config.json) → HTML with mjml 5.
  */
 import { createRequire } from "node:module";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { RootContent, PhrasingContent, List, Table } from "mdast";
@@ -339,16 +339,17 @@ let mjmlModule: { mjml2html: Mjml2Html; parse: (xml: string, opts: object) => un
 /**
  * Loads mjml lazily (it is large, and a lint that needs no HTML never pays for it).
  * mjml-core reads a `.mjmlconfig` from the working directory on import and loads
- * the packages it names: import it from an empty folder so no repository's file can
- * make brandlint run code.
+ * the packages it names: while it loads, the working directory it sees is an empty
+ * folder, so no repository's file can make brandlint run code.
  */
 export function loadMjml(): NonNullable<typeof mjmlModule> {
   if (mjmlModule) return mjmlModule;
   const require = createRequire(import.meta.url);
-  const cwd = process.cwd();
   const empty = mkdtempSync(path.join(os.tmpdir(), "brandlint-mjml-"));
+  // process.chdir is not available in worker threads; mjml only asks process.cwd().
+  const cwd = process.cwd;
+  process.cwd = () => empty;
   try {
-    process.chdir(empty);
     const mjml2html = require("mjml") as Mjml2Html;
     const core = require("mjml-core") as { components: object };
     const validator = require("mjml-validator") as { default: (json: unknown, opts: object) => MjmlError[]; dependencies: object };
@@ -356,7 +357,8 @@ export function loadMjml(): NonNullable<typeof mjmlModule> {
     const type = require("mjml-core/lib/types/type.js") as { initializeType: unknown };
     mjmlModule = { mjml2html, parse, validate: validator.default, components: core.components, dependencies: validator.dependencies, initializeType: type.initializeType };
   } finally {
-    process.chdir(cwd);
+    process.cwd = cwd;
+    rmSync(empty, { recursive: true, force: true });
   }
   return mjmlModule;
 }

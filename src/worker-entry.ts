@@ -1,0 +1,35 @@
+/** A lint worker thread: lints its share of campaign folders and posts each result. */
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
+import { serialize } from "./cache.js";
+import { loadCampaign } from "./campaign/load.js";
+import { loadCustomRules } from "./config/custom-rules.js";
+import { loadConfig } from "./config/load.js";
+import { SettingsResolver } from "./config/settings.js";
+import { runRules } from "./engine/linter.js";
+import { renderCampaign } from "./render/variants.js";
+import { loadRules } from "./rules-index.js";
+import type { WorkerJob } from "./workers.js";
+
+export async function runWorker(job: WorkerJob, post: (m: unknown) => void): Promise<void> {
+  try {
+    const builtin = await loadRules();
+    const rules = [...builtin, ...(await loadCustomRules(job.cwd, job.configPath, builtin.map((r) => r.meta.id)))];
+    const config = loadConfig({ cwd: job.cwd, configPath: job.configPath, rules: rules.map((r) => r.meta) });
+    const local = rules.filter((r) => r.meta.scope !== "project" && (!job.only || job.only.includes(r.meta.id)));
+    const settings = new SettingsResolver(config);
+    for (const dir of job.dirs) {
+      const c = loadCampaign(dir, config.data);
+      c.variants = renderCampaign(c, config);
+      const findings = runRules({ rules: local, settings, channel: job.channel, campaigns: [c] });
+      post({ type: "result", result: { dir, files: c.files.map((f) => f.path), findings: findings.map(serialize) } });
+    }
+  } catch (e) {
+    const err = e as Error & { problems?: unknown };
+    post({ type: "error", message: err.message, name: err.name, problems: err.problems });
+  }
+}
+
+if (!isMainThread && parentPort && (workerData as { dirs?: unknown } | undefined)?.dirs) {
+  const port = parentPort;
+  await runWorker(workerData as WorkerJob, (m) => port.postMessage(m));
+}
