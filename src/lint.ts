@@ -123,7 +123,6 @@ async function lintPass(dirs: readonly string[], config: LoadedConfig, rules: re
   const files = new Map<string, SourceFile>();
   const byDir = new Map<string, Campaign>();
   const hashes: string[] = [];
-  let parsed = 0;
   let cached = 0;
   let done = 0;
   const progress = () => opts.onProgress?.(++done, dirs.length);
@@ -154,7 +153,7 @@ async function lintPass(dirs: readonly string[], config: LoadedConfig, rules: re
     findings.push(...hit.findings.map((c) => deserialize(c, fileFor)));
     progress();
   }
-  parsed = toParse.length;
+  const parsed = toParse.length;
   const workers = workerCount(opts, toParse.length);
   if (workers > 1) {
     const results = await lintInWorkers(
