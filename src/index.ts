@@ -2,14 +2,19 @@
  * brandlint's programmatic API.
  *
  * ```ts
- * import { lint, loadConfig } from "brandlint";
+ * import { lint, render, loadConfig, countSms } from "brandlint";
  * const { results } = await lint({ paths: ["templates"] });
+ * const { files } = await render("templates/spring-sale/message.md");
+ * countSms("Lumen: 20% off") // { encoding: "gsm7", units: 14, segments: 1 }
  * ```
  */
 import { loadConfig as loadConfigSync, type LoadConfigOptions, type LoadedConfig } from "./config/load.js";
 import { loadRules } from "./rules-index.js";
 
-export { lint, type LintOptions, type LintReport } from "./lint.js";
+export { lint, type LintOptions, type LintReport, type LintStats } from "./lint.js";
+export { render, type RenderOptions, type RenderResult } from "./render-api.js";
+export type { RenderedFile } from "./render/output.js";
+export { countSms, type SmsCount, type SmsEncoding } from "./sms/count.js";
 export { ConfigError, type LoadedConfig, type ConfigProblem } from "./config/load.js";
 export type { FileResult, LintMessage, LintFix } from "./engine/linter.js";
 export type { Rule, RuleMeta, RuleContext, Report } from "./engine/rule.js";

@@ -39,6 +39,8 @@ Usage:
   brandlint [paths...] [options]        lint campaigns (default: ./templates)
   brandlint render <message.md> [--channel c] [--out dir] [--data file.json]
                                         write the campaign's channel variants
+  brandlint preview [paths...] [--out dir] [--serve] [--port n]
+                                        static HTML gallery of every variant, with findings
   brandlint init [--hook]               scaffold a config, an example campaign and hook configs
                                         (--hook: install a git pre-commit hook)
   brandlint rules                       list the rules
@@ -100,7 +102,8 @@ const LINT_OPTIONS = {
   version: { type: "boolean", short: "v" },
 } satisfies ParseArgsConfig["options"];
 
-function parse<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T) {
+/** parseArgs with errors a person understands (unknown options get a "did you mean"). */
+export function parseOptions<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T): ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>> {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
@@ -124,7 +127,7 @@ export function ruleInfos(rules: readonly Rule<never>[]): RuleInfo[] {
 }
 
 async function lintCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, LINT_OPTIONS);
+  const { values, positionals } = parseOptions(args, LINT_OPTIONS);
   if (values.help) {
     io.stdout(HELP);
     return 0;
@@ -223,7 +226,7 @@ export async function lintOnce(options: LintOptions, io: Io, out: OutputOptions)
 }
 
 async function renderCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, {
+  const { values, positionals } = parseOptions(args, {
     channel: { type: "string" },
     out: { type: "string", short: "o" },
     data: { type: "string" },
@@ -283,7 +286,7 @@ function readData(file: string, shown: string): Record<string, string> {
 }
 
 async function rulesCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, { format: { type: "string" }, help: { type: "boolean", short: "h" } });
+  const { values } = parseOptions(args, { format: { type: "string" }, help: { type: "boolean", short: "h" } });
   if (values.help) {
     io.stdout("Usage: brandlint rules [--format json]\n\nLists every rule with its channels, whether --fix can fix it, and what it checks.\n");
     return 0;
@@ -306,6 +309,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const [first, ...rest] = argv;
     if (first === "rules") return await rulesCommand(rest, io);
     if (first === "render") return await renderCommand(rest, io);
+    if (first === "preview") return await (await import("./preview.js")).previewCommand(rest, io);
     if (first === "init") {
       const { initCommand } = await import("./init.js");
       return await initCommand(rest, io);

@@ -1,9 +1,6 @@
 /** `brandlint preview`: the static gallery of every campaign's variants, or (`--serve`) a live one. */
-import { parseArgs } from "node:util";
 import { relativePath } from "../report/paths.js";
-import { didYouMean } from "../text/suggest.js";
-import type { Io } from "./main.js";
-import { UsageError } from "./main.js";
+import { parseOptions, UsageError, type Io } from "./main.js";
 
 const PREVIEW_HELP = `Usage: brandlint preview [paths...] [options]
 
@@ -29,23 +26,9 @@ const OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-function parse(args: string[]) {
-  try {
-    return parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (e) {
-    const message = (e as Error).message;
-    const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message);
-    if (unknown) {
-      const guess = didYouMean(unknown[1]!, Object.keys(OPTIONS).map((n) => `--${n}`));
-      throw new UsageError(`unknown option ${unknown[1]}${guess ? ` — did you mean ${guess}?` : ""} (see brandlint preview --help)`);
-    }
-    throw new UsageError(`${message.split("\n")[0]!.replace(/\. To specify.*$/, "")} (see brandlint preview --help)`);
-  }
-}
-
 /** Runs `brandlint preview`; with --serve, until SIGINT/SIGTERM or `signal` aborts. */
 export async function previewCommand(args: string[], io: Io, signal?: AbortSignal): Promise<number> {
-  const { values, positionals } = parse(args);
+  const { values, positionals } = parseOptions(args, OPTIONS);
   if (values.help) {
     io.stdout(PREVIEW_HELP);
     return 0;

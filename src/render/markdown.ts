@@ -262,7 +262,8 @@ export function unwrapLines(m: MappedText): MappedText {
   return new MappedText(m.text.replace(/\r?\n|\r/g, (s) => " ".repeat(s.length)).replace(/ {2,}/g, (s) => s), m.pieces);
 }
 
-const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+[^\s<>"'`.,;:!?)\]}]/giu;
+/** URLs written in plain text (a fixed pattern, never built from user input). */
+export const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+[^\s<>"'`.,;:!?)\]}]/giu;
 
 /** Labels URLs written in plain text as kind "url", so prose rules leave them alone. */
 export function markUrls(m: MappedText): MappedText {
