@@ -97,6 +97,23 @@ export function findLoose(text: string, needle: string, locale: string): { start
     let out = "";
     const from: number[] = [];
     const to: number[] = [];
+    const lower = s.toLocaleLowerCase(locale);
+    if (lower.length === s.length) {
+      // Fast path: lower-casing kept every offset, so map unit by unit.
+      for (let k = 0; k < lower.length; k++) {
+        const c = lower[k]!;
+        if (c === " " || c === "\n" || c === "\t" || c === "\r" || c === "\f" || c === "\v" || (c > "\u007f" && /\s/u.test(c))) {
+          if (out.endsWith(" ")) {
+            to[to.length - 1] = k + 1;
+            continue;
+          }
+          out += " ";
+        } else out += c;
+        from.push(k);
+        to.push(k + 1);
+      }
+      return { out, from, to };
+    }
     let i = 0;
     for (const ch of s) {
       const at = i;

@@ -192,8 +192,21 @@ export interface CueSets {
   percentWords: SequenceSet;
 }
 
-/** Compiles the built-in cues of all languages and the extras into matchers for `locale`. */
+const compiled = new Map<string, CueSets>();
+
+/** Compiles the built-in cues of all languages and the extras into matchers for `locale` (cached). */
 export function compileCues(locale: string, extra: ExtraCues = {}): CueSets {
+  const key = JSON.stringify([locale, extra.discount ?? [], extra.notDiscount ?? []]);
+  let sets = compiled.get(key);
+  if (!sets) {
+    if (compiled.size > 64) compiled.clear();
+    sets = buildCues(locale, extra);
+    compiled.set(key, sets);
+  }
+  return sets;
+}
+
+function buildCues(locale: string, extra: ExtraCues): CueSets {
   const all = Object.values(CUES);
   return {
     locale,

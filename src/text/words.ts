@@ -23,11 +23,21 @@ function segmenter(locale: string): Intl.Segmenter {
   return s;
 }
 
+/**
+ * Word tokens of a text. Several rules tokenize the same variant texts, so results are
+ * memoized (bounded); callers must not mutate the returned array.
+ */
+const tokenCache = new Map<string, WordToken[]>();
 export function tokenize(text: string, locale: string): WordToken[] {
-  const out: WordToken[] = [];
+  const key = `${locale}\u0000${text}`;
+  let out = tokenCache.get(key);
+  if (out) return out;
+  out = [];
   for (const seg of segmenter(locale).segment(text)) {
     out.push({ start: seg.index, end: seg.index + seg.segment.length, text: seg.segment, word: seg.isWordLike === true });
   }
+  if (tokenCache.size > 4000) tokenCache.clear();
+  tokenCache.set(key, out);
   return out;
 }
 
@@ -51,8 +61,16 @@ export function tokenViews(t: WordToken): { start: number; end: number; text: st
 }
 
 /** Case-insensitive key: locale lower case, NFC, and Russian ё folded to е as writers do. */
+const foldCache = new Map<string, string>();
 export function foldCase(s: string, locale: string): string {
-  return s.normalize("NFC").toLocaleLowerCase(locale).replace(/ё/g, "е");
+  const key = `${locale}\u0000${s}`;
+  let out = foldCache.get(key);
+  if (out === undefined) {
+    out = s.normalize("NFC").toLocaleLowerCase(locale).replace(/ё/g, "е");
+    if (foldCache.size > 50_000) foldCache.clear();
+    foldCache.set(key, out);
+  }
+  return out;
 }
 
 /** Gives `replacement` the case shape of `original`: UPPER, Capitalised or as written. */
