@@ -126,7 +126,7 @@ export function parseConfigText(file: string, raw: string, rules: readonly RuleO
   return { file: src, dir: path.dirname(file), data, doc, locate };
 }
 
-const ruleAjv = newAjv();
+let ruleAjv: ReturnType<typeof newAjv> | undefined;
 const ruleValidators = new Map<string, ValidateFunction>();
 
 function checkRuleSettings(
@@ -148,7 +148,7 @@ function checkRuleSettings(
     if (!Array.isArray(setting) || setting.length < 2) continue;
     let v = ruleValidators.get(id);
     if (!v) {
-      v = ruleAjv.compile(rule.schema);
+      v = (ruleAjv ??= newAjv()).compile(rule.schema);
       ruleValidators.set(id, v);
     }
     if (!v(setting[1])) {

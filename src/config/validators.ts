@@ -6,13 +6,15 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { Ajv, type ValidateFunction } from "ajv";
+import type { Ajv as AjvType, ValidateFunction } from "ajv";
 import { packageRoot } from "../paths.js";
 
 export type SchemaName = "brand.config" | "campaign";
 
 /** ajv as brandlint configures it everywhere (the build uses the same options). */
-export function newAjv(extra: Record<string, unknown> = {}): Ajv {
+export function newAjv(extra: Record<string, unknown> = {}): AjvType {
+  // ajv is loaded on first use: with precompiled validators a run rarely needs it.
+  const { Ajv } = require("ajv") as typeof import("ajv");
   return new Ajv({ allErrors: true, verbose: true, strictTuples: false, allowUnionTypes: true, ...extra });
 }
 

@@ -5,8 +5,16 @@
  * MappedText, so rules that look inside values (colours, fonts) report and fix the
  * characters a person wrote. Value tokens come from postcss-value-parser.
  */
-import postcss from "postcss";
-import valueParser from "postcss-value-parser";
+import { createRequire } from "node:module";
+import type postcssType from "postcss";
+import type valueParserType from "postcss-value-parser";
+
+// Loaded on first use: a lint with no CSS to read never pays for postcss.
+const lazyRequire = createRequire(import.meta.url);
+let postcssModule: typeof postcssType | undefined;
+let valueParserModule: typeof valueParserType | undefined;
+const postcss = { parse: (css: string) => (postcssModule ??= lazyRequire("postcss") as typeof postcssType).parse(css) };
+const valueParser = (value: string) => (valueParserModule ??= lazyRequire("postcss-value-parser") as typeof valueParserType)(value);
 import path from "node:path";
 import type { Variant } from "../campaign/model.js";
 import type { BodyModel } from "../render/markdown.js";
@@ -39,7 +47,7 @@ const SHEETS = new Set(["style", "mj-style"]);
  * elsewhere); values keep their exact offsets, comments and `!important` excluded.
  */
 export function declarations(css: MappedText, element: string): StyleValue[] {
-  let root: postcss.Root;
+  let root: postcssType.Root;
   try {
     root = postcss.parse(css.text);
   } catch {
@@ -53,7 +61,7 @@ export function declarations(css: MappedText, element: string): StyleValue[] {
     const start = at + decl.prop.length + (decl.raws.between?.length ?? 0);
     // postcss only reports where a declaration starts; prove the value sits where computed.
     if (css.text.slice(start, start + raw.length) !== raw) return;
-    const fontFace = decl.parent?.type === "atrule" && (decl.parent as postcss.AtRule).name.toLowerCase() === "font-face";
+    const fontFace = decl.parent?.type === "atrule" && (decl.parent as postcssType.AtRule).name.toLowerCase() === "font-face";
     out.push({ prop: decl.prop.toLowerCase(), origin: "css", element, text: css, start, end: start + raw.length, value: raw, ...(fontFace ? { fontFace } : {}) });
   });
   return out;
@@ -139,7 +147,7 @@ export function isAuthored(text: MappedText, start: number, end: number, configP
 }
 
 /** Parsed tokens of a style value; offsets (`sourceIndex`) are relative to the value's start. */
-export function valueNodes(v: StyleValue): valueParser.Node[] {
+export function valueNodes(v: StyleValue): valueParserType.Node[] {
   return valueParser(v.value).nodes;
 }
 
@@ -155,9 +163,9 @@ const FONT_SIZE = /^(?:[+-]?(?:\d+\.?\d*|\.\d+)(?:[a-z]+|%)|0|xx-small|x-small|s
 const SYSTEM_FONTS = new Set(["caption", "icon", "menu", "message-box", "small-caption", "status-bar"]);
 
 /** Splits a font-family list (`"Comic Sans MS", Inter, sans-serif`) into families. */
-function familyList(nodes: readonly valueParser.Node[], base: number): FontFamilyRef[] {
+function familyList(nodes: readonly valueParserType.Node[], base: number): FontFamilyRef[] {
   const out: FontFamilyRef[] = [];
-  let words: valueParser.Node[] = [];
+  let words: valueParserType.Node[] = [];
   // A family computed by var() or another function is not a name to check against a list.
   let computed = false;
   const flush = () => {
