@@ -156,6 +156,14 @@ async function lintPass(dirs: readonly string[], config: LoadedConfig, rules: re
   const parsed = toParse.length;
   const workers = workerCount(opts, toParse.length);
   if (workers > 1) {
+    // Campaigns for the cross-campaign rules are read here (metadata only), and their files
+    // reused for the workers' results, so each file is held once.
+    if (project.length)
+      for (const { dir } of toParse) {
+        const c = loadCampaign(dir, config.data);
+        for (const f of c.files) files.set(f.path, f);
+        byDir.set(dir, c);
+      }
     const results = await lintInWorkers(
       toParse.map((t) => t.dir),
       workers,

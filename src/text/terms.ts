@@ -147,72 +147,66 @@ export class PhraseMatcher<T> {
   }
 
   private longestAt(words: { tok: WordToken; sepBefore: string }[], i: number): Omit<TermMatch<T>, "text"> | undefined {
-    let best: Omit<TermMatch<T>, "text"> | undefined;
-    const consider = (e: Entry<T>, start: number, end: number, used: { start: number; end: number }[]) => {
+    // The best match so far: its first word's range (a view of words[i]) and the index of its last word.
+    let best: { start: number; end: number; payload: T; first: { start: number; end: number }; last: number } | undefined;
+    const consider = (e: Entry<T>, first: { start: number; end: number }, last: number) => {
       // Separators between the matched words must be the term's separators.
       for (let k = 1; k < e.wordCount; k++) if (words[i + k]!.sepBefore !== e.seps[k - 1]) return;
-      if (!best || end - start > best.end - best.start) best = { start, end, payload: e.spec.payload, words: used };
+      const end = last === i ? first.end : words[last]!.tok.end;
+      if (!best || end - first.start > best.end - best.start) best = { start: first.start, end, payload: e.spec.payload, first, last };
     };
     for (const view of tokenViews(words[i]!.tok)) {
+      const first = { start: view.start, end: view.end };
       for (const kind of ["fold", "exact"] as const) {
         const k0 = kind === "exact" ? view.text.normalize("NFC") : foldCase(view.text, this.locale);
         // Whole first word.
-        this.walk(this.roots[kind], words, i, kind, [{ ...view, key: k0 }], consider);
+        const root = this.roots[kind];
+        this.prefixHits(root, k0, (e) => consider(e, first, i));
+        const node = root.next.get(k0);
+        if (node) {
+          for (const e of node.ends) consider(e, first, i);
+          this.walkFrom(node, words, i, kind, first, consider);
+        }
         // First word by suffix (leading `*`).
         const sroots = this.suffixRoots[kind];
         if (sroots.size)
           for (let s = Math.max(0, k0.length - this.maxSuffixLen); s < k0.length; s++) {
-            const node = sroots.get(k0.slice(s));
-            if (!node) continue;
-            for (const e of node.ends) consider(e, view.start, view.end, [{ start: view.start, end: view.end }]);
-            this.walkFrom(node, words, i + 1, kind, [{ start: view.start, end: view.end }], view.start, consider);
+            const snode = sroots.get(k0.slice(s));
+            if (!snode) continue;
+            for (const e of snode.ends) consider(e, first, i);
+            this.walkFrom(snode, words, i, kind, first, consider);
           }
         if (kind === "fold" || this.infix.some((x) => x.entry.spec.caseSensitive))
           for (const { key, entry } of this.infix) {
             if (!!entry.spec.caseSensitive !== (kind === "exact")) continue;
-            if (k0.includes(key)) consider(entry, view.start, view.end, [{ start: view.start, end: view.end }]);
+            if (k0.includes(key)) consider(entry, first, i);
           }
       }
     }
-    return best;
+    if (!best) return undefined;
+    const b = best as NonNullable<typeof best>;
+    const used = [b.first];
+    for (let k = i + 1; k <= b.last; k++) used.push({ start: words[k]!.tok.start, end: words[k]!.tok.end });
+    return { start: b.start, end: b.end, payload: b.payload, words: used };
   }
 
-  private walk(
-    root: Node<T>,
-    words: { tok: WordToken; sepBefore: string }[],
-    i: number,
-    kind: "fold" | "exact",
-    first: { start: number; end: number; key: string }[],
-    consider: (e: Entry<T>, s: number, e2: number, used: { start: number; end: number }[]) => void,
-  ): void {
-    const f = first[0]!;
-    this.prefixHits(root, f.key, (e) => consider(e, f.start, f.end, [{ start: f.start, end: f.end }]));
-    const node = root.next.get(f.key);
-    if (!node) return;
-    for (const e of node.ends) consider(e, f.start, f.end, [{ start: f.start, end: f.end }]);
-    this.walkFrom(node, words, i + 1, kind, [{ start: f.start, end: f.end }], f.start, consider);
-  }
-
+  /** Follows the trie from `node` over the words after `i`, reporting every term that ends. */
   private walkFrom(
     node: Node<T>,
     words: { tok: WordToken; sepBefore: string }[],
-    j: number,
+    i: number,
     kind: "fold" | "exact",
-    used: { start: number; end: number }[],
-    start: number,
-    consider: (e: Entry<T>, s: number, e2: number, used: { start: number; end: number }[]) => void,
+    first: { start: number; end: number },
+    consider: (e: Entry<T>, first: { start: number; end: number }, last: number) => void,
   ): void {
     let cur: Node<T> | undefined = node;
-    const u = [...used];
-    for (; cur && j < words.length && j - u.length < words.length; j++) {
+    for (let j = i + 1; cur && j < words.length; j++) {
       const t = words[j]!.tok;
       const key = kind === "exact" ? t.text.normalize("NFC") : foldCase(t.text, this.locale);
-      const at = [...u, { start: t.start, end: t.end }];
-      this.prefixHits(cur, key, (e) => consider(e, start, t.end, at));
+      this.prefixHits(cur, key, (e) => consider(e, first, j));
       cur = cur.next.get(key);
       if (!cur) return;
-      u.push({ start: t.start, end: t.end });
-      for (const e of cur.ends) consider(e, start, t.end, [...u]);
+      for (const e of cur.ends) consider(e, first, j);
     }
   }
 

@@ -36,7 +36,8 @@ export function tokenize(text: string, locale: string): WordToken[] {
   for (const seg of segmenter(locale).segment(text)) {
     out.push({ start: seg.index, end: seg.index + seg.segment.length, text: seg.segment, word: seg.isWordLike === true });
   }
-  if (tokenCache.size > 4000) tokenCache.clear();
+  // Small: the point is to share one campaign's tokens between rules, not to keep a repository's.
+  if (tokenCache.size > 256) tokenCache.clear();
   tokenCache.set(key, out);
   return out;
 }
