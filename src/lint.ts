@@ -206,7 +206,7 @@ async function lintPass(dirs: readonly string[], config: LoadedConfig, rules: re
 }
 
 /** Worker threads help once there is enough work to share; one campaign never needs them. */
-export const WORKER_THRESHOLD = 48;
+export const WORKER_THRESHOLD = 150;
 
 function workerCount(opts: LintOptions, campaigns: number): number {
   if (opts.workers !== undefined) return Math.max(1, Math.min(opts.workers, campaigns));

@@ -57,7 +57,7 @@ Options:
   --cache-location <path>  cache file or folder (default: .brandlintcache)
   --shard <i/n>            lint only part i of n of the campaigns (CI matrix jobs)
   --changed-since <ref>    only campaigns changed since a git ref (all when the config changed)
-  --workers <n>            worker threads (default: both cores for 48+ campaigns; 1 = none)
+  --workers <n>            worker threads (default: both cores for 150+ campaigns; 1 = none)
   --watch, -w              re-lint when a template or the config changes
   --suppress-all           record today's errors in brandlint-suppressions.json
   --suppress-rule <id>     the same for one rule (repeatable)

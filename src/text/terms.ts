@@ -37,9 +37,11 @@ interface Node<T> {
   ends: Entry<T>[];
   /** Entries whose last word is a prefix (trailing `*`). */
   prefixEnds: Map<string, Entry<T>[]>;
+  /** Length of the longest key in prefixEnds. */
+  maxPrefix: number;
 }
 
-const newNode = <T>(): Node<T> => ({ next: new Map(), ends: [], prefixEnds: new Map() });
+const newNode = <T>(): Node<T> => ({ next: new Map(), ends: [], prefixEnds: new Map(), maxPrefix: 0 });
 const normSep = (s: string) => s.replace(/\s+/gu, " ");
 
 export class PhraseMatcher<T> {
@@ -108,6 +110,7 @@ export class PhraseMatcher<T> {
         const list = node.prefixEnds.get(w) ?? [];
         list.push(entry);
         node.prefixEnds.set(w, list);
+        node.maxPrefix = Math.max(node.maxPrefix, w.length);
         return true;
       }
       let nx = node.next.get(w);
@@ -212,7 +215,7 @@ export class PhraseMatcher<T> {
 
   private prefixHits(node: Node<T>, key: string, hit: (e: Entry<T>) => void): void {
     if (node.prefixEnds.size === 0) return;
-    for (let k = 1; k <= key.length; k++) {
+    for (let k = 1, n = Math.min(key.length, node.maxPrefix); k <= n; k++) {
       const list = node.prefixEnds.get(key.slice(0, k));
       if (list) for (const e of list) hit(e);
     }

@@ -1,0 +1,473 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: generates a synthetic template repository (bench/generate.js), then
+ * times whole processes — wall time, CPU time (user + sys of the child), peak RSS —
+ * taking the median of several runs with the commands compared run alternately
+ * (A, B, A, B, …), prints a table of ratios and writes it to bench/results.md.
+ *
+ *   A  brandlint full lint, no cache                       (CPU/wall, peak RSS)
+ *   B  brandlint --cache, nothing changed                  vs A
+ *   C  brandlint on one campaign (pre-commit)              vs `node -e 0`
+ *   D  textlint + textlint-rule-prh, same prose and terms  vs brandlint, only tone-words
+ *   E  mjml CLI, MJML → HTML                               vs brandlint, message.md → MJML → HTML
+ *   F  tone-words with 10,000 terms                        vs 10 terms
+ *   G  pathological term list, 400,000 characters          vs 100,000 (linear ≈ 4×)
+ *
+ * Options: --campaigns N (1000) --runs N (5) --subset N (100, campaigns for D and E)
+ * --big (also A at 10,000 campaigns, one run) --only A,C,… --work DIR (bench/.work)
+ * --results FILE (bench/results.md; "-" to write nothing) --seed N (8).
+ *
+ * Timing needs GNU time (/usr/bin/time, Debian package `time`) for CPU and peak RSS;
+ * without it, CPU comes from bash's `times` and peak RSS is not measured.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, openSync, closeSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { GENERATOR_VERSION, TONE_SIZES, generatePathological, generateRepo, listRuleIds } from "./generate.js";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const BIN = path.join(ROOT, "bin", "brandlint.js");
+const NODE = process.execPath;
+const TEXTLINT = path.join(ROOT, "node_modules", "textlint", "bin", "textlint.js");
+const MJML = path.join(ROOT, "node_modules", "mjml", "bin", "mjml");
+const SELF = fileURLToPath(import.meta.url);
+
+// ---------------------------------------------------------------------------
+// E's brandlint side: `node bench/run.js --render-emails <repo> <list.json> <outdir>`
+// renders message.md → MJML → HTML for each listed campaign in one process.
+
+async function renderEmails(repo, listFile, outDir) {
+  const { loadConfig } = await import(pathToFileURL(path.join(ROOT, "dist", "src", "index.js")).href);
+  const { render } = await import(pathToFileURL(path.join(ROOT, "dist", "src", "render-api.js")).href);
+  const config = await loadConfig({ cwd: repo });
+  mkdirSync(outDir, { recursive: true });
+  for (const dir of JSON.parse(readFileSync(listFile, "utf8"))) {
+    const { campaign, files } = await render(dir, { cwd: repo, config, channel: "email" });
+    const html = files.find((f) => f.name === "email.html");
+    if (!html) throw new Error(`no email.html for ${dir}`);
+    writeFileSync(path.join(outDir, `${campaign.id}.html`), html.text);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Measuring one process
+
+const GNU_TIME = ["/usr/bin/time", "/bin/time"].find((p) => existsSync(p) && spawnSync(p, ["-f", "%e", "true"]).status === 0);
+const TIMEOUT = spawnSync("timeout", ["1", "true"]).status === 0;
+
+/**
+ * Runs a command once. Returns { wall, cpu, user, sys, rss (KB or null), status, timedOut }.
+ * `out`: a file for the command's stdout (default: discarded). `timeoutSec`: killed after.
+ */
+function measure({ cmd, args, cwd, out, timeoutSec }) {
+  const tmp = path.join(os.tmpdir(), `brandlint-bench-${process.pid}.time`);
+  const outFd = out ? openSync(out, "w") : "ignore";
+  const inner = TIMEOUT && timeoutSec ? ["timeout", "-s", "KILL", String(timeoutSec), cmd, ...args] : [cmd, ...args];
+  const t0 = process.hrtime.bigint();
+  let r;
+  try {
+    if (GNU_TIME) r = spawnSync(GNU_TIME, ["-f", "%e %U %S %M", "-o", tmp, ...inner], { cwd, stdio: ["ignore", outFd, "pipe"], maxBuffer: 64 << 20 });
+    else r = spawnSync("bash", ["-c", '"$@"; s=$?; times >&3; exit $s', "bench", ...inner], { cwd, stdio: ["ignore", outFd, "pipe", "pipe"], maxBuffer: 64 << 20 });
+  } finally {
+    if (typeof outFd === "number") closeSync(outFd);
+  }
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const timedOut = TIMEOUT && timeoutSec ? r.status === 137 || r.status === 124 : false;
+  let user;
+  let sys;
+  let rss = null;
+  if (GNU_TIME) {
+    const last = readFileSync(tmp, "utf8").trim().split("\n").pop().split(" ");
+    user = Number(last[1]);
+    sys = Number(last[2]);
+    rss = Number(last[3]);
+    rmSync(tmp, { force: true });
+  } else {
+    // bash `times`: the shell's own times, then its children's: "0m1.234s 0m0.056s".
+    const lines = r.output[3].toString().trim().split("\n");
+    const secs = (s) => {
+      const m = /(\d+)m([\d.]+)s/.exec(s);
+      return m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
+    };
+    [user, sys] = lines.pop().split(/\s+/).map(secs);
+  }
+  const status = r.status;
+  if (!timedOut && (status === null || status > 1)) {
+    throw new Error(`${[cmd, ...args].join(" ").slice(0, 300)} (in ${cwd}) failed with ${status ?? r.signal}:\n${r.stderr?.toString().slice(-2000)}`);
+  }
+  return { wall, user, sys, cpu: user + sys, rss, status, timedOut };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/**
+ * Runs each command `runs` times, alternating (1, 2, 1, 2, …), after one untimed
+ * warm-up each when `warmup`. Returns, per command name, its samples and medians.
+ */
+function compare(label, commands, { runs, warmup = true }) {
+  log(`\n${label}`);
+  if (warmup)
+    for (const c of commands) {
+      c.prepare?.();
+      measure(c);
+    }
+  const samples = Object.fromEntries(commands.map((c) => [c.name, []]));
+  for (let i = 0; i < runs; i++)
+    for (const c of commands) {
+      // A command that timed out once would time out again: its result is known.
+      if (samples[c.name].some((s) => s.timedOut)) continue;
+      c.prepare?.();
+      const s = measure(c);
+      samples[c.name].push(s);
+      log(`  ${c.name.padEnd(34)} run ${i + 1}/${runs}: ${s.timedOut ? `timed out after ${c.timeoutSec} s` : `${fmtS(s.wall)} wall, ${fmtS(s.cpu)} CPU${s.rss ? `, ${fmtMB(s.rss)}` : ""}`}`);
+    }
+  return Object.fromEntries(commands.map((c) => [c.name, summarize(c, samples[c.name])]));
+}
+
+function summarize(c, samples) {
+  const wall = samples.map((s) => s.wall);
+  return {
+    name: c.name,
+    command: c.display ?? [path.basename(c.cmd), ...c.args].join(" "),
+    runs: samples.length,
+    timedOut: samples.some((s) => s.timedOut),
+    wall: median(wall),
+    wallMin: Math.min(...wall),
+    wallMax: Math.max(...wall),
+    cpu: median(samples.map((s) => s.cpu)),
+    rss: samples[0].rss === null ? null : median(samples.map((s) => s.rss)),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Formatting
+
+/** A path as the table shows it: relative to the project (bin/brandlint.js) or to the work folder. */
+const shortPath = (a) => (path.isAbsolute(a) && a.startsWith(ROOT + path.sep) ? path.relative(ROOT, a) : a);
+const log = (s) => process.stderr.write(s + "\n");
+const fmtS = (s) => (s >= 10 ? `${s.toFixed(1)} s` : s >= 1 ? `${s.toFixed(2)} s` : `${Math.round(s * 1000)} ms`);
+const fmtMB = (kb) => `${Math.round(kb / 1024)} MB`;
+const fmtX = (x) => (Number.isFinite(x) ? `${x >= 10 ? x.toFixed(1) : x.toFixed(2)}×` : "—");
+const fmtPct = (x) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : "—");
+
+function table(header, rows) {
+  const lines = [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`];
+  for (const r of rows) lines.push(`| ${r.map((c) => String(c).replace(/\|/g, "\\|")).join(" | ")} |`);
+  return lines.join("\n");
+}
+
+function sh(cmd, args) {
+  const r = spawnSync(cmd, args, { encoding: "utf8" });
+  return r.status === 0 ? r.stdout.trim() : "";
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    nproc: sh("nproc", []) || String(os.availableParallelism?.() ?? cpus.length),
+    cpu: cpus[0]?.model?.trim() ?? "unknown",
+    free: sh("free", ["-h"]) || `${Math.round(os.totalmem() / 2 ** 30)} GiB total, ${Math.round(os.freemem() / 2 ** 30)} GiB free`,
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    load: os.loadavg().map((x) => x.toFixed(2)).join(", "),
+    timer: GNU_TIME ? `GNU time (${GNU_TIME})` : "bash times (no peak RSS: install the `time` package)",
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Repositories
+
+/** Generates `dir` unless it already holds the same generation (version, campaigns, seed, rules). */
+function ensureRepo(dir, campaigns, seed, ruleIds) {
+  const stamp = JSON.stringify({ v: GENERATOR_VERSION, campaigns, seed, ruleIds });
+  const stampFile = path.join(dir, ".bench-stamp");
+  if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp) {
+    log(`reusing ${path.relative(ROOT, dir)} (${campaigns} campaigns)`);
+    return JSON.parse(readFileSync(path.join(dir, ".bench-stats"), "utf8"));
+  }
+  log(`generating ${path.relative(ROOT, dir)} (${campaigns} campaigns)…`);
+  const stats = generateRepo(dir, { campaigns, seed, ruleIds });
+  writeFileSync(path.join(dir, ".bench-stats"), JSON.stringify(stats));
+  writeFileSync(stampFile, stamp);
+  return stats;
+}
+
+/** The first `n` campaign folders (relative to repo) that have a message.md (and, with `email`, render an email from it). */
+function pickCampaigns(repo, n, { email = false } = {}) {
+  const out = [];
+  for (const name of readdirSync(path.join(repo, "templates")).sort()) {
+    const dir = path.join(repo, "templates", name);
+    const md = path.join(dir, "message.md");
+    if (!existsSync(md)) continue;
+    if (email) {
+      if (existsSync(path.join(dir, "email.mjml"))) continue;
+      const fm = readFileSync(md, "utf8").split("\n---")[0];
+      if (!/^channels: \[.*\bemail\b.*\]$/m.test(fm)) continue;
+    }
+    out.push(path.join("templates", name));
+    if (out.length === n) break;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// The benchmark
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      campaigns: { type: "string", default: "1000" },
+      runs: { type: "string", default: "5" },
+      subset: { type: "string", default: "100" },
+      big: { type: "boolean", default: false },
+      only: { type: "string", default: "A,B,C,D,E,F,G" },
+      work: { type: "string", default: path.join(ROOT, "bench", ".work") },
+      results: { type: "string", default: path.join(ROOT, "bench", "results.md") },
+      seed: { type: "string", default: "8" },
+      "render-emails": { type: "string", multiple: true },
+      help: { type: "boolean", short: "h" },
+    },
+    allowPositionals: true,
+  });
+  if (values.help) {
+    process.stdout.write(readFileSync(SELF, "utf8").split("*/")[0].replace(/^#!.*\n\/\*\*\n/, "").replace(/^ \* ?/gm, "") + "\n");
+    return;
+  }
+  if (values["render-emails"]) {
+    const [repo, list, out] = values["render-emails"];
+    await renderEmails(repo, list, out);
+    return;
+  }
+  if (!existsSync(path.join(ROOT, "dist", "brandlint.mjs"))) throw new Error("dist/ is missing: run `npm run build` first (npm ci does it)");
+  const campaigns = Number(values.campaigns);
+  const runs = Number(values.runs);
+  const subset = Number(values.subset);
+  const seed = Number(values.seed);
+  const only = new Set(values.only.split(",").map((s) => s.trim().toUpperCase()));
+  const work = path.resolve(values.work);
+  mkdirSync(work, { recursive: true });
+  const started = new Date();
+  const before = machine();
+  log(`brandlint bench: ${campaigns} campaigns, ${runs} runs, load average ${before.load}, ${before.timer}`);
+
+  const ruleIds = listRuleIds(ROOT);
+  const repo = path.join(work, `repo-${campaigns}`);
+  const stats = ensureRepo(repo, campaigns, seed, ruleIds);
+  const lintArgs = (...extra) => [BIN, "--format", "json", ...extra];
+  const results = {};
+  const rows = [];
+  const run = (name, args, extra = {}) => ({ name, cmd: NODE, args, cwd: repo, display: ["node", ...args.map(shortPath)].join(" "), ...extra });
+
+  // A and B: full lint, no cache vs --cache with nothing changed.
+  if (only.has("A") || only.has("B")) {
+    const cacheFile = path.join(work, `a-${campaigns}.cache`);
+    const cmds = [run("A: full lint, no cache", lintArgs())];
+    if (only.has("B")) {
+      rmSync(cacheFile, { force: true });
+      measure(run("fill cache", lintArgs("--cache", "--cache-location", cacheFile)));
+      cmds.push(run("B: --cache, nothing changed", lintArgs("--cache", "--cache-location", cacheFile)));
+    }
+    Object.assign(results, compare("A/B: full lint (cold) vs --cache with nothing changed", cmds, { runs, warmup: false }));
+    const a = results["A: full lint, no cache"];
+    rows.push(["A", `full lint of ${campaigns.toLocaleString("en")} campaigns, no cache: CPU / wall`, `${fmtS(a.cpu)} CPU / ${fmtS(a.wall)} wall`, fmtX(a.cpu / a.wall), "—", "≥ 1.6", verdict(a.cpu / a.wall >= 1.6)]);
+    if (a.rss !== null) rows.push(["A", `peak RSS, ${campaigns.toLocaleString("en")} campaigns`, fmtMB(a.rss), "—", "—", "< 400 MB at 10,000", campaigns >= 10000 ? verdict(a.rss < 400 * 1024) : "(see --big)"]);
+    if (only.has("B")) {
+      const b = results["B: --cache, nothing changed"];
+      rows.push(["B", "--cache, nothing changed ÷ A", `${fmtS(b.wall)} vs ${fmtS(a.wall)}`, fmtPct(b.wall / a.wall), fmtPct(b.cpu / a.cpu), "≤ 10%", verdict(b.wall / a.wall <= 0.1)]);
+    }
+  }
+
+  // C: one campaign (the pre-commit path) vs node -e 0.
+  if (only.has("C")) {
+    const one = pickCampaigns(repo, 1)[0];
+    const r = compare("C: one campaign vs node -e 0", [run("C: brandlint one campaign", [BIN, one]), run("C: node -e 0", ["-e", "0"])], { runs });
+    Object.assign(results, r);
+    const c = r["C: brandlint one campaign"];
+    const n = r["C: node -e 0"];
+    rows.push(["C", `brandlint ${one} ÷ node -e 0`, `${fmtS(c.wall)} vs ${fmtS(n.wall)}`, fmtX(c.wall / n.wall), fmtX(c.cpu / n.cpu), "≤ 4×", verdict(c.wall / n.wall <= 4)]);
+  }
+
+  // D: textlint + prh vs brandlint with only tone-words, 1,000 terms, the same campaigns.
+  if (only.has("D")) {
+    const dirs = pickCampaigns(repo, subset);
+    const r = compare(
+      `D: textlint + prh vs brandlint tone-words only (1,000 terms, ${dirs.length} campaigns)`,
+      [
+        { name: "D: textlint + textlint-rule-prh", cmd: NODE, args: [TEXTLINT, "--config", ".textlintrc.json", "--format", "json", ...dirs.map((d) => `${d}/message.md`)], cwd: repo, display: `textlint --config .textlintrc.json --format json <${dirs.length} message.md>` },
+        { ...run("D: brandlint tone-words only", lintArgs("--config", "brand.tone-1000.json", ...dirs)), display: `node bin/brandlint.js --format json --config brand.tone-1000.json <${dirs.length} campaign folders>` },
+      ],
+      { runs, warmup: false },
+    );
+    Object.assign(results, r);
+    const t = r["D: textlint + textlint-rule-prh"];
+    const b = r["D: brandlint tone-words only"];
+    rows.push(["D", `textlint + prh ÷ brandlint (tone-words only), ${dirs.length} campaigns, 1,000 terms`, `${fmtS(t.wall)} vs ${fmtS(b.wall)}`, fmtX(t.wall / b.wall), fmtX(t.cpu / b.cpu), "≥ 5× (brandlint faster)", verdict(t.wall / b.wall >= 5)]);
+  }
+
+  // E: mjml CLI (MJML → HTML) vs brandlint rendering (message.md → MJML → HTML), one process each.
+  if (only.has("E")) {
+    const dirs = pickCampaigns(repo, subset, { email: true });
+    const mjmlDir = path.join(work, "e-mjml");
+    const outMjml = path.join(work, "e-out-mjml");
+    const outBl = path.join(work, "e-out-brandlint");
+    rmSync(mjmlDir, { recursive: true, force: true });
+    mkdirSync(mjmlDir, { recursive: true });
+    const { loadConfig } = await import(pathToFileURL(path.join(ROOT, "dist", "src", "index.js")).href);
+    const { render } = await import(pathToFileURL(path.join(ROOT, "dist", "src", "render-api.js")).href);
+    const config = await loadConfig({ cwd: repo });
+    const files = [];
+    for (const d of dirs) {
+      const { campaign, files: out } = await render(d, { cwd: repo, config, channel: "email" });
+      const f = path.join(mjmlDir, `${campaign.id}.mjml`);
+      writeFileSync(f, out.find((x) => x.name === "email.mjml").text);
+      files.push(f);
+    }
+    const list = path.join(work, "e-campaigns.json");
+    writeFileSync(list, JSON.stringify(dirs));
+    const clean = (d) => () => {
+      rmSync(d, { recursive: true, force: true });
+      mkdirSync(d, { recursive: true });
+    };
+    const r = compare(
+      `E: mjml CLI vs brandlint rendering ${dirs.length} emails`,
+      [
+        { name: "E: mjml CLI", cmd: NODE, args: [MJML, ...files, "-o", outMjml + path.sep, "--config.keepComments", "false", "--config.validationLevel", "soft"], cwd: work, prepare: clean(outMjml), display: `mjml <${files.length} .mjml files> -o <dir>/ --config.keepComments false --config.validationLevel soft` },
+        { name: "E: brandlint render API", cmd: NODE, args: [SELF, "--render-emails", repo, "--render-emails", list, "--render-emails", outBl], cwd: repo, prepare: clean(outBl), display: `node bench/run.js --render-emails (render() from dist/src/render-api.js, ${dirs.length} campaigns, channel email)` },
+      ],
+      { runs },
+    );
+    Object.assign(results, r);
+    const m = r["E: mjml CLI"];
+    const b = r["E: brandlint render API"];
+    rows.push(["E", `brandlint (message.md → MJML → HTML) ÷ mjml CLI (MJML → HTML), ${dirs.length} emails`, `${fmtS(b.wall)} vs ${fmtS(m.wall)}`, fmtX(b.wall / m.wall), fmtX(b.cpu / m.cpu), "— (context)", "—"]);
+  }
+
+  // F: tone-words with 10,000 terms vs 10 terms, full repo.
+  if (only.has("F")) {
+    const [small, , large] = TONE_SIZES;
+    const r = compare(
+      `F: tone-words ${large.toLocaleString("en")} terms vs ${small} terms (only tone-words on, ${campaigns.toLocaleString("en")} campaigns)`,
+      [run(`F: tone-words, ${large.toLocaleString("en")} terms`, lintArgs("--config", `brand.tone-${large}.json`)), run(`F: tone-words, ${small} terms`, lintArgs("--config", `brand.tone-${small}.json`))],
+      { runs, warmup: false },
+    );
+    Object.assign(results, r);
+    const l = r[`F: tone-words, ${large.toLocaleString("en")} terms`];
+    const s = r[`F: tone-words, ${small} terms`];
+    rows.push(["F", `tone-words ${large.toLocaleString("en")} terms ÷ ${small} terms, ${campaigns.toLocaleString("en")} campaigns`, `${fmtS(l.wall)} vs ${fmtS(s.wall)}`, fmtX(l.wall / s.wall), fmtX(l.cpu / s.cpu), "≤ 1.3×", verdict(l.wall / s.wall <= 1.3)]);
+  }
+
+  // G: pathological terms; time must grow linearly with the text (4× text → ≈ 4× time).
+  if (only.has("G")) {
+    for (const shape of ["words", "word"]) {
+      const sizes = { base: 1000, "1x": 100000, "4x": 400000 };
+      const cmds = Object.entries(sizes).map(([k, chars]) => {
+        const dir = path.join(work, `g-${shape}-${k}`);
+        generatePathological(dir, { chars, shape, ruleIds });
+        return { name: `G (${shape}): ${chars.toLocaleString("en")} chars`, cmd: NODE, args: lintArgs(), cwd: dir, timeoutSec: 120, display: `node bin/brandlint.js --format json (${chars.toLocaleString("en")} characters)` };
+      });
+      const r = compare(`G: pathological terms, ${shape === "word" ? "one word “aaaa…”" : "words “a a a …”"}`, cmds, { runs: Math.min(runs, 3), warmup: false });
+      Object.assign(results, r);
+      const [base, x1, x4] = cmds.map((c) => r[c.name]);
+      const out = x1.timedOut || x4.timedOut;
+      const net = (k) => (x4[k] - base[k]) / Math.max(x1[k] - base[k], 0.01);
+      rows.push([
+        "G",
+        `pathological terms, ${shape === "word" ? "one 400,000-char word ÷ 100,000" : "400,000 chars of “a a a …” ÷ 100,000"} (net of a 1,000-char run)`,
+        out ? `timed out (> ${cmds[2].timeoutSec} s)` : `${fmtS(x4.wall - base.wall)} vs ${fmtS(x1.wall - base.wall)}`,
+        out ? "—" : fmtX(net("wall")),
+        out ? "—" : fmtX(net("cpu")),
+        "≈ 4× (linear)",
+        verdict(!out && net("cpu") <= 5),
+      ]);
+    }
+  }
+
+  // --big: A's peak RSS at 10,000 campaigns (one run: it is long).
+  let bigStats;
+  if (values.big) {
+    const bigRepo = path.join(work, "repo-10000");
+    bigStats = ensureRepo(bigRepo, 10000, seed, ruleIds);
+    const r = compare("A at 10,000 campaigns (peak RSS)", [{ ...run("A: full lint, 10,000 campaigns", lintArgs()), cwd: bigRepo }], { runs: 1, warmup: false });
+    Object.assign(results, r);
+    const a = r["A: full lint, 10,000 campaigns"];
+    rows.push(["A", "full lint of 10,000 campaigns: CPU / wall", `${fmtS(a.cpu)} CPU / ${fmtS(a.wall)} wall`, fmtX(a.cpu / a.wall), "—", "≥ 1.6", verdict(a.cpu / a.wall >= 1.6)]);
+    if (a.rss !== null) rows.push(["A", "peak RSS, 10,000 campaigns", fmtMB(a.rss), "—", "—", "< 400 MB", verdict(a.rss < 400 * 1024)]);
+  }
+
+  const after = machine();
+  const report = renderReport({ started, before, after, campaigns, runs, subset, seed, stats, bigStats, rows, results });
+  process.stdout.write("\n" + report.tables + "\n");
+  if (values.results !== "-") {
+    writeResults(path.resolve(values.results), report.markdown);
+    log(`\nwrote ${path.relative(process.cwd(), path.resolve(values.results))}`);
+  }
+}
+
+const verdict = (ok) => (ok ? "met" : "**missed**");
+
+function renderReport({ started, before, after, campaigns, runs, subset, seed, stats, bigStats, rows, results }) {
+  const ratios = table(["", "measure", "medians (wall)", "ratio", "CPU ratio", "target", ""], rows);
+  const abs = table(
+    ["command", "runs", "wall median (min–max)", "CPU median", "peak RSS"],
+    Object.values(results).map((r) => [`${r.name}: \`${r.command}\``, r.runs, r.timedOut ? "timed out" : `${fmtS(r.wall)} (${fmtS(r.wallMin)}–${fmtS(r.wallMax)})`, r.timedOut ? "—" : fmtS(r.cpu), r.rss === null || r.timedOut ? "—" : fmtMB(r.rss)]),
+  );
+  const repoLine = (s, n) =>
+    `${n.toLocaleString("en")} campaigns: ${s.messageMd} message.md, ${s.emailMjml} hand-written email.mjml, ${s.smsTxt} sms.txt, ${s.pushJson} push.json, ${s.campaignJson} campaign.json-only; ${s.flawed} with a deliberate flaw; ${(s.bytes / 1e6).toFixed(1)} MB of templates`;
+  const markdown = `# Benchmark results
+
+Written by \`npm run bench\` (bench/run.js) — see bench/README.md for what each figure
+means. Run started ${started.toISOString()}.
+
+## Machine
+
+- CPU: ${before.cpu}; \`nproc\`: ${before.nproc}
+- Node ${before.node} on ${before.os}
+- Load average (1, 5, 15 min) at the start: ${before.load}; at the end: ${after.load}
+- Timing: ${before.timer}
+- \`free -h\` at the start:
+
+\`\`\`
+${before.free}
+\`\`\`
+
+## Settings
+
+- ${repoLine(stats, campaigns)}; seed ${seed}
+${bigStats ? `- --big: ${repoLine(bigStats, 10000)}\n` : ""}- ${runs} runs per command (G: ${Math.min(runs, 3)}), medians, commands compared run alternately; D and E use the first ${subset} campaigns
+- Ratios are of wall-time medians (CPU ratio: of CPU-time medians); G's are net of a 1,000-character run and its verdict uses CPU time
+
+## Ratios
+
+${ratios}
+
+## Absolute medians
+
+${abs}
+`;
+  return { markdown, tables: `${ratios}\n\n${abs}\n` };
+}
+
+const NOTES = "<!-- notes: everything below this line is kept when bench/run.js rewrites this file -->";
+
+/** Writes results.md, keeping the hand-written notes section of the previous file. */
+function writeResults(file, markdown) {
+  let notes = "";
+  if (existsSync(file) && statSync(file).isFile()) {
+    const old = readFileSync(file, "utf8");
+    const i = old.indexOf(NOTES);
+    if (i >= 0) notes = old.slice(i + NOTES.length);
+  }
+  writeFileSync(file, `${markdown}\n## Notes\n\n${NOTES}${notes || "\n"}`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench: ${e.stack ?? e}\n`);
+  process.exitCode = 1;
+});
