@@ -10,7 +10,6 @@ export async function watch(options: LintOptions, io: Io, run: () => Promise<num
   const roots = (options.paths?.length ? options.paths : ["templates"]).map((p) => path.resolve(cwd, p.replace(/[*?{[].*$/, "")) || cwd);
   const config = options.configPath ? path.resolve(cwd, options.configPath) : findConfig(cwd);
   let code = await safeRun(run, io);
-  io.stderr(`brandlint: watching ${roots.map((r) => path.relative(cwd, r) || ".").join(", ")} for changes (Ctrl+C to stop)\n`);
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const trigger = () => {
@@ -36,6 +35,8 @@ export async function watch(options: LintOptions, io: Io, run: () => Promise<num
     }
   }
   if (config) watchers.push(fsWatch(config, trigger));
+  // Said only once the watchers are in place, so a change made after this line is seen.
+  io.stderr(`brandlint: watching ${roots.map((r) => path.relative(cwd, r) || ".").join(", ")} for changes (Ctrl+C to stop)\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once("SIGINT", stop);
