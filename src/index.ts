@@ -8,8 +8,8 @@
  * countSms("Lumen: 20% off") // { encoding: "gsm7", units: 14, segments: 1 }
  * ```
  */
-import { loadConfig as loadConfigSync, type LoadConfigOptions, type LoadedConfig } from "./config/load.js";
-import { loadRules } from "./rules-index.js";
+import type { LoadConfigOptions, LoadedConfig } from "./config/load.js";
+import { loadRulesAndConfig } from "./setup.js";
 
 export { lint, type LintOptions, type LintReport, type LintStats } from "./lint.js";
 export { render, type RenderOptions, type RenderResult } from "./render-api.js";
@@ -26,6 +26,5 @@ export type { BrandConfig, Channel } from "./types.js";
  * rule options included. Throws ConfigError listing every problem with its position.
  */
 export async function loadConfig(options: Omit<LoadConfigOptions, "rules"> = {}): Promise<LoadedConfig> {
-  const rules = await loadRules();
-  return loadConfigSync({ ...options, rules: rules.map((r) => r.meta) });
+  return (await loadRulesAndConfig(options.cwd ?? process.cwd(), options.configPath)).config;
 }

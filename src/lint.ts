@@ -11,9 +11,8 @@ import { lintInWorkers, workerScript } from "./workers.js";
 import { readSource } from "./campaign/files.js";
 import { loadCampaign } from "./campaign/load.js";
 import type { Campaign } from "./campaign/model.js";
-import { loadConfig, type LoadedConfig } from "./config/load.js";
+import type { LoadedConfig } from "./config/load.js";
 import { SettingsResolver } from "./config/settings.js";
-import { loadCustomRules } from "./config/custom-rules.js";
 import { changedCampaignDirs } from "./git.js";
 import { campaignHash, cachePath, deserialize, hashOf, LintCache, serialize } from "./cache.js";
 import { applyBaseline, asSuppressions, countErrors, mergeSuppressions, pruneSuppressions, SUPPRESSIONS_FILE, type Suppressions } from "./engine/baseline.js";
@@ -25,6 +24,7 @@ import { writeAtomic, FileChangedError } from "./fix/write.js";
 import { packageVersion } from "./paths.js";
 import { renderCampaign } from "./render/variants.js";
 import { loadRules } from "./rules-index.js";
+import { loadRulesAndConfig } from "./setup.js";
 import type { SourceFile } from "./text/source-file.js";
 import type { Channel } from "./types.js";
 
@@ -225,9 +225,7 @@ function readSuppressions(file: string): Suppressions {
 
 export async function lint(opts: LintOptions = {}): Promise<LintReport> {
   const cwd = opts.cwd ?? process.cwd();
-  const builtin = await loadRules();
-  const rules = [...builtin, ...(opts.config ? [] : await loadCustomRules(cwd, opts.configPath, builtin.map((r) => r.meta.id)))];
-  const config = opts.config ?? loadConfig({ cwd, configPath: opts.configPath, rules: rules.map((r) => r.meta) });
+  const { rules, config } = opts.config ? { rules: await loadRules(), config: opts.config } : await loadRulesAndConfig(cwd, opts.configPath);
   let dirs = discoverCampaigns(opts.paths ?? [], cwd);
   if (opts.onlyDirs) {
     const only = new Set(opts.onlyDirs.map((d) => path.resolve(d)));

@@ -4,11 +4,11 @@ import path from "node:path";
 import { loadCampaign } from "./campaign/load.js";
 import type { Campaign } from "./campaign/model.js";
 import { PathError } from "./campaign/discover.js";
-import { loadConfig, type LoadedConfig } from "./config/load.js";
+import type { LoadedConfig } from "./config/load.js";
 import { variantFiles, type RenderedFile } from "./render/output.js";
 import type { TemplateData } from "./render/template.js";
 import { renderCampaign } from "./render/variants.js";
-import { loadRules } from "./rules-index.js";
+import { loadRulesAndConfig } from "./setup.js";
 import type { Channel } from "./types.js";
 
 export interface RenderOptions {
@@ -32,7 +32,7 @@ export async function render(target: string, options: RenderOptions = {}): Promi
   const abs = path.resolve(cwd, target);
   if (!existsSync(abs)) throw new PathError(`no such file or folder: ${target}`);
   const dir = statSync(abs).isDirectory() ? abs : path.dirname(abs);
-  const config = options.config ?? loadConfig({ cwd, configPath: options.configPath, rules: (await loadRules()).map((r) => r.meta) });
+  const config = options.config ?? (await loadRulesAndConfig(cwd, options.configPath)).config;
   const campaign = loadCampaign(dir, config.data);
   campaign.variants = renderCampaign(campaign, config, { data: options.data });
   if (options.channel && !campaign.variants.some((v) => v.channel === options.channel))

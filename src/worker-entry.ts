@@ -2,19 +2,15 @@
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import { serialize } from "./cache.js";
 import { loadCampaign } from "./campaign/load.js";
-import { loadCustomRules } from "./config/custom-rules.js";
-import { loadConfig } from "./config/load.js";
 import { SettingsResolver } from "./config/settings.js";
 import { runRules } from "./engine/linter.js";
 import { renderCampaign } from "./render/variants.js";
-import { loadRules } from "./rules-index.js";
+import { loadRulesAndConfig } from "./setup.js";
 import type { WorkerJob } from "./workers.js";
 
 export async function runWorker(job: WorkerJob, post: (m: unknown) => void): Promise<void> {
   try {
-    const builtin = await loadRules();
-    const rules = [...builtin, ...(await loadCustomRules(job.cwd, job.configPath, builtin.map((r) => r.meta.id)))];
-    const config = loadConfig({ cwd: job.cwd, configPath: job.configPath, rules: rules.map((r) => r.meta) });
+    const { rules, config } = await loadRulesAndConfig(job.cwd, job.configPath);
     const local = rules.filter((r) => r.meta.scope !== "project" && (!job.only || job.only.includes(r.meta.id)));
     const settings = new SettingsResolver(config);
     for (const dir of job.dirs) {

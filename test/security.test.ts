@@ -89,6 +89,11 @@ describe("no code from the repository runs unless the config names it", () => {
       writeFileSync(path.join(d, "brand.config.json"), JSON.stringify({ brand: { name: "Acme" }, customRules: ["./no-hello.mjs"] }, null, 2));
       const r = await lint({ cwd: d });
       expect(r.results.flatMap((x) => x.messages.map((m) => `${m.ruleId} ${m.line}:${m.column} ${m.message}`))).toContain("no-hello 1:1 Say hi instead");
+      // The same config, with settings for the custom rule, also loads through render and loadConfig.
+      writeFileSync(path.join(d, "brand.config.json"), JSON.stringify({ brand: { name: "Acme" }, customRules: ["./no-hello.mjs"], rules: { "no-hello": "warn" } }, null, 2));
+      const { render, loadConfig } = await import("../src/index.js");
+      expect((await loadConfig({ cwd: d })).data.rules).toEqual({ "no-hello": "warn" });
+      expect((await render("templates/c", { cwd: d })).files.map((f) => f.name)).toEqual(["sms.txt"]);
       writeFileSync(path.join(d, "brand.config.json"), JSON.stringify({ brand: { name: "Acme" }, customRules: ["./missing.mjs"] }, null, 2));
       const cli = spawnSync(process.execPath, [bin], { cwd: d, encoding: "utf8" });
       expect(cli.status).toBe(2);

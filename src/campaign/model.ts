@@ -3,7 +3,7 @@ import type { MappedText } from "../text/mapped-text.js";
 import type { SourceFile } from "../text/source-file.js";
 import type { Channel } from "../types.js";
 import type { JsonPath } from "../config/problems.js";
-import type { TemplateComment, VariableUse } from "../render/template.js";
+import type { VariableUse } from "../render/template.js";
 
 export interface ChannelMeta {
   send?: string;
@@ -121,5 +121,3 @@ export interface Campaign {
   problems: CampaignProblem[];
 }
 
-export const COMMENT_KIND = "comment";
-export type { TemplateComment };
