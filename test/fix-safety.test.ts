@@ -96,9 +96,11 @@ describe("--fix writes safely", () => {
     for (let attempt = 0; attempt < 8; attempt++) {
       for (let i = 0; i < 6; i++) writeFileSync(path.join(d, `templates/c${i}/whatsapp.txt`), original);
       const child = spawn(process.execPath, [bin, "--fix", "--format", "unix"], { cwd: d, stdio: "ignore" });
+      // Listen for the exit at once: a run may finish before the kill comes.
+      const exited = new Promise((r) => child.on("exit", r));
       await new Promise((r) => setTimeout(r, Math.round((whole * (attempt + 1)) / 8)));
       child.kill("SIGKILL");
-      await new Promise((r) => child.on("exit", r));
+      await exited;
       for (let i = 0; i < 6; i++) {
         const text = readFileSync(path.join(d, `templates/c${i}/whatsapp.txt`), "utf8");
         expect(text === original || text === fixed, `c${i} after kill at attempt ${attempt} is neither original nor fixed`).toBe(true);
