@@ -14,6 +14,37 @@ export default tseslint.config(
     },
   },
   {
+    // Layers (ARCHITECTURE.md): only the Host reads the file system. The CLI, the fix
+    // writer and the preview gallery write their outputs; nothing else imports fs.
+    files: ["src/**/*.ts", "rules/**/*.ts"],
+    ignores: ["src/host/**", "src/cli/**", "src/fix/**", "src/preview/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: ["node:fs", "fs", "node:fs/promises", "fs/promises"].map((name) => ({
+            name,
+            message: "Read files through the Host (src/host): config, campaigns, includes and custom rules are read only there, so linting works on unsaved buffers and in memory.",
+          })),
+        },
+      ],
+    },
+  },
+  {
+    // The engine and the rules never print, exit or spawn (ESLint's Linter rule).
+    files: ["src/engine/**/*.ts", "rules/**/*.ts", "src/render/**/*.ts", "src/text/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: ["node:fs", "fs", "node:fs/promises", "fs/promises", "node:child_process", "child_process"].map((name) => ({ name, message: "The engine, renderers, text layer and rules touch no file system and spawn nothing: go through the Host." })),
+          patterns: [{ group: ["../cli/*", "../../src/cli/*", "../lint.js", "../../src/lint.js"], message: "Lower layers never import the CLI or the lint driver." }],
+        },
+      ],
+      "no-restricted-globals": ["error", { name: "process", message: "The engine, renderers and rules never read the environment, print or exit." }],
+    },
+  },
+  {
     // CommonJS helpers loaded with `node --require` in tests.
     files: ["**/*.cjs"],
     languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", process: "readonly" } },

@@ -111,6 +111,8 @@ export default defineRule<Options>({
     messages: {
       perDay: "{audience} already gets {count} on {date} ({others}); the limit is {max} a day",
       perWeek: "{audience} already gets {count} in the 7 days up to {date} ({others}); the limit is {max} a week",
+      perDayWith: "{audience} gets {count} on {date} with this campaign's ({others} too); the limit is {max} a day",
+      perWeekWith: "{audience} gets {count} in the 7 days up to {date} with this campaign's ({others} too); the limit is {max} a week",
     },
     examples: {
       valid: [
@@ -151,7 +153,7 @@ export default defineRule<Options>({
       "## Limits",
       "",
       "- Sends are planned per day: there are no send times, so two messages on one day are two messages that day whatever the hours.",
-      "- The rule only sees the campaigns of the run. `brandlint templates/` checks every campaign against every other; a pre-commit hook that lints only the staged campaigns checks those against each other, not against campaigns that were not staged. Run the full check in CI.",
+      "- The rule always compares every campaign of the project (the folder of brand.config.json), however few a run lints: a pre-commit hook on one staged campaign, `--changed-since` and every `--shard` see the same sends as a full run. Findings are reported only on the linted campaigns; when a clash would be reported on a campaign the run does not lint, a staged or changed campaign that fills the same window is told instead, on its own `send` line.",
       "- Without `fatigue.maxPerDay` or `fatigue.maxPerWeek` in brand.config.json the rule does nothing.",
     ].join("\n"),
   },
@@ -177,12 +179,25 @@ export default defineRule<Options>({
         }
       });
       for (const { kind, first, before, channels } of over.values()) {
-        const others = kind === "perDay" ? before.map((b) => `${b.campaign.meta.campaign} ${b.channel}`).join(", ") : describeWeek(before);
+        const describe = (xs: readonly Send[]) => (kind === "perDay" ? xs.map((b) => `${b.campaign.meta.campaign} ${b.channel}`).join(", ") : describeWeek(xs));
+        const audience = first.campaign.meta.audience!.trim();
+        const max = kind === "perDay" ? maxDay! : maxWeek!;
+        // Seen from each other campaign that fills the window: a run that lints only that
+        // campaign (a staged file) is told about the clash on its own send line.
+        const all = [...before, ...channels.map((c) => ({ ...first, channel: c }))];
+        const alternates = [...new Map(before.filter((b) => b.campaign !== first.campaign).map((b) => [b.spot, b])).values()].map((b) => ({
+          messageId: `${kind}With`,
+          data: { audience, count: plural(all.length), date: first.date, others: describe(all.filter((x) => x.campaign !== b.campaign)), max },
+          at: b.at,
+          channels: before.filter((x) => x.spot === b.spot).map((x) => x.channel),
+        }));
         ctx.report({
           messageId: kind,
-          data: { audience: first.campaign.meta.audience!.trim(), count: plural(before.length), date: first.date, others, max: kind === "perDay" ? maxDay! : maxWeek! },
+          data: { audience, count: plural(before.length), date: first.date, others: describe(before), max },
           at: first.at,
           channels,
+          related: [...new Map(before.filter((b) => b.campaign !== first.campaign).map((b) => [b.spot, b])).values()].map((b) => ({ at: b.at, message: `${b.campaign.meta.campaign} is sent to ${audience} on ${b.date}` })),
+          alternates,
         });
       }
     }

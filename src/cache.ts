@@ -1,19 +1,26 @@
 /**
- * The --cache file: per campaign folder, a hash of its files' bytes and the findings
- * they produced, under a key made of the config's text, brandlint's version and the
- * run's options. An unchanged campaign is neither parsed nor rendered. A corrupt,
- * foreign or outdated cache file is ignored, never fatal.
+ * The --cache file: per campaign folder, every read its lint made (files, folder
+ * listings, missing includes — inside the folder or not) with a digest of what was
+ * seen, and the findings they produced, under a key made of the config's text,
+ * brandlint's version, the custom rules' code and the run's options. An entry is
+ * served only when every recorded read still gives the same answer. Cross-campaign
+ * findings are never cached: they are recomputed from the project index every run.
+ *
+ * The file is brandlint's own data and nothing else: it is signed with a secret kept
+ * in the user's cache folder; a file that is foreign, tampered with, or malformed
+ * entry by entry is ignored (with a warning), and --fix never applies a fix from it.
  */
-import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, renameSync, writeFileSync, statSync } from "node:fs";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import path from "node:path";
-import { isCampaignFile } from "./campaign/discover.js";
 import type { RawFinding } from "./engine/linter.js";
+import { readText, type Host, type ReadOp } from "./host/index.js";
+import { cacheSecret } from "./host/secret.js";
 import type { SourceFile } from "./text/source-file.js";
-import type { Channel } from "./types.js";
+import { CHANNELS, type Channel } from "./types.js";
 
 export const DEFAULT_CACHE_FILE = ".brandlintcache";
-const FORMAT = "brandlint-cache/1";
+const FORMAT = "brandlint-cache/2";
+const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 
 export interface CachedFinding {
   filePath: string;
@@ -29,7 +36,8 @@ export interface CachedFinding {
 }
 
 export interface CacheEntry {
-  hash: string;
+  reads: ReadOp[];
+  /** The campaign's files (in the order the results list them). */
   files: string[];
   findings: CachedFinding[];
 }
@@ -38,110 +46,136 @@ interface CacheData {
   format: string;
   key: string;
   campaigns: Record<string, CacheEntry>;
-  project?: { hash: string; findings: CachedFinding[] };
 }
 
 /** Resolves --cache-location: a file, or a folder (existing, or written with a trailing slash). */
-export function cachePath(cwd: string, location?: string): string {
+export function cachePath(cwd: string, location: string | undefined, host: Host): string {
   if (!location) return path.join(cwd, DEFAULT_CACHE_FILE);
   const abs = path.resolve(cwd, location);
-  if (/[\\/]$/.test(location)) return path.join(abs, DEFAULT_CACHE_FILE);
-  try {
-    if (statSync(abs).isDirectory()) return path.join(abs, DEFAULT_CACHE_FILE);
-  } catch {
-    // not there yet: a file path
-  }
+  if (/[\\/]$/.test(location) || host.stat(abs)?.kind === "dir") return path.join(abs, DEFAULT_CACHE_FILE);
   return abs;
 }
 
+function mac(secret: Buffer, body: string): string {
+  return createHmac("sha256", secret).update(body).digest("hex");
+}
+
+const isInt = (n: unknown) => typeof n === "number" && Number.isInteger(n) && n >= 0;
+
+/** A cached finding as brandlint writes it, on one of the entry's own files; fixes are dropped. */
+function validFinding(f: unknown, files: ReadonlySet<string>): CachedFinding | undefined {
+  if (!f || typeof f !== "object") return undefined;
+  const c = f as Record<string, unknown>;
+  if (typeof c.filePath !== "string" || !files.has(c.filePath)) return undefined;
+  if (typeof c.ruleId !== "string" || (c.severity !== 1 && c.severity !== 2) || typeof c.message !== "string") return undefined;
+  if (!isInt(c.start) || !isInt(c.end) || (c.end as number) < (c.start as number)) return undefined;
+  if (!Array.isArray(c.channels) || !c.channels.every((x) => (CHANNELS as readonly unknown[]).includes(x))) return undefined;
+  if (c.messageId !== undefined && typeof c.messageId !== "string") return undefined;
+  const edit = (x: unknown): x is { start: number; end: number; text: string } =>
+    !!x && typeof x === "object" && isInt((x as { start: unknown }).start) && isInt((x as { end: unknown }).end) && typeof (x as { text: unknown }).text === "string";
+  if (c.fix !== undefined && !edit(c.fix)) return undefined;
+  if (c.suggestions !== undefined && !(Array.isArray(c.suggestions) && c.suggestions.every((x: unknown) => edit(x) && typeof (x as unknown as { desc: unknown }).desc === "string"))) return undefined;
+  const out: CachedFinding = { filePath: c.filePath, ruleId: c.ruleId, severity: c.severity, message: c.message, start: c.start as number, end: c.end as number, channels: c.channels as Channel[] };
+  if (typeof c.messageId === "string") out.messageId = c.messageId;
+  // Shown in reports; --fix never applies a fix from the cache (it lints afresh).
+  if (c.fix) out.fix = c.fix as CachedFinding["fix"];
+  if (c.suggestions) out.suggestions = c.suggestions as CachedFinding["suggestions"];
+  return out;
+}
+
+function validEntry(dir: string, e: unknown): CacheEntry | undefined {
+  if (!e || typeof e !== "object") return undefined;
+  const { reads, files, findings } = e as Record<string, unknown>;
+  if (!Array.isArray(reads) || !Array.isArray(files) || !Array.isArray(findings)) return undefined;
+  const ops = new Set(["read", "list", "stat", "realpath"]);
+  if (!reads.every((r) => Array.isArray(r) && r.length === 3 && ops.has(r[0] as string) && typeof r[1] === "string" && typeof r[2] === "string")) return undefined;
+  // Every file of the entry is inside its campaign folder, and was read for it.
+  const read = new Set((reads as ReadOp[]).filter((r) => r[0] === "read").map((r) => r[1]));
+  const inDir = (p: unknown) => typeof p === "string" && path.dirname(p) === dir && read.has(p);
+  if (!files.every(inDir)) return undefined;
+  const own = new Set(files as string[]);
+  const checked = findings.map((f) => validFinding(f, own));
+  if (checked.some((f) => !f)) return undefined;
+  return { reads: reads as ReadOp[], files: files as string[], findings: checked as CachedFinding[] };
+}
+
 export class LintCache {
-  private data: CacheData;
+  private campaigns = new Map<string, CacheEntry>();
   private dirty = false;
+  /** Why the file on disk was not used, when it was there but not trusted. */
+  readonly warning?: string;
 
   private constructor(
     readonly file: string,
+    private readonly host: Host,
     private readonly key: string,
-    data: CacheData | undefined,
+    private readonly secret: Buffer,
+    warning?: string,
   ) {
-    this.data = data && data.format === FORMAT && data.key === key ? data : { format: FORMAT, key, campaigns: {} };
+    if (warning) this.warning = warning;
   }
 
-  /** Opens a cache file; anything unreadable or foreign starts an empty cache. */
-  static open(file: string, key: string): LintCache {
+  /** Opens a cache file; anything unreadable, foreign or tampered with starts an empty cache. Undefined when no secret can be kept. */
+  static open(file: string, key: string, host: Host): LintCache | undefined {
+    const secret = cacheSecret();
+    if (!secret) return undefined;
+    const r = readText(host, file, MAX_CACHE_BYTES);
+    if (!("text" in r)) return new LintCache(file, host, key, secret, r.code === "ENOENT" ? undefined : `the cache file ${file} cannot be read (${r.code}); starting a new one`);
+    const nl = r.text.indexOf("\n");
+    const head = nl < 0 ? r.text : r.text.slice(0, nl);
+    const body = nl < 0 ? "" : r.text.slice(nl + 1);
+    const expected = mac(secret, body);
+    const given = /^brandlint-cache-mac ([0-9a-f]{64})$/.exec(head)?.[1];
+    if (!given || !timingSafeEqual(Buffer.from(given), Buffer.from(expected)))
+      return new LintCache(file, host, key, secret, `ignoring ${path.basename(file)}: it was not written by brandlint on this machine (a cache is never shared or committed; add it to .gitignore)`);
+    const cache = new LintCache(file, host, key, secret);
     let data: CacheData | undefined;
     try {
-      const parsed = JSON.parse(readFileSync(file, "utf8")) as unknown;
-      if (parsed && typeof parsed === "object" && (parsed as CacheData).format === FORMAT && typeof (parsed as CacheData).campaigns === "object") data = parsed as CacheData;
+      data = JSON.parse(body) as CacheData;
     } catch {
-      data = undefined;
+      return cache;
     }
-    return new LintCache(file, key, data);
+    if (!data || data.format !== FORMAT || data.key !== key || typeof data.campaigns !== "object" || !data.campaigns) return cache;
+    for (const [dir, e] of Object.entries(data.campaigns)) {
+      const entry = validEntry(dir, e);
+      if (entry) cache.campaigns.set(dir, entry);
+    }
+    return cache;
   }
 
-  get(dir: string, hash: string): CacheEntry | undefined {
-    const e = this.data.campaigns[dir];
-    return e && e.hash === hash && Array.isArray(e.findings) ? e : undefined;
+  get(dir: string): CacheEntry | undefined {
+    return this.campaigns.get(dir);
   }
 
   set(dir: string, entry: CacheEntry): void {
-    this.data.campaigns[dir] = entry;
-    this.dirty = true;
-  }
-
-  getProject(hash: string): CachedFinding[] | undefined {
-    return this.data.project?.hash === hash ? this.data.project.findings : undefined;
-  }
-
-  setProject(hash: string, findings: CachedFinding[]): void {
-    this.data.project = { hash, findings };
+    this.campaigns.set(dir, entry);
     this.dirty = true;
   }
 
   /** Drops folders not seen in this run and writes the file (atomically). Errors are ignored. */
   save(seen: ReadonlySet<string>): void {
-    for (const dir of Object.keys(this.data.campaigns))
+    for (const dir of this.campaigns.keys())
       if (!seen.has(dir)) {
-        delete this.data.campaigns[dir];
+        this.campaigns.delete(dir);
         this.dirty = true;
       }
     if (!this.dirty) return;
+    const body = JSON.stringify({ format: FORMAT, key: this.key, campaigns: Object.fromEntries(this.campaigns) } satisfies CacheData);
     try {
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(this.data));
-      renameSync(tmp, this.file);
+      this.host.write(this.file, `brandlint-cache-mac ${mac(this.secret, body)}\n${body}`);
     } catch {
       // A cache that cannot be written only costs speed.
     }
   }
 }
 
-export function hashOf(...parts: (string | Buffer)[]): string {
+export function hashOf(...parts: (string | Uint8Array)[]): string {
   const h = createHash("sha256");
   for (const p of parts) {
-    h.update(typeof p === "string" ? p : p);
+    h.update(p);
     h.update("\u0000");
   }
   return h.digest("hex");
-}
-
-/** Hash of a campaign folder's files (names and bytes), without parsing anything. */
-export function campaignHash(dir: string): { hash: string; files: string[] } {
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter(isCampaignFile).sort();
-  } catch {
-    names = [];
-  }
-  const parts: (string | Buffer)[] = [];
-  for (const n of names) {
-    parts.push(n);
-    try {
-      parts.push(readFileSync(path.join(dir, n)));
-    } catch (e) {
-      parts.push(`unreadable:${(e as NodeJS.ErrnoException).code ?? "?"}`);
-    }
-  }
-  return { hash: hashOf(...parts), files: names.map((n) => path.join(dir, n)) };
 }
 
 export function serialize(f: RawFinding): CachedFinding {

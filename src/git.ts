@@ -8,9 +8,9 @@ import { createRequire } from "node:module";
 /** child_process is loaded only when git is actually used (it pulls in net and dgram). */
 const execFileSync: typeof import("node:child_process").execFileSync = ((...args: Parameters<typeof import("node:child_process").execFileSync>) =>
   (createRequire(import.meta.url)("node:child_process") as typeof import("node:child_process")).execFileSync(...args)) as typeof import("node:child_process").execFileSync;
-import { readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { isCampaignFile } from "./campaign/discover.js";
+import { diskHost } from "./config/load.js";
 
 /** Git is missing, the folder is not a repository, or a ref is unknown (exit 2). */
 export class GitError extends Error {
@@ -64,22 +64,12 @@ const nulList = (out: string) => out.split("\0").filter(Boolean);
 
 function sameFile(a: string, b: string): boolean {
   if (path.resolve(a) === path.resolve(b)) return true;
-  const real = (p: string) => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return path.resolve(p);
-    }
-  };
+  const real = (p: string) => diskHost().realpath(p) ?? path.resolve(p);
   return real(a) === real(b);
 }
 
 function holdsCampaign(dir: string): boolean {
-  try {
-    return readdirSync(dir).some(isCampaignFile);
-  } catch {
-    return false;
-  }
+  return (diskHost().list(dir) ?? []).some((e) => isCampaignFile(e.name));
 }
 
 /**

@@ -9,13 +9,14 @@
  * ```
  */
 import type { LoadConfigOptions, LoadedConfig } from "./config/load.js";
-import { loadRulesAndConfig } from "./setup.js";
+import { loadProject } from "./setup.js";
 
 export { lint, type LintOptions, type LintReport, type LintStats } from "./lint.js";
 export { render, type RenderOptions, type RenderResult } from "./render-api.js";
 export type { RenderedFile } from "./render/output.js";
 export { countSms, type SmsCount, type SmsEncoding } from "./sms/count.js";
 export { ConfigError, type LoadedConfig, type ConfigProblem } from "./config/load.js";
+export type { Host } from "./host/index.js";
 export type { FileResult, LintMessage, LintFix } from "./engine/linter.js";
 export type { Rule, RuleMeta, RuleContext, Report } from "./engine/rule.js";
 export { defineRule } from "./engine/rule.js";
@@ -26,5 +27,5 @@ export type { BrandConfig, Channel } from "./types.js";
  * rule options included. Throws ConfigError listing every problem with its position.
  */
 export async function loadConfig(options: Omit<LoadConfigOptions, "rules"> = {}): Promise<LoadedConfig> {
-  return (await loadRulesAndConfig(options.cwd ?? process.cwd(), options.configPath)).config;
+  return (await loadProject({ cwd: options.cwd ?? process.cwd(), configPath: options.configPath, ...(options.host ? { host: options.host } : {}) })).config;
 }

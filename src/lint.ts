@@ -1,31 +1,33 @@
 /**
  * The programmatic API's main entry: files → campaigns → variants → findings.
- * It reads files and (with `fix`, `cache` or the suppressions options) writes them;
- * it never prints or exits.
+ * Everything is read through a Host (the disk, unsaved buffers over it, or memory
+ * alone); with `fix`, `cache` or the suppressions options it writes through it too.
+ * It never prints or exits.
  */
-import { existsSync, readFileSync, writeFileSync, renameSync } from "node:fs";
 import path from "node:path";
 import { availableParallelism } from "node:os";
-import { discoverCampaigns } from "./campaign/discover.js";
+import { discoverCampaigns, PathError, projectCampaigns } from "./campaign/discover.js";
 import { lintInWorkers, workerScript } from "./workers.js";
 import { readSource } from "./campaign/files.js";
 import { loadCampaign } from "./campaign/load.js";
 import type { Campaign } from "./campaign/model.js";
-import type { LoadedConfig } from "./config/load.js";
+import { ConfigError, diskHost, findConfig, type LoadedConfig } from "./config/load.js";
+import { parseJson } from "./config/json-doc.js";
 import { SettingsResolver } from "./config/settings.js";
 import { changedCampaignDirs } from "./git.js";
-import { campaignHash, cachePath, deserialize, hashOf, LintCache, serialize } from "./cache.js";
+import { cachePath, deserialize, hashOf, LintCache, serialize } from "./cache.js";
 import { applyBaseline, asSuppressions, countErrors, mergeSuppressions, pruneSuppressions, SUPPRESSIONS_FILE, type Suppressions } from "./engine/baseline.js";
 import { runRules, toResults, type FileResult, type RawFinding } from "./engine/linter.js";
 import type { Rule } from "./engine/rule.js";
 import { applySuppressions } from "./engine/suppress.js";
+import { OptionError } from "./errors.js";
 import { applyFixes } from "./fix/apply.js";
-import { writeAtomic, FileChangedError } from "./fix/write.js";
+import { FileChangedError } from "./fix/write.js";
+import { MAX_FILE_BYTES, MemoryHost, OverlayHost, readText, RecordingHost, readsStillHold, type Host } from "./host/index.js";
 import { packageVersion } from "./paths.js";
 import { renderCampaign } from "./render/variants.js";
-import { loadRules } from "./rules-index.js";
-import { loadRulesAndConfig } from "./setup.js";
-import type { SourceFile } from "./text/source-file.js";
+import { loadProject } from "./setup.js";
+import { SourceFile } from "./text/source-file.js";
 import type { Channel } from "./types.js";
 
 export interface LintOptions {
@@ -33,17 +35,26 @@ export interface LintOptions {
   cwd?: string;
   /** Files, folders or globs (default: templates/). */
   paths?: string[];
-  /** Config file (default: brand.config.json found upward from cwd). */
+  /** Config file (default: brand.config.json found upward from the linted paths, else from cwd). */
   configPath?: string;
-  /** An already loaded config (skips loading). */
+  /** An already loaded config (skips loading; its custom rules are still loaded). */
   config?: LoadedConfig;
+  /**
+   * Unsaved contents by path (relative to `cwd`, or absolute): they replace or add to
+   * what is on disk, like an editor's buffers.
+   */
+  files?: Record<string, string>;
+  /** false: read nothing from disk, only `files` (default true). */
+  disk?: boolean;
+  /** Read through this host instead (advanced; `files` and `disk` are then ignored). */
+  host?: Host;
   /** Only this channel's variants. */
   channel?: Channel;
-  /** Apply fixes and re-lint (writes files). */
+  /** Apply fixes and re-lint (writes files; in memory, updates `files`' contents in `fixed`). */
   fix?: boolean;
   /** Run only these rules. */
   only?: string[];
-  /** Skip unchanged campaigns using a cache file. */
+  /** Skip unchanged campaigns using a cache file (disk only). */
   cache?: boolean;
   /** Cache file or folder (default .brandlintcache in cwd). */
   cacheLocation?: string;
@@ -70,6 +81,8 @@ export interface LintStats {
   cached: number;
   /** Errors hidden by the suppressions file. */
   suppressed: number;
+  /** Campaigns of the project index that project-scope rules compared (0 when none ran). */
+  indexed: number;
 }
 
 export interface LintReport {
@@ -80,20 +93,34 @@ export interface LintReport {
   campaigns: Campaign[];
   /** Files written by --fix, with the number of fixes applied. */
   fixed: { file: string; fixes: number }[];
+  /** The text --fix wrote, by file (absolute path): with unsaved buffers, what the editor should apply. */
+  output: Record<string, string>;
   /** Problems writing fixes (a file changed meanwhile, a concurrent run). */
   fixErrors: string[];
+  /** Things the user should know that are not findings (an untrusted cache file). */
+  warnings: string[];
+  /** Every file the run read, absolute (config, campaign files, includes, custom rules). */
+  reads: string[];
   stats: LintStats;
   /** The suppressions file written, if any. */
   suppressionsWritten?: string;
 }
 
-/** Loads and renders campaign folders. */
+function hostFor(opts: LintOptions, cwd: string): Host {
+  if (opts.host) return opts.host;
+  const disk = opts.disk === false ? undefined : (opts.config?.host ?? diskHost());
+  if (!opts.files) return disk ?? new MemoryHost();
+  const memory = new MemoryHost(Object.entries(opts.files).map(([p, text]) => [path.resolve(cwd, p), text] as [string, string]));
+  return disk ? new OverlayHost(disk, memory) : memory;
+}
+
+/** Loads and renders campaign folders (from disk unless a config read through another host is given). */
 export function loadCampaigns(dirs: readonly string[], config: LoadedConfig): Campaign[] {
   return dirs.map((dir) => loadRendered(dir, config));
 }
 
 function loadRendered(dir: string, config: LoadedConfig): Campaign {
-  const c = loadCampaign(dir, config.data);
+  const c = loadCampaign(dir, config.data, config.host, { root: config.dir });
   c.variants = renderCampaign(c, config);
   return c;
 }
@@ -111,10 +138,25 @@ interface Pass {
   campaigns: Campaign[];
   parsed: number;
   cached: number;
+  indexed: number;
 }
 
-async function lintPass(dirs: readonly string[], config: LoadedConfig, rules: readonly Rule<never>[], opts: LintOptions, cache: LintCache | undefined): Promise<Pass> {
+interface Run {
+  cwd: string;
+  host: RecordingHost;
+  config: LoadedConfig;
+  rules: readonly Rule<never>[];
+  opts: LintOptions;
+  cache: LintCache | undefined;
+}
+
+async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Promise<Pass> {
+  const { config, rules, opts, cache, host } = run;
   const settings = new SettingsResolver(config);
+  // A slice of named files or changed campaigns is what someone is working on: a clash
+  // placed on a campaign outside it moves to one inside. A shard is a share of a whole
+  // run, so it reports exactly what the whole run reports on its campaigns.
+  const focus = !opts.shard;
   const active = opts.only ? rules.filter((r) => opts.only!.includes(r.meta.id)) : rules;
   const local = active.filter((r) => r.meta.scope !== "project");
   const project = active.filter((r) => r.meta.scope === "project");
@@ -122,87 +164,69 @@ async function lintPass(dirs: readonly string[], config: LoadedConfig, rules: re
   const findings: RawFinding[] = [];
   const files = new Map<string, SourceFile>();
   const byDir = new Map<string, Campaign>();
-  const hashes: string[] = [];
   let cached = 0;
   let done = 0;
   const progress = () => opts.onProgress?.(++done, dirs.length);
   const fileFor = (p: string) => {
     let f = files.get(p);
     if (!f) {
-      f = readSource(p).file;
+      f = readSource(host, p, config.dir).file;
       files.set(p, f);
     }
     return f;
   };
-  // 1. Each campaign on its own: from the cache, or parsed, rendered and checked.
-  const toParse: { dir: string; hash?: string }[] = [];
+  // 1. Each campaign on its own: from the cache (never while fixing), or read, rendered and checked.
+  const toParse: string[] = [];
   for (const dir of dirs) {
-    if (!cache) {
-      toParse.push({ dir });
-      continue;
-    }
-    const h = campaignHash(dir);
-    hashes.push(`${dir}\u0000${h.hash}`);
-    const hit = cache.get(dir, h.hash);
-    if (!hit) {
-      toParse.push({ dir, hash: h.hash });
+    const hit = cache && !fixing ? cache.get(dir) : undefined;
+    if (!hit || !readsStillHold(host, hit.reads, MAX_FILE_BYTES)) {
+      toParse.push(dir);
       continue;
     }
     cached++;
     for (const p of hit.files) fileFor(p);
-    findings.push(...hit.findings.map((c) => deserialize(c, fileFor)));
+    for (const c of hit.findings) findings.push(deserialize(c, fileFor));
     progress();
   }
   const parsed = toParse.length;
-  const workers = workerCount(opts, toParse.length);
+  const workers = host.base.kind === "disk" ? workerCount(opts, toParse.length) : 1;
   if (workers > 1) {
-    // Campaigns for the cross-campaign rules are read here (metadata only), and their files
-    // reused for the workers' results, so each file is held once.
-    if (project.length)
-      for (const { dir } of toParse) {
-        const c = loadCampaign(dir, config.data);
-        for (const f of c.files) files.set(f.path, f);
-        byDir.set(dir, c);
-      }
-    const results = await lintInWorkers(
-      toParse.map((t) => t.dir),
-      workers,
-      { cwd: opts.cwd ?? process.cwd(), configPath: config.file.path, channel: opts.channel, only: opts.only },
-      progress,
-    );
-    for (const [i, r] of results.entries()) {
+    const results = await lintInWorkers(toParse, workers, { cwd: run.cwd, configPath: config.file.path, channel: opts.channel, only: opts.only }, progress);
+    for (const r of results) {
       for (const p of r.files) fileFor(p);
-      findings.push(...r.findings.map((c) => deserialize(c, fileFor)));
-      const hash = toParse[i]!.hash;
-      if (cache && hash) cache.set(r.dir, { hash, files: r.files, findings: r.findings });
+      for (const c of r.findings) findings.push(deserialize(c, fileFor));
+      cache?.set(r.dir, { reads: r.reads, files: r.files, findings: r.findings });
     }
   } else {
-    for (const { dir, hash } of toParse) {
-      const c = loadRendered(dir, config);
-      for (const f of c.files) files.set(f.path, f);
-      const fs = runRules({ ...engine, rules: local, campaigns: [c] });
-      findings.push(...fs);
-      if (cache && hash) cache.set(dir, { hash, files: c.files.map((f) => f.path), findings: fs.map(serialize) });
-      // Rendered variants are dropped once checked, so memory stays flat on big repositories.
-      if (opts.keepCampaigns === false) c.variants = [];
-      byDir.set(dir, c);
+    for (const dir of toParse) {
+      const { value: fs, reads } = host.record(() => {
+        const c = loadRendered(dir, config);
+        for (const f of c.files) files.set(f.path, f);
+        const out = runRules({ ...engine, rules: local, campaigns: [c] });
+        // Rendered variants are dropped once checked, so memory stays flat on big repositories.
+        if (opts.keepCampaigns === false) c.variants = [];
+        byDir.set(dir, c);
+        return out;
+      });
+      for (const f of fs) findings.push(f);
+      const c = byDir.get(dir)!;
+      cache?.set(dir, { reads, files: c.files.map((f) => f.path), findings: fs.map(serialize) });
       progress();
     }
   }
-  // 2. Rules that look across campaigns need only their metadata.
-  if (project.length) {
-    const projectHash = cache ? hashOf(...hashes) : "";
-    const hit = cache?.getProject(projectHash);
-    if (hit) findings.push(...hit.map((c) => deserialize(c, fileFor)));
-    else {
-      const all = dirs.map((d) => byDir.get(d) ?? loadCampaign(d, config.data));
-      const fs = runRules({ ...engine, rules: project, campaigns: all, includeProblems: false });
-      findings.push(...fs);
-      cache?.setProject(projectHash, fs.map(serialize));
-    }
+  // 2. Rules that compare campaigns see the metadata of every campaign of the project,
+  //    however few are linted, and report only on the linted ones. Never cached.
+  let indexed = 0;
+  if (project.length && dirs.length) {
+    const all = [...new Set([...projectCampaigns(config.dir, host), ...dirs])].sort();
+    const index = all.map((d) => loadCampaign(d, config.data, host, { root: config.dir, metaOnly: true }));
+    indexed = index.length;
+    const selected = new Set(dirs);
+    const linted = index.filter((c) => selected.has(c.dir));
+    for (const f of runRules({ ...engine, rules: project, campaigns: linted, index, includeProblems: false, focus })) findings.push(f);
   }
   cache?.save(new Set(dirs));
-  return { findings, files: [...files.values()], campaigns: dirs.map((d) => byDir.get(d)).filter((c): c is Campaign => !!c), parsed, cached };
+  return { findings, files: [...files.values()], campaigns: dirs.map((d) => byDir.get(d)).filter((c): c is Campaign => !!c), parsed, cached, indexed };
 }
 
 /** Worker threads help once there is enough work to share; one campaign never needs them. */
@@ -214,24 +238,90 @@ function workerCount(opts: LintOptions, campaigns: number): number {
   return Math.max(1, Math.min(availableParallelism(), 4));
 }
 
-function readSuppressions(file: string): Suppressions {
-  if (!existsSync(file)) return {};
-  try {
-    return asSuppressions(JSON.parse(readFileSync(file, "utf8"))) ?? {};
-  } catch {
-    return {};
+/** The suppressions file: absent is empty; one that does not parse stops the run (exit 2) rather than changing exit codes silently. */
+function readSuppressions(host: Host, file: string, cwd: string): Suppressions {
+  const r = readText(host, file, MAX_FILE_BYTES * 16);
+  const shown = path.relative(cwd, file) || file;
+  if (!("text" in r)) {
+    if (r.code === "ENOENT") return {};
+    throw new ConfigError([{ file: shown, line: 0, column: 0, message: `the suppressions file cannot be read (${r.code})` }]);
   }
+  const text = r.text.replace(/^\uFEFF/, "");
+  const doc = parseJson(text);
+  const src = new SourceFile(file, text);
+  if (doc.errors.length) throw new ConfigError(doc.errors.map((e) => ({ file: shown, ...src.positionAt(e.start), message: `the suppressions file does not parse: ${e.message} (fix it or delete it; brandlint will not overwrite it)` })));
+  const s = asSuppressions(doc.value);
+  if (!s) throw new ConfigError([{ file: shown, line: 1, column: 1, message: 'the suppressions file must map file paths to rules to { "count": n }' }]);
+  return s;
+}
+
+/** Path arguments grouped by the config found upward from each (a monorepo names campaigns of several brands). */
+function configsOfPaths(paths: readonly string[], cwd: string, host: Host): Map<string, string[]> | undefined {
+  const groups = new Map<string, string[]>();
+  for (const p of paths) {
+    const abs = path.resolve(cwd, p);
+    const kind = host.stat(abs)?.kind;
+    if (!kind) return undefined;
+    const found = findConfig(kind === "dir" ? abs : path.dirname(abs), host);
+    if (!found) return undefined;
+    groups.set(found, [...(groups.get(found) ?? []), p]);
+  }
+  return groups;
 }
 
 export async function lint(opts: LintOptions = {}): Promise<LintReport> {
   const cwd = opts.cwd ?? process.cwd();
-  const { rules, config } = opts.config ? { rules: await loadRules(), config: opts.config } : await loadRulesAndConfig(cwd, opts.configPath);
-  let dirs = discoverCampaigns(opts.paths ?? [], cwd);
+  const host = new RecordingHost(hostFor(opts, cwd));
+  // Without --config, each path is linted against the config found upward from it.
+  if (!opts.configPath && !opts.config && opts.paths?.length) {
+    const groups = configsOfPaths(opts.paths, cwd, host);
+    if (groups && groups.size > 1) {
+      const reports: LintReport[] = [];
+      for (const [configPath, paths] of groups) reports.push(await lint({ ...opts, host, configPath, paths }));
+      return mergeReports(reports);
+    }
+    if (groups?.size === 1) return lintOne(opts, cwd, host, [...groups.keys()][0]!);
+  }
+  return lintOne(opts, cwd, host, opts.configPath);
+}
+
+function mergeReports(reports: LintReport[]): LintReport {
+  const first = reports[0]!;
+  const sum = (k: keyof LintStats) => reports.reduce((n, r) => n + r.stats[k], 0);
+  return {
+    ...first,
+    results: reports.flatMap((r) => r.results).sort((a, b) => a.file.path.localeCompare(b.file.path)),
+    campaigns: reports.flatMap((r) => r.campaigns),
+    fixed: reports.flatMap((r) => r.fixed),
+    output: Object.assign({}, ...reports.map((r) => r.output)) as Record<string, string>,
+    fixErrors: reports.flatMap((r) => r.fixErrors),
+    warnings: reports.flatMap((r) => r.warnings),
+    reads: [...new Set(reports.flatMap((r) => r.reads))].sort(),
+    stats: { campaigns: sum("campaigns"), parsed: sum("parsed"), cached: sum("cached"), suppressed: sum("suppressed"), indexed: sum("indexed") },
+  };
+}
+
+async function lintOne(opts: LintOptions, cwd: string, host: RecordingHost, configPath: string | undefined): Promise<LintReport> {
+  const project = await loadProject({ cwd, configPath, host, ...(opts.config ? { config: opts.config } : {}) });
+  const rules = project.rules;
+  // Campaigns and includes are read through this run's host, so every read is recorded.
+  const config: LoadedConfig = project.config.host === host ? project.config : { ...project.config, host };
+  const knownRules = rules.map((r) => r.meta.id);
+  const mode = opts.suppressions?.mode ?? "apply";
+  if (mode === "suppress-rules")
+    for (const r of opts.suppressions?.rules ?? [])
+      if (!knownRules.includes(r)) throw new OptionError(`--suppress-rule: unknown rule "${r}" (run "brandlint rules" to list them)`);
+  const supFile = path.resolve(cwd, opts.suppressions?.file ?? path.join(config.dir, SUPPRESSIONS_FILE));
+  // Read (and check) the suppressions file before anything is written.
+  const baseSup = mode === "ignore" ? {} : readSuppressions(host, supFile, cwd);
+
+  let dirs = discoverCampaigns(opts.paths ?? [], cwd, host);
   if (opts.onlyDirs) {
     const only = new Set(opts.onlyDirs.map((d) => path.resolve(d)));
     dirs = dirs.filter((d) => only.has(d));
   }
   if (opts.changedSince !== undefined) {
+    if (host.base.kind === "memory") throw new PathError("--changed-since needs the files on disk (a git working tree)");
     const changed = changedCampaignDirs(opts.changedSince, cwd, config.file.path);
     if (!changed.all) {
       const keep = new Set(changed.dirs);
@@ -239,15 +329,24 @@ export async function lint(opts: LintOptions = {}): Promise<LintReport> {
     }
   }
   if (opts.shard) dirs = dirs.filter((d) => inShard(d, config.dir, opts.shard!));
-  const cache = opts.cache
-    ? LintCache.open(cachePath(cwd, opts.cacheLocation), hashOf(packageVersion, config.file.path, config.file.text, rules.map((r) => r.meta.id).join(","), opts.channel ?? "", (opts.only ?? []).join(",")))
-    : undefined;
-  const knownRules = rules.map((r) => r.meta.id);
-  let pass = await lintPass(dirs, config, rules, opts, cache);
-  const parsedTotal = { parsed: pass.parsed, cached: pass.cached };
-  const fixed = new Map<string, number>();
+  const warnings: string[] = [];
+  const cache =
+    opts.cache && host.base.kind !== "memory"
+      ? LintCache.open(
+          cachePath(cwd, opts.cacheLocation, host),
+          hashOf(packageVersion, config.file.path, config.file.text, project.customDigest, knownRules.join(","), opts.channel ?? "", (opts.only ?? []).join(",")),
+          host,
+        )
+      : undefined;
+  if (cache?.warning) warnings.push(cache.warning);
+  const run: Run = { cwd, host, config, rules, opts, cache };
+  let pass = await lintPass(dirs, run, !!opts.fix);
+  const firstPass = { parsed: pass.parsed, cached: pass.cached };
+  const fixed = new Map<string, { fixes: number; text: string }>();
   const fixErrors: string[] = [];
   if (opts.fix) {
+    // When only files were named (a hook's staged files), fixes touch only those files.
+    const named = fixScope(opts.paths ?? [], cwd, host);
     for (let round = 0; round < 10; round++) {
       const findings = applySuppressions(pass.findings, pass.files, knownRules);
       const byFile = new Map<string, RawFinding[]>();
@@ -256,51 +355,55 @@ export async function lint(opts: LintOptions = {}): Promise<LintReport> {
       const unparsable = new Set(findings.filter((f) => f.ruleId === "parse-error").map((f) => f.file.path));
       let touched = 0;
       for (const [file, fs] of byFile) {
-        if (unparsable.has(file) || file === config.file.path) continue;
+        if (unparsable.has(file) || file === config.file.path || (named && !named.has(file))) continue;
         const src = fs[0]!.file;
         const { output, applied } = applyFixes(src.text, fs.map((f) => ({ range: [f.fix!.start, f.fix!.end], text: f.fix!.text })));
         if (!applied || output === src.text) continue;
         try {
-          writeAtomic(file, output, src.bom, src.text);
-          fixed.set(file, (fixed.get(file) ?? 0) + applied);
+          host.write(file, output, { bom: src.bom, expected: src.text });
+          fixed.set(file, { fixes: (fixed.get(file)?.fixes ?? 0) + applied, text: output });
           touched++;
         } catch (e) {
           fixErrors.push(e instanceof FileChangedError ? e.message : `${file}: could not write the fix (${(e as Error).message})`);
         }
       }
       if (!touched) break;
-      pass = await lintPass(dirs, config, rules, opts, cache);
+      pass = await lintPass(dirs, run, true);
     }
   }
   let findings = applySuppressions(pass.findings, pass.files, knownRules);
-  const supFile = path.resolve(cwd, opts.suppressions?.file ?? path.join(config.dir, SUPPRESSIONS_FILE));
-  const mode = opts.suppressions?.mode ?? "apply";
   let suppressed = 0;
   let suppressionsWritten: string | undefined;
   const writeSup = (s: Suppressions) => {
-    const tmp = `${supFile}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(s, null, 2) + "\n");
-    renameSync(tmp, supFile);
+    host.write(supFile, JSON.stringify(s, null, 2) + "\n");
     suppressionsWritten = supFile;
   };
+  let sup = baseSup;
   if (mode === "suppress-all" || mode === "suppress-rules") {
     const counts = countErrors(findings, config.dir, mode === "suppress-rules" ? opts.suppressions?.rules : undefined);
-    writeSup(mergeSuppressions(mode === "suppress-all" ? {} : readSuppressions(supFile), counts));
+    writeSup((sup = mergeSuppressions(mode === "suppress-all" ? {} : baseSup, counts)));
   } else if (mode === "prune") {
-    writeSup(pruneSuppressions(readSuppressions(supFile), countErrors(findings, config.dir)));
+    writeSup((sup = pruneSuppressions(baseSup, countErrors(findings, config.dir))));
   }
-  if (mode !== "ignore") {
-    const base = readSuppressions(supFile);
-    if (Object.keys(base).length) ({ findings, suppressed } = applyBaseline(findings, base, config.dir));
-  }
+  if (mode !== "ignore" && Object.keys(sup).length) ({ findings, suppressed } = applyBaseline(findings, sup, config.dir));
   return {
     results: toResults(pass.files, findings),
     config,
     rules,
     campaigns: pass.campaigns,
-    fixed: [...fixed].map(([file, fixes]) => ({ file, fixes })),
+    fixed: [...fixed].map(([file, f]) => ({ file, fixes: f.fixes })),
+    output: Object.fromEntries([...fixed].map(([file, f]) => [file, f.text])),
     fixErrors,
-    stats: { campaigns: dirs.length, parsed: parsedTotal.parsed, cached: parsedTotal.cached, suppressed },
+    warnings,
+    reads: [...new Set([...host.all.values()].filter((r) => r[0] === "read").map((r) => r[1]))].sort(),
+    stats: { campaigns: dirs.length, parsed: firstPass.parsed, cached: firstPass.cached, suppressed, indexed: pass.indexed },
     ...(suppressionsWritten ? { suppressionsWritten } : {}),
   };
+}
+
+/** The files --fix may write: only the named ones when every path is a file; undefined = any. */
+function fixScope(paths: readonly string[], cwd: string, host: Host): Set<string> | undefined {
+  if (!paths.length) return undefined;
+  const abs = paths.map((p) => path.resolve(cwd, p));
+  return abs.every((p) => host.stat(p)?.kind === "file" && path.basename(p) !== "brand.config.json") ? new Set(abs) : undefined;
 }

@@ -1,20 +1,2 @@
-/** Where brandlint's own files are, whether running from src/ (tests) or dist/ (the package). */
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-
-function findRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const pkg = path.join(dir, "package.json");
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, "utf8")) as { name?: string }).name === "brandlint") return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error("brandlint: cannot find its own package.json");
-    dir = parent;
-  }
-}
-
-/** The brandlint package folder. */
-export const packageRoot = findRoot();
-export const packageVersion = (JSON.parse(readFileSync(path.join(packageRoot, "package.json"), "utf8")) as { version: string }).version;
-export const schemaPath = path.join(packageRoot, "schema", "brand.config.schema.json");
+/** Where brandlint's own files are (see host/package.ts). */
+export { packageRoot, packageVersion, schemaPath } from "./host/package.js";

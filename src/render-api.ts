@@ -1,20 +1,22 @@
 /** `render`: one campaign's variants as the files customers' channels receive. */
-import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { loadCampaign } from "./campaign/load.js";
 import type { Campaign } from "./campaign/model.js";
 import { PathError } from "./campaign/discover.js";
-import type { LoadedConfig } from "./config/load.js";
+import { diskHost, type LoadedConfig } from "./config/load.js";
+import type { Host } from "./host/index.js";
 import { variantFiles, type RenderedFile } from "./render/output.js";
 import type { TemplateData } from "./render/template.js";
 import { renderCampaign } from "./render/variants.js";
-import { loadRulesAndConfig } from "./setup.js";
+import { loadProject } from "./setup.js";
 import type { Channel } from "./types.js";
 
 export interface RenderOptions {
   cwd?: string;
   configPath?: string;
   config?: LoadedConfig;
+  /** Read through this host (default: the config's, else the disk). */
+  host?: Host;
   /** Only this channel. */
   channel?: Channel;
   /** Real variable values instead of samples. */
@@ -29,11 +31,13 @@ export interface RenderResult {
 /** Renders the campaign of a message.md (or a campaign folder) into its channel files. */
 export async function render(target: string, options: RenderOptions = {}): Promise<RenderResult> {
   const cwd = options.cwd ?? process.cwd();
+  const host = options.host ?? options.config?.host ?? diskHost();
   const abs = path.resolve(cwd, target);
-  if (!existsSync(abs)) throw new PathError(`no such file or folder: ${target}`);
-  const dir = statSync(abs).isDirectory() ? abs : path.dirname(abs);
-  const config = options.config ?? (await loadRulesAndConfig(cwd, options.configPath)).config;
-  const campaign = loadCampaign(dir, config.data);
+  const kind = host.stat(abs)?.kind;
+  if (!kind) throw new PathError(`no such file or folder: ${target}`);
+  const dir = kind === "dir" ? abs : path.dirname(abs);
+  const config = options.config ?? (await loadProject({ cwd, configPath: options.configPath, host })).config;
+  const campaign = loadCampaign(dir, config.data, host, { root: config.dir });
   campaign.variants = renderCampaign(campaign, config, { data: options.data });
   if (options.channel && !campaign.variants.some((v) => v.channel === options.channel))
     throw new PathError(`campaign ${campaign.id} has no ${options.channel} variant (its channels: ${campaign.meta.channels.join(", ") || "none"})`);

@@ -3,10 +3,10 @@
  * the TypeScript sources (tests) they load from rules/*.ts; from the package, from
  * dist/rules/*.js. Rule modules are small: heavy dependencies load inside `check`.
  */
-import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Rule } from "./engine/rule.js";
+import { listOwnDir } from "./host/package.js";
 
 const here = fileURLToPath(import.meta.url);
 const fromSource = here.endsWith(".ts");
@@ -16,7 +16,7 @@ const EXT = fromSource ? ".ts" : ".js";
 
 /** The ids of every rule, sorted. */
 export function ruleIds(): string[] {
-  return readdirSync(RULES_DIR)
+  return listOwnDir(RULES_DIR)
     .filter((f) => f.endsWith(EXT) && !f.endsWith(".d.ts") && !f.startsWith("_"))
     .map((f) => f.slice(0, -EXT.length))
     .sort();

@@ -1,13 +1,15 @@
 /**
  * Linting campaigns on worker threads: each worker loads the config and rules once and
  * lints a share of the campaign folders, returning findings in the cache's serialized
- * form. Campaigns are dealt round-robin after sorting, so results do not depend on
- * timing; findings are returned in folder order.
+ * form with the reads they depend on. Campaigns are dealt round-robin after sorting, so
+ * results do not depend on timing; findings are returned in folder order. Workers read
+ * from the disk only (a run over unsaved buffers stays on one thread).
  */
-import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { CachedFinding } from "./cache.js";
+import { diskHost } from "./config/load.js";
+import type { ReadOp } from "./host/index.js";
 import type { Channel } from "./types.js";
 
 export interface WorkerJob {
@@ -21,6 +23,7 @@ export interface WorkerJob {
 export interface WorkerResult {
   dir: string;
   files: string[];
+  reads: ReadOp[];
   findings: CachedFinding[];
 }
 
@@ -28,7 +31,7 @@ export interface WorkerResult {
 export function workerScript(): URL | undefined {
   const here = import.meta.url;
   const script = here.endsWith("/brandlint.mjs") ? new URL("./brandlint-worker.mjs", here) : new URL("./worker-entry.js", here);
-  return here.endsWith(".ts") || !existsSync(fileURLToPath(script)) ? undefined : script;
+  return here.endsWith(".ts") || diskHost().stat(fileURLToPath(script))?.kind !== "file" ? undefined : script;
 }
 
 export async function lintInWorkers(dirs: readonly string[], count: number, job: Omit<WorkerJob, "dirs">, onProgress: () => void): Promise<WorkerResult[]> {

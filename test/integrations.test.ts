@@ -11,6 +11,7 @@ import picomatch from "picomatch";
 import { parse as parseYaml } from "yaml";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CHANNEL_FILES, discoverCampaigns, isCampaignFile } from "../src/campaign/discover.js";
+import { DiskHost } from "../src/host/index.js";
 import { CAMPAIGN_FILE_REGEX, LINT_STAGED, VSCODE_TASKS } from "../src/cli/init.js";
 import { changedCampaignDirs, GitError } from "../src/git.js";
 import { loadRules } from "../src/rules-index.js";
@@ -284,7 +285,7 @@ describe("git: the campaigns changed since a ref (--changed-since)", () => {
     const changed = changedCampaignDirs("main", p.dir, cfg);
     expect(changed).toEqual({ all: false, dirs: dirs(p, "committed", "deleted", "jesień", "new", "staged", "unstaged").sort() });
     // The folders are spelled as discovery spells them, so the CLI can intersect the two.
-    const discovered = discoverCampaigns([], p.dir);
+    const discovered = discoverCampaigns([], p.dir, new DiskHost());
     for (const d of changed.dirs) expect(discovered).toContain(d);
     // A commit id works as well as a branch, and so does running from a subfolder.
     expect(changedCampaignDirs(base, p.dir, cfg)).toEqual(changed);

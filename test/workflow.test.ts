@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { lint } from "../src/lint.js";
+import { ConfigError } from "../src/config/load.js";
 import { startProgress } from "../src/cli/progress.js";
 import { writeCase } from "./helpers/rule-tester.js";
 
@@ -78,10 +79,20 @@ describe("bulk suppressions (baseline)", () => {
     });
   });
 
-  it("a corrupt suppressions file is ignored", async () => {
+  it("a suppressions file that does not parse stops the run at its position and is never overwritten", async () => {
     const d = project({ "sms.txt": "cheap\n" });
-    writeFileSync(path.join(d, "brandlint-suppressions.json"), "{not json");
-    expect(await found(d)).toEqual(["sms.txt:1:1 tone-words"]);
+    const conflicted = '{\n<<<<<<< HEAD\n  "templates/c/sms.txt": { "tone-words": { "count": 1 } }\n=======\n}\n';
+    const file = path.join(d, "brandlint-suppressions.json");
+    writeFileSync(file, conflicted);
+    const err = await lint({ cwd: d, only: ["tone-words"] }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).problems[0]).toMatchObject({ file: "brandlint-suppressions.json", line: 2, column: 1 });
+    expect((err as ConfigError).problems[0]!.message).toMatch(/does not parse/);
+    await expect(lint({ cwd: d, only: ["tone-words"], suppressions: { mode: "prune" } })).rejects.toBeInstanceOf(ConfigError);
+    expect(readFileSync(file, "utf8")).toBe(conflicted);
   });
 });
 

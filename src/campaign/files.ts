@@ -1,9 +1,9 @@
 /** Reading campaign files safely: a file that cannot be read becomes a problem, never a crash. */
-import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { MAX_FILE_BYTES, type Host } from "../host/index.js";
 import { SourceFile } from "../text/source-file.js";
 
-/** Files above this size are not parsed (a template is never this big). */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+export { MAX_FILE_BYTES } from "../host/index.js";
 
 export interface ReadResult {
   file: SourceFile;
@@ -13,30 +13,57 @@ export interface ReadResult {
 
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-export function readSource(path: string): ReadResult {
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) return { file: new SourceFile(path, ""), error: "is a folder, expected a file" };
-    if (st.size > MAX_FILE_BYTES) return { file: new SourceFile(path, ""), error: `is too large to be a template (${(st.size / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)` };
-    const buf = readFileSync(path);
-    if (buf.includes(0)) return { file: new SourceFile(path, ""), error: "is a binary file, not text (it contains NUL bytes)" };
-    let text: string;
-    try {
-      text = decoder.decode(buf);
-    } catch {
-      const bad = firstInvalidUtf8(buf);
-      const before = new TextDecoder("utf-8").decode(buf.subarray(0, bad));
-      const f = SourceFile.fromContents(path, before);
-      const pos = f.positionAt(f.text.length);
-      return { file: f, error: `is not valid UTF-8 (first bad byte at line ${pos.line}, column ${pos.column}); save it as UTF-8` };
-    }
-    return { file: SourceFile.fromContents(path, text) };
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT" ? "disappeared while brandlint was reading it" : code === "EACCES" || code === "EPERM" ? "cannot be read (permission denied)" : code === "ELOOP" ? "is a symbolic link that loops" : `cannot be read (${code ?? String(e)})`;
-    return { file: new SourceFile(path, ""), error: why };
+function inside(root: string, p: string): boolean {
+  const rel = path.relative(root, p);
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+}
+
+/** Why a host read failed, in words. */
+export function readError(code: string, size?: number): string {
+  switch (code) {
+    case "ENOENT":
+      return "disappeared while brandlint was reading it";
+    case "EISDIR":
+      return "is a folder, expected a file";
+    case "EACCES":
+    case "EPERM":
+      return "cannot be read (permission denied)";
+    case "ELOOP":
+      return "is a symbolic link that loops";
+    case "ENOTREG":
+      return "is not a regular file (a FIFO, socket or device); brandlint only reads regular files";
+    case "E2BIG":
+      return `is too large to be a template (${((size ?? 0) / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB)`;
+    default:
+      return `cannot be read (${code})`;
   }
+}
+
+/**
+ * Reads a campaign file through the host. With `root`, a file whose real path is
+ * outside the root (a symlink out of the project) is refused, never opened.
+ */
+export function readSource(host: Host, file: string, root?: string): ReadResult {
+  if (root) {
+    const real = host.realpath(file);
+    const realRoot = host.realpath(root) ?? root;
+    if (real && !inside(realRoot, real)) return { file: new SourceFile(file, ""), error: `is a symbolic link to ${real}, outside the project (${root}); brandlint does not read it` };
+  }
+  const r = host.read(file, MAX_FILE_BYTES);
+  if (!r.ok) return { file: new SourceFile(file, ""), error: readError(r.code, r.size) };
+  const buf = r.bytes;
+  if (buf.includes(0)) return { file: new SourceFile(file, ""), error: "is a binary file, not text (it contains NUL bytes)" };
+  let text: string;
+  try {
+    text = decoder.decode(buf);
+  } catch {
+    const bad = firstInvalidUtf8(buf);
+    const before = new TextDecoder("utf-8").decode(buf.subarray(0, bad));
+    const f = SourceFile.fromContents(file, before);
+    const pos = f.positionAt(f.text.length);
+    return { file: f, error: `is not valid UTF-8 (first bad byte at line ${pos.line}, column ${pos.column}); save it as UTF-8` };
+  }
+  return { file: SourceFile.fromContents(file, text) };
 }
 
 function firstInvalidUtf8(buf: Uint8Array): number {

@@ -1,20 +1,25 @@
-/** Reads one campaign folder: its files, its metadata, its hand-written templates. */
-import { readdirSync } from "node:fs";
+/** Reads one campaign folder through the Host: its files, its metadata, its hand-written templates. */
 import path from "node:path";
+import type { Host } from "../host/index.js";
 import type { BrandConfig, Channel } from "../types.js";
 import { readSource } from "./files.js";
 import { channelOfFile, MESSAGE_FILE, META_FILE } from "./discover.js";
 import { findFrontmatter, jsonMeta, validateMeta, yamlMeta } from "./meta.js";
 import type { Campaign, CampaignProblem, MetaSource } from "./model.js";
 
-export function loadCampaign(dir: string, config: BrandConfig): Campaign {
+export interface LoadCampaignOptions {
+  /** The project root: files whose real path leaves it are refused. */
+  root?: string;
+  /**
+   * Only the metadata (frontmatter or campaign.json) and the names of the channel
+   * files: what the project index needs of a campaign that is not being linted.
+   */
+  metaOnly?: boolean;
+}
+
+export function loadCampaign(dir: string, config: BrandConfig, host: Host, options: LoadCampaignOptions = {}): Campaign {
   const folder = path.basename(dir);
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    names = [];
-  }
+  const names = (host.list(dir) ?? []).map((e) => e.name).sort();
   const campaign: Campaign = {
     id: folder,
     dir,
@@ -30,7 +35,7 @@ export function loadCampaign(dir: string, config: BrandConfig): Campaign {
   let metaSource: MetaSource | undefined;
 
   const read = (name: string) => {
-    const r = readSource(path.join(dir, name));
+    const r = readSource(host, path.join(dir, name), options.root);
     campaign.files.push(r.file);
     if (r.error) problems.push({ ruleId: "parse-error", severity: 2, message: `${name} ${r.error}`, file: r.file, start: r.file.text.length, end: r.file.text.length });
     return r.error ? undefined : r.file;
@@ -61,9 +66,12 @@ export function loadCampaign(dir: string, config: BrandConfig): Campaign {
       problems.push({ ruleId: "campaign-meta", severity: 1, message: "campaign.json is ignored: this campaign has a message.md, whose frontmatter holds the metadata", file, start: 0, end: 0 });
     }
   }
+  const handChannels = new Set<Channel>();
   for (const name of names) {
     const channel = channelOfFile(name);
     if (!channel) continue;
+    handChannels.add(channel);
+    if (options.metaOnly) continue;
     const file = read(name);
     if (!file) continue;
     const prev = campaign.handwritten[channel];
@@ -77,11 +85,11 @@ export function loadCampaign(dir: string, config: BrandConfig): Campaign {
   problems.push(...metaProblems);
   // Without message.md, the channels are the hand-written ones unless the metadata says otherwise.
   if (!campaign.messageFile) {
-    const hand = Object.keys(campaign.handwritten) as Channel[];
+    const hand = options.metaOnly ? [...handChannels] : (Object.keys(campaign.handwritten) as Channel[]);
     const listed = metaSource?.has(["channels"]);
     meta.channels = listed ? meta.channels.filter((c) => hand.includes(c)) : hand;
   } else {
-    for (const c of Object.keys(campaign.handwritten) as Channel[]) if (!meta.channels.includes(c)) meta.channels.push(c);
+    for (const c of options.metaOnly ? handChannels : (Object.keys(campaign.handwritten) as Channel[])) if (!meta.channels.includes(c)) meta.channels.push(c);
   }
   campaign.meta = meta;
   campaign.metaSource = metaSource;

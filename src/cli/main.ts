@@ -8,6 +8,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ConfigError } from "../config/load.js";
 import { PathError } from "../campaign/discover.js";
 import { GitError } from "../git.js";
+import { OptionError } from "../errors.js";
 import { lint, type LintOptions } from "../lint.js";
 import type { Formatter } from "../report/types.js";
 import { startProgress } from "./progress.js";
@@ -205,10 +206,6 @@ export async function lintOnce(options: LintOptions, io: Io, out: OutputOptions)
   } finally {
     progress?.done();
   }
-  if (out.ruleChecks) {
-    const known = report.rules.map((r) => r.meta.id);
-    for (const r of out.ruleChecks) if (!known.includes(r)) throw new UsageError(`--suppress-rule: unknown rule "${r}"${didYouMean(r, known) ? ` — did you mean "${didYouMean(r, known)}"?` : ""}`);
-  }
   let results = report.results;
   if (report.suppressionsWritten) io.stderr(`brandlint: wrote ${relativePath(report.suppressionsWritten, io.cwd)}\n`);
   if (out.quiet) results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 }));
@@ -291,8 +288,10 @@ async function rulesCommand(args: string[], io: Io): Promise<number> {
     io.stdout("Usage: brandlint rules [--format json]\n\nLists every rule with its channels, whether --fix can fix it, and what it checks.\n");
     return 0;
   }
-  const { loadRules } = await import("../rules-index.js");
-  const rules = await loadRules();
+  // The rules of the project here: built-in and the config's custom rules (built-in only without a config).
+  const { loadProject } = await import("../setup.js");
+  const { findConfig } = await import("../config/load.js");
+  const rules = findConfig(io.cwd) ? (await loadProject({ cwd: io.cwd })).rules : await (await import("../rules-index.js")).loadRules();
   if (values.format === "json") {
     io.stdout(JSON.stringify(rules.map((r) => ({ id: r.meta.id, channels: r.meta.channels, fixable: r.meta.fixable, defaultSeverity: r.meta.defaultSeverity, description: r.meta.description, docs: r.meta.docs.url })), null, 2) + "\n");
     return 0;
@@ -320,7 +319,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stderr(e.problems.map((p) => (p.line > 0 ? `${p.file}:${p.line}:${p.column}: ${p.message}` : `${p.file}: ${p.message}`)).join("\n") + "\n");
       return 2;
     }
-    if (e instanceof UsageError || e instanceof PathError || e instanceof GitError) {
+    if (e instanceof UsageError || e instanceof OptionError || e instanceof PathError || e instanceof GitError) {
       io.stderr(`brandlint: ${e.message}\n`);
       return 2;
     }

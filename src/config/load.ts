@@ -3,8 +3,8 @@
  * file, line, column and JSON path, in words a copywriter understands; nothing here
  * prints or exits (the CLI does).
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { DiskHost, readText, type Host } from "../host/index.js";
 import type { ValidateFunction } from "ajv";
 import { newAjv, validatorFor } from "./validators.js";
 import { SourceFile } from "../text/source-file.js";
@@ -17,6 +17,8 @@ export const CONFIG_FILE = "brand.config.json";
 
 export interface LoadedConfig {
   file: SourceFile;
+  /** The host the project is read through (disk, memory, or unsaved buffers over the disk). */
+  host: Host;
   /** Folder of the config file: globs in overrides and the project root are relative to it. */
   dir: string;
   data: BrandConfig;
@@ -51,12 +53,21 @@ function brandSchemaValidator(): ValidateFunction {
   return validatorFor("brand.config");
 }
 
-/** Walks up from `cwd` to find brand.config.json. */
-export function findConfig(cwd: string): string | undefined {
+/** A config file may be far larger than a template (100,000 tone terms), never larger than this. */
+export const MAX_CONFIG_BYTES = 64 * 1024 * 1024;
+
+let defaultHost: Host | undefined;
+/** The disk, for callers that name no host. */
+export function diskHost(): Host {
+  return (defaultHost ??= new DiskHost());
+}
+
+/** Walks up from `cwd` (a folder, or a file's folder) to find brand.config.json. */
+export function findConfig(cwd: string, host: Host = diskHost()): string | undefined {
   let dir = path.resolve(cwd);
   for (;;) {
     const candidate = path.join(dir, CONFIG_FILE);
-    if (existsSync(candidate)) return candidate;
+    if (host.stat(candidate)) return candidate;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
@@ -74,6 +85,8 @@ export interface LoadConfigOptions {
   configPath?: string;
   /** Rules whose settings to validate (all known rules). */
   rules?: readonly RuleOptionsInfo[];
+  /** Where files are read from (default: the disk). */
+  host?: Host;
 }
 
 export function severityOf(setting: RuleSetting | undefined): Severity | undefined {
@@ -87,25 +100,34 @@ export function severityOf(setting: RuleSetting | undefined): Severity | undefin
 /** Loads and validates the config. Throws ConfigError with every problem found. */
 export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
   const cwd = options.cwd ?? process.cwd();
-  const file = options.configPath ? path.resolve(cwd, options.configPath) : findConfig(cwd);
+  const host = options.host ?? diskHost();
+  const file = options.configPath ? path.resolve(cwd, options.configPath) : findConfig(cwd, host);
   const fail = (message: string, where = file ?? CONFIG_FILE): never => {
     throw new ConfigError([{ file: displayPath(where, cwd), line: 0, column: 0, message }]);
   };
   if (!file) return fail(`no ${CONFIG_FILE} found in ${cwd} or any folder above it; create one with "brandlint init" or pass --config <file>`, CONFIG_FILE);
-  let raw: string;
-  try {
-    if (statSync(file).isDirectory()) fail("is a folder, not a config file");
-    raw = readFileSync(file, "utf8");
-  } catch (e) {
-    if (e instanceof ConfigError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    return fail(code === "ENOENT" ? "config file not found" : code === "EACCES" ? "config file cannot be read (permission denied)" : `config file cannot be read (${code ?? String(e)})`);
+  const r = readText(host, file, MAX_CONFIG_BYTES);
+  if (!("text" in r)) {
+    const code = r.code;
+    return fail(
+      code === "EISDIR"
+        ? "is a folder, not a config file"
+        : code === "ENOENT"
+          ? "config file not found"
+          : code === "EACCES"
+            ? "config file cannot be read (permission denied)"
+            : code === "ENOTREG"
+              ? "is not a regular file (a FIFO, socket or device); brandlint reads the config only from a regular file"
+              : code === "E2BIG"
+                ? `config file is too large (${((r.size ?? 0) / 1048576).toFixed(1)} MB; the limit is ${MAX_CONFIG_BYTES / 1048576} MB)`
+                : `config file cannot be read (${code})`,
+    );
   }
-  return parseConfigText(file, raw, options.rules, cwd);
+  return parseConfigText(file, r.text, options.rules, cwd, host);
 }
 
 /** Validates config text already read (used by loadConfig and tests). */
-export function parseConfigText(file: string, raw: string, rules: readonly RuleOptionsInfo[] | undefined, cwd = process.cwd()): LoadedConfig {
+export function parseConfigText(file: string, raw: string, rules: readonly RuleOptionsInfo[] | undefined, cwd = process.cwd(), host: Host = diskHost()): LoadedConfig {
   const src = SourceFile.fromContents(file, raw);
   const shown = displayPath(file, cwd);
   const toProblem = (p: Problem): ConfigProblem => ({ file: shown, ...src.positionAt(p.start), message: p.message });
@@ -123,7 +145,7 @@ export function parseConfigText(file: string, raw: string, rules: readonly RuleO
   });
   problems.push(...checkSemantics(data, locate));
   if (problems.length) throw new ConfigError(problems.sort((a, b) => a.start - b.start).map(toProblem));
-  return { file: src, dir: path.dirname(file), data, doc, locate };
+  return { file: src, host, dir: path.dirname(file), data, doc, locate };
 }
 
 let ruleAjv: ReturnType<typeof newAjv> | undefined;

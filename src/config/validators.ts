@@ -3,11 +3,10 @@
  * standalone code generation (scripts/build-validators.js → dist/validators/*.cjs), so a
  * run does not pay for schema compilation; from the sources (tests) they are compiled.
  */
-import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Ajv as AjvType, ValidateFunction } from "ajv";
-import { packageRoot } from "../paths.js";
+import { ownFileExists, packageRoot, readOwnFile } from "../host/package.js";
 
 export type SchemaName = "brand.config" | "campaign";
 
@@ -29,10 +28,10 @@ export function validatorFor(name: SchemaName): ValidateFunction {
   let v = cache.get(name);
   if (v) return v;
   const pre = path.join(packageRoot, "dist", "validators", `${name}.cjs`);
-  if (existsSync(pre) && !process.env.BRANDLINT_COMPILE_SCHEMAS) {
+  if (ownFileExists(pre) && !process.env.BRANDLINT_COMPILE_SCHEMAS) {
     const mod = require(pre) as { default?: ValidateFunction } & ValidateFunction;
     v = (mod.default ?? mod) as ValidateFunction;
-  } else v = newAjv().compile(JSON.parse(readFileSync(schemaFile(name), "utf8")) as object);
+  } else v = newAjv().compile(JSON.parse(readOwnFile(schemaFile(name))) as object);
   cache.set(name, v);
   return v;
 }

@@ -28,6 +28,8 @@ export interface LintMessage {
   channels?: Channel[];
   fix?: LintFix;
   suggestions?: { desc: string; fix: LintFix }[];
+  /** Other places the finding involves (LSP relatedInformation). */
+  related?: { file: SourceFile; line: number; column: number; endLine: number; endColumn: number; message: string }[];
 }
 
 export interface FileResult {
@@ -51,10 +53,17 @@ export interface RawFinding {
   channels: Set<Channel>;
   fix?: { start: number; end: number; text: string };
   suggestions?: { desc: string; start: number; end: number; text: string }[];
+  related?: { file: SourceFile; start: number; end: number; message: string }[];
 }
 
 export interface EngineOptions {
+  /** The campaigns being linted: findings are reported only on their files. */
   campaigns: Campaign[];
+  /**
+   * Every campaign of the project (metadata only), for project-scope rules, which
+   * compare campaigns however few are being linted. Default: `campaigns`.
+   */
+  index?: Campaign[];
   rules: readonly Rule<never>[];
   settings: SettingsResolver;
   /** Only this channel's variants (--channel). */
@@ -63,6 +72,11 @@ export interface EngineOptions {
   only?: readonly string[];
   /** Report the campaigns' own problems (parse errors, bad metadata); default true. */
   includeProblems?: boolean;
+  /**
+   * The run lints the campaigns someone is working on (named files, --changed-since):
+   * a project finding placed on another campaign moves to its alternate on a linted one.
+   */
+  focus?: boolean;
 }
 
 /** Options object for a rule: its defaults, overlaid with the config's. */
@@ -73,6 +87,11 @@ export function ruleOptions(rule: Rule<never>, configured: Record<string, unknow
 export function severityFor(rule: Rule<never>, configured: Severity | undefined): Severity {
   if (configured !== undefined) return configured;
   return rule.meta.defaultSeverity === "error" ? 2 : 1;
+}
+
+function dirOf(file: string): string {
+  const i = Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\"));
+  return i < 0 ? file : file.slice(0, i);
 }
 
 function primaryFile(c: Campaign): SourceFile | undefined {
@@ -99,7 +118,19 @@ export function runRules(opts: EngineOptions): RawFinding[] {
     }
 
   const crashed = new Set<string>();
-  const run = (rule: Rule<never>, severity: 1 | 2, options: Record<string, unknown>, config: LoadedConfig, campaign: Campaign, variant: Variant | undefined, variants: Variant[], fallbackFile: SourceFile) => {
+  const run = (
+    rule: Rule<never>,
+    severity: 1 | 2,
+    options: Record<string, unknown>,
+    config: LoadedConfig,
+    campaign: Campaign,
+    variant: Variant | undefined,
+    variants: Variant[],
+    fallbackFile: SourceFile,
+    campaigns: Campaign[] = opts.campaigns,
+    keep: (f: RawFinding) => boolean = () => true,
+    linted: (f: RawFinding) => boolean = keep,
+  ) => {
     const id = rule.meta.id;
     const ctx: RuleContext<Record<string, unknown>> = {
       ruleId: id,
@@ -108,10 +139,16 @@ export function runRules(opts: EngineOptions): RawFinding[] {
       campaign,
       variant,
       variants,
-      campaigns: opts.campaigns,
+      campaigns,
       report: (r: Report) => {
         const f = toRaw(id, severity, rule, r, variant);
-        if (f) add(f);
+        if (f && keep(f)) return add(f);
+        // Reported on a campaign this run does not lint: tell a linted one that fills the same window.
+        if (!f || !opts.focus || linted(f)) return;
+        for (const a of r.alternates ?? []) {
+          const g = toRaw(id, severity, rule, a, variant);
+          if (g && keep(g)) return add(g);
+        }
       },
     };
     try {
@@ -138,14 +175,26 @@ export function runRules(opts: EngineOptions): RawFinding[] {
   for (const rule of selected) {
     const meta = rule.meta;
     if (meta.scope === "project") {
-      const first = opts.campaigns[0];
-      const file = first && primaryFile(first);
-      if (!first || !file) continue;
-      const s = opts.settings.forFile(file.path);
-      const setting = s.rules.get(meta.id);
-      const sev = severityFor(rule, setting?.severity);
-      if (sev === 0) continue;
-      run(rule, sev, ruleOptions(rule, setting?.options), s.config, first, undefined, [], file);
+      // One run per distinct setting among the linted campaigns (overrides can differ by
+      // folder), over the whole index; each run keeps the findings on its own campaigns.
+      const groups = new Map<string, { sev: 1 | 2; options: Record<string, unknown>; config: LoadedConfig; file: SourceFile; dirs: Set<string> }>();
+      for (const c of opts.campaigns) {
+        const file = primaryFile(c);
+        if (!file) continue;
+        const s = opts.settings.forFile(file.path);
+        const setting = s.rules.get(meta.id);
+        const sev = severityFor(rule, setting?.severity);
+        if (sev === 0) continue;
+        const options = ruleOptions(rule, setting?.options);
+        const key = JSON.stringify([sev, options, s.config === opts.settings.config ? "" : file.path]);
+        const g = groups.get(key) ?? { sev, options, config: s.config, file, dirs: new Set<string>() };
+        g.dirs.add(c.dir);
+        groups.set(key, g);
+      }
+      const index = opts.index ?? opts.campaigns;
+      const linted = new Set(opts.campaigns.map((c) => c.dir));
+      for (const g of groups.values())
+        run(rule, g.sev, g.options, g.config, index[0] ?? opts.campaigns[0]!, undefined, [], g.file, index, (f) => g.dirs.has(dirOf(f.file.path)), (f) => linted.has(dirOf(f.file.path)));
       continue;
     }
     for (const campaign of opts.campaigns) {
@@ -189,7 +238,17 @@ function toRaw(ruleId: string, severity: 1 | 2, rule: Rule<never>, r: Report, va
   } else ({ file, start, end } = r.at);
   const channels = new Set<Channel>(r.channels ?? (variant ? [variant.channel] : []));
   const f: RawFinding = { ruleId, severity: r.severity ?? severity, message, messageId: r.messageId, file, start, end, channels };
-  if (r.fix !== undefined && rule.meta.fixable) {
+  if (r.related?.length) {
+    f.related = [];
+    for (const x of r.related) {
+      const at = "text" in x.at ? x.at.text.locate(x.at.start, x.at.end) : x.at;
+      if (at) f.related.push({ file: at.file, start: at.start, end: at.end, message: x.message });
+    }
+  }
+  // Like ESLint's: a fix or a suggestion from a rule whose meta does not declare them is a bug in the rule.
+  if (r.fix !== undefined && !rule.meta.fixable) throw new Error(`rule ${ruleId} reported a fix but its meta says fixable: false`);
+  if (r.suggestions?.length && !rule.meta.hasSuggestions) throw new Error(`rule ${ruleId} reported suggestions but its meta does not set hasSuggestions`);
+  if (r.fix !== undefined) {
     if (typeof r.fix === "string") {
       if (exact) f.fix = { start, end, text: r.fix };
     } else if (r.fix.file === file || r.fix.file.path === file.path) f.fix = { start: r.fix.start, end: r.fix.end, text: r.fix.text };
@@ -235,6 +294,15 @@ export function toResults(files: readonly SourceFile[], findings: readonly RawFi
       ...(f.channels.size ? { channels: [...f.channels].sort(channelOrder) } : {}),
       ...(f.fix ? { fix: { range: [f.fix.start, f.fix.end] as [number, number], text: f.fix.text } } : {}),
       ...(f.suggestions ? { suggestions: f.suggestions.map((x) => ({ desc: x.desc, fix: { range: [x.start, x.end] as [number, number], text: x.text } })) } : {}),
+      ...(f.related?.length
+        ? {
+            related: f.related.map((x) => {
+              const a = x.file.positionAt(x.start);
+              const b = x.file.positionAt(Math.max(x.start, x.end));
+              return { file: x.file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column, message: x.message };
+            }),
+          }
+        : {}),
     };
     r.messages.push(m);
     if (m.severity === 2) {

@@ -23,6 +23,8 @@ export interface ExpectedFinding {
   channels?: Channel[];
   /** Substring the message must contain. */
   message?: string;
+  /** Every suggestion the finding offers, in order: its description (substring) and the files after applying it. */
+  suggestions?: { desc?: string; messageId?: string; output: ExampleFiles }[];
 }
 
 export interface RuleExample<O = Record<string, unknown>> {
@@ -76,6 +78,15 @@ export interface Report {
   channels?: Channel[];
   /** Downgrade (or upgrade) this one finding. */
   severity?: 1 | 2;
+  /** Other places the finding involves (another campaign's send), shown as related information. */
+  related?: { at: Where; message: string }[];
+  /**
+   * Project rules: the same finding as seen from another place it involves. When a run
+   * lints only some campaigns (a staged file, --changed-since) and the finding's own
+   * place is not among them, the engine reports the first alternate that is, so the
+   * campaign that caused a clash is told. Shards and full runs never use alternates.
+   */
+  alternates?: Omit<Report, "alternates">[];
 }
 
 export interface RuleContext<O> {

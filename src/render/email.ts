@@ -3,10 +3,7 @@
  * attribute and every word of the generated template points back at message.md or
  * brand.config.json) → HTML with mjml 5.
  */
-import { createRequire } from "node:module";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { createRequire, Module } from "node:module";
 import type { RootContent, PhrasingContent, List, Table } from "mdast";
 import type { LoadedConfig } from "../config/load.js";
 import { MappedText, MappedTextBuilder } from "../text/mapped-text.js";
@@ -338,17 +335,26 @@ let mjmlModule: { mjml2html: Mjml2Html; parse: (xml: string, opts: object) => un
 
 /**
  * Loads mjml lazily (it is large, and a lint that needs no HTML never pays for it).
- * mjml-core reads a `.mjmlconfig` from the working directory on import and loads
- * the packages it names: while it loads, the working directory it sees is an empty
- * folder, so no repository's file can make brandlint run code.
+ * mjml-core, when it believes it runs in Node (the `detect-node` package), reads a
+ * `.mjmlconfig` from the working directory on import and requires the packages it
+ * names — a repository's file could make brandlint run code. So mjml is loaded the way
+ * its browser build runs: `detect-node` answers false while mjml's modules load, and
+ * they keep that answer. The working directory is never touched.
  */
 export function loadMjml(): NonNullable<typeof mjmlModule> {
   if (mjmlModule) return mjmlModule;
   const require = createRequire(import.meta.url);
-  const empty = mkdtempSync(path.join(os.tmpdir(), "brandlint-mjml-"));
-  // process.chdir is not available in worker threads; mjml only asks process.cwd().
-  const cwd = process.cwd;
-  process.cwd = () => empty;
+  const seeded: string[] = [];
+  for (const pkg of ["mjml-core", "mjml-parser-xml"]) {
+    const file = createRequire(require.resolve(pkg)).resolve("detect-node");
+    if (require.cache[file]) continue;
+    const m = new Module(file);
+    m.filename = file;
+    m.loaded = true;
+    m.exports = false;
+    require.cache[file] = m;
+    seeded.push(file);
+  }
   try {
     const mjml2html = require("mjml") as Mjml2Html;
     const core = require("mjml-core") as { components: object };
@@ -357,8 +363,7 @@ export function loadMjml(): NonNullable<typeof mjmlModule> {
     const type = require("mjml-core/lib/types/type.js") as { initializeType: unknown };
     mjmlModule = { mjml2html, parse, validate: validator.default, components: core.components, dependencies: validator.dependencies, initializeType: type.initializeType };
   } finally {
-    process.cwd = cwd;
-    rmSync(empty, { recursive: true, force: true });
+    for (const f of seeded) delete require.cache[f];
   }
   return mjmlModule;
 }

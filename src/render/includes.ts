@@ -5,8 +5,8 @@
  * brandlint never inlines includes into what it lints; they are confined to the
  * project root (the folder of brand.config.json) whenever they are read.
  */
-import { readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
+import { MAX_FILE_BYTES, readText, type Host } from "../host/index.js";
 import { MappedText } from "../text/mapped-text.js";
 import { SourceFile } from "../text/source-file.js";
 import { attr, parseMjml, walkElements, type MjmlDoc } from "./mjml-doc.js";
@@ -22,15 +22,10 @@ function inside(root: string, p: string): boolean {
   return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
 }
 
-/** Checks every mj-include of a document written in `file`; positions are in doc.source. */
-export function checkIncludes(doc: MjmlDoc, file: string, root: string): IncludeProblem[] {
+/** Checks every mj-include of a document written in `file`, reading through `host`; positions are in doc.source. */
+export function checkIncludes(doc: MjmlDoc, file: string, root: string, host: Host): IncludeProblem[] {
   const out: IncludeProblem[] = [];
-  let realRoot = root;
-  try {
-    realRoot = realpathSync(root);
-  } catch {
-    // keep the given root
-  }
+  const realRoot = host.realpath(root) ?? root;
   const visit = (d: MjmlDoc, from: string, chain: string[], report: (message: string, start: number, end: number) => void) => {
     for (const el of walkElements(d.root)) {
       if (el.name !== "mj-include") continue;
@@ -41,10 +36,8 @@ export function checkIncludes(doc: MjmlDoc, file: string, root: string): Include
         continue;
       }
       const target = path.resolve(path.dirname(from), p);
-      let real: string;
-      try {
-        real = realpathSync(target);
-      } catch {
+      const real = host.realpath(target);
+      if (!real) {
         report(`mj-include: ${p} does not exist (looked for ${path.relative(root, target) || target})`, at.start, at.end);
         continue;
       }
@@ -60,24 +53,17 @@ export function checkIncludes(doc: MjmlDoc, file: string, root: string): Include
         report("mj-include nesting is deeper than 20 files", at.start, at.end);
         continue;
       }
-      let text: string;
-      try {
-        text = readFileSync(real, "utf8");
-      } catch {
-        report(`mj-include: ${p} cannot be read`, at.start, at.end);
+      const read = readText(host, real, MAX_FILE_BYTES);
+      if (!("text" in read)) {
+        report(`mj-include: ${p} cannot be read${read.code === "ENOTREG" ? " (it is not a regular file)" : read.code === "E2BIG" ? " (it is too large)" : ""}`, at.start, at.end);
         continue;
       }
-      const inner = parseMjmlFragment(real, text);
+      const inner = parseMjmlFragment(real, read.text);
       // Problems inside an included file are reported at the include that brought them in.
       visit(inner, real, [...chain, real], (message) => report(`${message} (in ${path.relative(root, real)}, included here)`, at.start, at.end));
     }
   };
-  let realFile = file;
-  try {
-    realFile = realpathSync(file);
-  } catch {
-    // a file being linted exists
-  }
+  const realFile = host.realpath(file) ?? file;
   visit(doc, file, [realFile], (message, start, end) => out.push({ message, start, end }));
   return out;
 }

@@ -317,7 +317,7 @@ function handwrittenVariant(
       return d;
     };
     const doc = docFor("sample");
-    for (const p of [...doc.problems, ...checkIncludes(doc, file.path, config.dir)]) {
+    for (const p of [...doc.problems, ...checkIncludes(doc, file.path, config.dir, config.host)]) {
       const loc = doc.source.locate(p.start, p.end);
       problems.push({ ruleId: "parse-error", severity: 2, message: p.message, file: loc?.file ?? file, start: loc?.start ?? 0, end: loc?.end ?? 0 });
     }

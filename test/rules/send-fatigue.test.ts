@@ -150,13 +150,20 @@ describe("send-fatigue across campaigns", () => {
     ]);
   });
 
-  it("en: linting only some campaigns (pre-commit) sees only those", async () => {
+  it("en: linting only some campaigns (pre-commit) still compares them with every campaign of the project", async () => {
     const campaigns = {
       "spring-sale": { files: { "message.md": md("campaign: spring-sale\nchannels: [email]\naudience: newsletter\nsend: 2026-03-20") } },
       "weekend-deals": { files: { "message.md": md("campaign: weekend-deals\nchannels: [email]\naudience: newsletter\nsend: 2026-03-20") } },
     };
-    expect(await lintProject({ fatigue: { maxPerDay: 1 } }, campaigns, ["templates/weekend-deals"])).toEqual([]);
-    expect(await lintProject({ fatigue: { maxPerDay: 1 } }, campaigns)).toHaveLength(1);
+    const full = await lintProject({ fatigue: { maxPerDay: 1 } }, campaigns);
+    expect(full).toHaveLength(1);
+    expect(full[0]!.file).toBe("templates/weekend-deals/message.md");
+    // The staged campaign gets the same finding; staged alone, the other one is told of the clash on its own send line.
+    expect(await lintProject({ fatigue: { maxPerDay: 1 } }, campaigns, ["templates/weekend-deals"])).toEqual(full);
+    const other = await lintProject({ fatigue: { maxPerDay: 1 } }, campaigns, ["templates/spring-sale"]);
+    expect(other.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([
+      "templates/spring-sale/message.md:5:7 newsletter gets 2 messages on 2026-03-20 with this campaign's (weekend-deals email too); the limit is 1 a day",
+    ]);
   });
 
   it("does nothing without fatigue limits", async () => {

@@ -1,0 +1,64 @@
+/**
+ * The Host: the one door to the file system. Config loading, campaign discovery and
+ * loading, mj-include, custom rules and the cache read through it; every layer above
+ * works on what it returns, so the editor (unsaved buffers), the hook (staged files)
+ * and CI lint the same way. Implementations: disk, memory, and memory over disk.
+ *
+ * Paths are absolute. Reads are bounded: a file larger than the limit, a FIFO, a
+ * socket or a device is an error code, never a hang.
+ */
+
+export type FileKind = "file" | "dir" | "other";
+
+export interface HostStat {
+  kind: FileKind;
+  size: number;
+  /** The path itself is a symbolic link (stat follows it). */
+  symlink: boolean;
+}
+
+export interface HostDirent {
+  name: string;
+  /** A symbolic link is reported as such; stat it to learn what it points at. */
+  kind: FileKind | "symlink";
+}
+
+/**
+ * Why a read failed: ENOENT, EISDIR, EACCES, ELOOP, ENOTREG (a FIFO, socket or
+ * device), E2BIG (over the limit; `size` says how big), or another errno code.
+ */
+export type HostRead = { ok: true; bytes: Uint8Array } | { ok: false; code: string; size?: number };
+
+export interface WriteOptions {
+  bom?: boolean;
+  /** The content the new text was computed from: if the file changed since, nothing is written. */
+  expected?: string;
+}
+
+export interface Host {
+  readonly kind: "disk" | "memory" | "overlay";
+  /** Reads at most `limit` bytes of a regular file. */
+  read(path: string, limit: number): HostRead;
+  /** The entries of a folder, or undefined when it is not a readable folder. */
+  list(dir: string): HostDirent[] | undefined;
+  /** What is at `path` (symlinks followed), or undefined when nothing is. */
+  stat(path: string): HostStat | undefined;
+  /** The canonical path (symlinks resolved), or undefined when it does not exist. */
+  realpath(path: string): string | undefined;
+  /** Replaces a file's text (atomically on disk). Throws when it cannot. */
+  write(path: string, text: string, options?: WriteOptions): void;
+  /** A URL `import()` can load the module at `path` from (custom rules), or undefined. */
+  moduleUrl(path: string): string | undefined;
+}
+
+const utf8 = new TextDecoder("utf-8");
+
+/** Reads a whole small text file (config, suppressions, cache), or undefined when it cannot. */
+export function readText(host: Host, path: string, limit: number): { text: string } | { code: string; size?: number } {
+  const r = host.read(path, limit);
+  if (!r.ok) return { code: r.code, ...(r.size !== undefined ? { size: r.size } : {}) };
+  return { text: utf8.decode(r.bytes) };
+}
+
+/** Every read of a small file the engine makes is bounded by this (2 MiB: a template is never this big). */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;

@@ -1,0 +1,6 @@
+/** The file-system layer: only this folder imports node:fs for reading (see ARCHITECTURE.md). */
+export { MAX_FILE_BYTES, readText, type FileKind, type Host, type HostDirent, type HostRead, type HostStat, type WriteOptions } from "./host.js";
+export { DiskHost } from "./disk.js";
+export { MemoryHost, OverlayHost } from "./memory.js";
+export { RecordingHost, readsStillHold, digestOf, type ReadOp } from "./recording.js";
+export { globHost, isGlob } from "./glob.js";
