@@ -7,6 +7,11 @@ import { channelOfFile, MESSAGE_FILE, META_FILE } from "./discover.js";
 import { findFrontmatter, jsonMeta, validateMeta, yamlMeta } from "./meta.js";
 import type { Campaign, CampaignProblem, MetaSource } from "./model.js";
 
+const LABELS: Record<Channel, string> = { email: "email", sms: "SMS", push: "push notification", whatsapp: "WhatsApp message", social: "social post" };
+function channelLabel(c: Channel): string {
+  return LABELS[c];
+}
+
 export interface LoadCampaignOptions {
   /** The project root: files whose real path leaves it are refused. */
   root?: string;
@@ -91,6 +96,16 @@ export function loadCampaign(dir: string, config: BrandConfig, host: Host, optio
   } else {
     for (const c of options.metaOnly ? handChannels : (Object.keys(campaign.handwritten) as Channel[])) if (!meta.channels.includes(c)) meta.channels.push(c);
   }
+  // The id names output folders (render, preview): it may not be a path.
+  if (/[/\\]|^\.\.?$|[\u0000-\u001f]/.test(meta.campaign)) {
+    const at = metaSource?.has(["campaign"]) ? metaSource.locate(["campaign"]) : { start: 0, end: 0 };
+    const file = metaSource?.file ?? campaign.files[0];
+    if (file) problems.push({ ruleId: "campaign-meta", severity: 2, message: `campaign id "${meta.campaign}" must be a plain name (no "/", "\\", ".." or control characters): it names the folder brandlint writes this campaign's files to; using "${folder}"`, file, ...at });
+    meta.campaign = folder;
+  }
+  // A hand-written channel file with nothing in it would send an empty message.
+  for (const [channel, file] of Object.entries(campaign.handwritten) as [Channel, NonNullable<Campaign["handwritten"][Channel]>][])
+    if (!file.text.trim()) problems.push({ ruleId: "parse-error", severity: 2, message: `${path.basename(file.path)} is empty: this campaign would send an empty ${channelLabel(channel)}`, file, start: 0, end: 0, channels: [channel] });
   campaign.meta = meta;
   campaign.metaSource = metaSource;
   campaign.id = meta.campaign;

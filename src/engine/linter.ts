@@ -313,8 +313,42 @@ export function toResults(files: readonly SourceFile[], findings: readonly RawFi
       if (m.fix) r.fixableWarningCount++;
     }
   }
-  for (const r of order) r.messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
+  for (const r of order) {
+    r.messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
+    if (r.messages.length > MAX_FINDINGS_PER_FILE) capFindings(r);
+  }
   return order.sort((a, b) => a.file.path.localeCompare(b.file.path));
+}
+
+/** A file with more findings than this is broken in one repeated way: the rest are summed up in one finding. */
+export const MAX_FINDINGS_PER_FILE = 1000;
+
+function capFindings(r: FileResult): void {
+  const rest = r.messages.slice(MAX_FINDINGS_PER_FILE);
+  const first = rest[0]!;
+  r.messages.length = MAX_FINDINGS_PER_FILE;
+  r.errorCount = r.warningCount = r.fixableErrorCount = r.fixableWarningCount = 0;
+  const errors = rest.filter((m) => m.severity === 2).length;
+  const byRule = new Map<string, number>();
+  for (const m of rest) byRule.set(m.ruleId, (byRule.get(m.ruleId) ?? 0) + 1);
+  const top = [...byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
+  r.messages.push({
+    ruleId: "too-many-findings",
+    severity: errors ? 2 : 1,
+    message: `brandlint stopped listing findings in this file after ${MAX_FINDINGS_PER_FILE}: ${rest.length} more from here on (${errors} errors; ${top[1]} of them ${top[0]}); fix the ones above first`,
+    line: first.line,
+    column: first.column,
+    endLine: first.line,
+    endColumn: first.column,
+  });
+  for (const m of r.messages)
+    if (m.severity === 2) {
+      r.errorCount++;
+      if (m.fix) r.fixableErrorCount++;
+    } else {
+      r.warningCount++;
+      if (m.fix) r.fixableWarningCount++;
+    }
 }
 
 const ORDER = ["email", "sms", "push", "whatsapp", "social"];
