@@ -305,13 +305,7 @@ export function toResults(files: readonly SourceFile[], findings: readonly RawFi
         : {}),
     };
     r.messages.push(m);
-    if (m.severity === 2) {
-      r.errorCount++;
-      if (m.fix) r.fixableErrorCount++;
-    } else {
-      r.warningCount++;
-      if (m.fix) r.fixableWarningCount++;
-    }
+    countMessage(r, m);
   }
   for (const r of order) {
     r.messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message));
@@ -341,14 +335,17 @@ function capFindings(r: FileResult): void {
     endLine: first.line,
     endColumn: first.column,
   });
-  for (const m of r.messages)
-    if (m.severity === 2) {
-      r.errorCount++;
-      if (m.fix) r.fixableErrorCount++;
-    } else {
-      r.warningCount++;
-      if (m.fix) r.fixableWarningCount++;
-    }
+  for (const m of r.messages) countMessage(r, m);
+}
+
+function countMessage(r: FileResult, m: LintMessage): void {
+  if (m.severity === 2) {
+    r.errorCount++;
+    if (m.fix) r.fixableErrorCount++;
+  } else {
+    r.warningCount++;
+    if (m.fix) r.fixableWarningCount++;
+  }
 }
 
 const ORDER = ["email", "sms", "push", "whatsapp", "social"];
