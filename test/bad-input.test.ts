@@ -3,6 +3,7 @@
  * with its file and position, no stack trace, the right exit code — and the other
  * campaigns are still linted.
  */
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -90,6 +91,22 @@ const CASES: Case[] = [
   { name: "file: symlink loop", setup: (d) => { mkdirSync(path.join(d, "templates/bad"), { recursive: true }); symlinkSync("sms.txt", path.join(d, "templates/bad/sms.txt")); }, exit: 1, says: ["is a symbolic link that loops"] },
   { name: "file: unreadable (a folder where a file belongs)", setup: (d) => mkdirSync(path.join(d, "templates/bad/sms.txt"), { recursive: true }), exit: 1, says: ["sms.txt is a folder, expected a file"] },
   { name: "file: dangling symlink (deleted target)", setup: (d) => { mkdirSync(path.join(d, "templates/bad"), { recursive: true }); symlinkSync("gone.txt", path.join(d, "templates/bad/sms.txt")); }, exit: 1, says: ["disappeared while brandlint was reading it"] },
+  // --- depth limits (issue 17): one finding where the limit is passed, whatever the stack size ---
+  { name: "depth: > × 1,969 in message.md", files: { "templates/bad/message.md": ">".repeat(1969) + " hi\n" }, exit: 1, says: ["Markdown nested more than 100 levels deep"], at: "templates/bad/message.md:1:101" },
+  { name: "depth: - × 1,000 in message.md", files: { "templates/bad/message.md": "Hello\n\n" + "- ".repeat(1000) + "x\n" }, exit: 1, says: ["Markdown nested more than 100 levels deep"], at: "templates/bad/message.md:3:101" },
+  { name: "depth: 150 nested emphases", files: { "templates/bad/message.md": "Hi " + "*a ".repeat(150) + "x" + " a*".repeat(150) + "\n" }, exit: 1, says: ["Markdown nested more than 100 levels deep"], at: "templates/bad/message.md:1:299" },
+  {
+    name: "depth: a list indented 120 levels",
+    files: { "templates/bad/message.md": Array.from({ length: 120 }, (_, i) => "  ".repeat(i) + "- item " + i).join("\n") + "\n" },
+    exit: 1,
+    says: ["Markdown nested more than 100 levels deep"],
+    at: "templates/bad/message.md:50:101",
+  },
+  { name: "depth: 10,000 <div> in one mj-text", files: { "templates/bad/email.mjml": mjml("<mj-text>" + "<div>".repeat(10000) + "x" + "</div>".repeat(10000) + "</mj-text>") }, exit: 1, says: ["elements nested more than 200 deep"], at: "templates/bad/email.mjml:2:985" },
+  { name: "depth: MJML nested 4,564 deep", files: { "templates/bad/email.mjml": "<mjml><mj-body>" + "<mj-wrapper>".repeat(4564) + "</mj-wrapper>".repeat(4564) + "</mj-body></mjml>\n" }, exit: 1, says: ["elements nested more than 200 deep"], at: "templates/bad/email.mjml:1:2392" },
+  { name: "depth: [ × 1,814 in push.json", files: { "templates/bad/push.json": '{"title": ' + "[".repeat(1814) + "]".repeat(1814) + "}" }, exit: 1, says: ["push.json: objects and lists nested more than 100 levels deep"], at: "templates/bad/push.json:1:110" },
+  { name: "depth: deep arrays in campaign.json", files: { "templates/bad/campaign.json": '{"locale": ' + "[".repeat(3000) + "]".repeat(3000) + "}", "templates/bad/sms.txt": "Hi" }, exit: 1, says: ["objects and lists nested more than 100 levels deep"], at: "templates/bad/campaign.json:1:111" },
+  { name: "depth: brand.config.json nested 5,000 deep", config: '{"brand": {"name": "Acme"}, "x": ' + "[".repeat(5000) + "]".repeat(5000) + "}", exit: 2, says: [/brand\.config\.json:1:133: objects and lists nested more than 100 levels deep/] },
   // --- CLI ---
   { name: "cli: unknown flag", args: ["--colour"], exit: 2, says: ["unknown option --colour"] },
   { name: "cli: missing value", args: ["--format"], exit: 2, says: ["option --format needs a value"] },
@@ -171,4 +188,36 @@ describe("bad-input matrix", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("depth limits give the same findings on worker threads (a bigger stack) as on one thread", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "brandlint-bad-"));
+    try {
+      writeFileSync(path.join(dir, "brand.config.json"), JSON.stringify(GOOD_CONFIG));
+      const files: Record<string, string> = {
+        "templates/a/message.md": ">".repeat(1969) + " hi\n",
+        "templates/b/message.md": "Hi " + "*a ".repeat(150) + "x" + " a*".repeat(150) + "\n",
+        "templates/c/email.mjml": mjml("<mj-text>" + "<div>".repeat(10000) + "x" + "</div>".repeat(10000) + "</mj-text>"),
+        "templates/d/push.json": '{"title": ' + "[".repeat(1814) + "]".repeat(1814) + "}",
+        "templates/e/sms.txt": "A cheap trick",
+      };
+      for (const [rel, t] of Object.entries(files)) {
+        mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+        writeFileSync(path.join(dir, rel), t);
+      }
+      const bin = path.resolve(import.meta.dirname, "../bin/brandlint.js");
+      const run = (workers: string) => {
+        try {
+          return execFileSync(process.execPath, [bin, "--format", "json", "--workers", workers], { cwd: dir, encoding: "utf8", maxBuffer: 64 << 20 });
+        } catch (e) {
+          return (e as { stdout: string }).stdout;
+        }
+      };
+      const one = run("1");
+      expect(run("2")).toBe(one);
+      const parseErrors = (JSON.parse(one) as { messages: { ruleId: string }[] }[]).flatMap((r) => r.messages).filter((m) => m.ruleId === "parse-error");
+      expect(parseErrors.length).toBe(4);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
