@@ -60,6 +60,27 @@ const CASES: Case[] = [
   { name: "frontmatter: invalid locale tag", files: { "templates/bad/message.md": "---\nlocale: en_US!!\n---\nHi\n" }, exit: 1, says: ["is not a valid locale tag"], at: "templates/bad/message.md:2:9" },
   { name: "frontmatter: unknown key", files: { "templates/bad/message.md": "---\nsubjet: Hi\n---\nHi\n" }, exit: 1, says: ['unknown key "subjet" — did you mean "subject"?'], at: "templates/bad/message.md:2:1" },
   { name: "frontmatter: a list instead of keys", files: { "templates/bad/message.md": "---\n- a\n- b\n---\nHi\n" }, exit: 1, says: ["frontmatter must be a set of key: value lines"], at: "templates/bad/message.md:2:1" },
+  // --- silently wrong before (issue 17) ---
+  { name: "frontmatter: fence never closed", files: { "templates/bad/message.md": "---\ncampaign: x\nchannels: [sms]\nHello there\n" }, exit: 1, says: ["the frontmatter is never closed"], at: "templates/bad/message.md:1:1" },
+  { name: "frontmatter: a list as a key", files: { "templates/bad/message.md": "---\n? [a, b]\n: c\n---\nHi\n" }, exit: 1, says: ["a frontmatter key must be a plain name"], at: "templates/bad/message.md:2:3" },
+  {
+    name: "frontmatter: one anchor used 51 times",
+    files: { "templates/bad/message.md": "---\na: &x [1, 2]\n" + Array.from({ length: 51 }, (_, i) => `k${i}: *x`).join("\n") + "\n---\nHi\n" },
+    exit: 1,
+    says: ["uses its anchors too many times"],
+    at: "templates/bad/message.md:53:6",
+  },
+  { name: "frontmatter: lists nested 5,000 deep", files: { "templates/bad/message.md": "---\nsubject: " + "[".repeat(5000) + "]".repeat(5000) + "\n---\nHi\n" }, exit: 1, says: ["lists and maps nested more than 100 levels deep"], at: "templates/bad/message.md:2:109" },
+  {
+    name: "push.json: a key written twice",
+    files: { "templates/bad/push.json": '{"title": "Short", "body": "b",\n "title": "Cheap stuff"}' },
+    exit: 1,
+    says: ['push.json: the key "title" appears twice', "‘Cheap’ is off-brand"],
+    at: "templates/bad/push.json:2:2",
+  },
+  { name: "push.json: a title that is not text", files: { "templates/bad/push.json": '{"title": 42, "body": ["x"]}' }, exit: 1, says: ["title in push.json must be text in double quotes, not the number 42", "body in push.json must be text in double quotes, not a list"], at: "templates/bad/push.json:1:11" },
+  { name: "campaign.json: a key written twice", files: { "templates/bad/campaign.json": '{"locale": "en",\n  "locale": "pl"}', "templates/bad/sms.txt": "Hi" }, exit: 1, says: ['the key "locale" appears twice'], at: "templates/bad/campaign.json:2:3" },
+  { name: "config: variables.*.maxLength of 50,000,000", config: JSON.stringify({ brand: { name: "Acme" }, variables: { x: { sample: "a", maxLength: 50_000_000 } } }), exit: 2, says: [/brand\.config\.json:1:\d+: variables\.x\.maxLength must be at most 10000/] },
   { name: "campaign.json: invalid JSON", files: { "templates/bad/campaign.json": '{ "locale": "en", }', "templates/bad/sms.txt": "Hi" }, exit: 1, says: ["invalid JSON"], at: "templates/bad/campaign.json:1:17" },
   // --- MJML ---
   { name: "mjml: unclosed tag", files: { "templates/bad/email.mjml": "<mjml><mj-body><mj-section><mj-column>\n<mj-text>Hi\n</mj-column></mj-section></mj-body></mjml>\n" }, exit: 1, says: ["<mj-text> is never closed"], at: "templates/bad/email.mjml:2:1" },
@@ -229,4 +250,21 @@ describe("bad-input matrix", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it("a frontmatter error in a CRLF file never ends between \\r and \\n; a YAML complex key prints no warning", async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on("warning", onWarning);
+    try {
+      const { stdout } = await runCase({ name: "crlf", files: { "templates/bad/message.md": "---\r\nsubject: [unclosed\r\n---\r\nHi\r\n", "templates/cx/message.md": "---\n? [a, b]\n: c\n---\nHi\n" }, exit: 1, says: [] });
+      const results = JSON.parse(stdout) as { filePath: string; messages: { line: number; column: number; endLine: number; endColumn: number }[] }[];
+      const m = results.find((r) => r.filePath === "templates/bad/message.md")!.messages[0]!;
+      // "subject: [unclosed" is 18 characters: column 19 is just past it.
+      expect([m.line, m.column, m.endLine, m.endColumn]).toEqual([2, 19, 2, 19]);
+      await new Promise((r) => setImmediate(r));
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+    }
+  });
 });

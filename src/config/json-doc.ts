@@ -149,10 +149,21 @@ export function nodeValue(node: Node): unknown {
   }
 }
 
+/** The node at a path; of keys written twice, the last (the one JSON.parse keeps). */
+function lastNodeAt(tree: Node, path: JsonPath): Node | undefined {
+  let n: Node | undefined = tree;
+  for (const part of path) {
+    if (!n) return undefined;
+    if (typeof part === "number") n = n.type === "array" ? n.children?.[part] : undefined;
+    else n = n.type === "object" ? n.children?.findLast((p) => p.children?.[0]?.value === part)?.children?.[1] : undefined;
+  }
+  return n;
+}
+
 /** Finds the string node at a path and returns its raw source range (without quotes). */
 export function stringNodeRange(tree: Node | undefined, path: JsonPath): { start: number; end: number; value: string } | undefined {
   if (!tree) return undefined;
-  const n = findNodeAtLocation(tree, path);
+  const n = lastNodeAt(tree, path);
   if (!n || n.type !== "string") return undefined;
   return { start: n.offset + 1, end: n.offset + n.length - 1, value: String(n.value) };
 }

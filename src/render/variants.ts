@@ -287,10 +287,15 @@ function handwrittenVariant(
       problems.push({ ruleId: "parse-error", severity: 2, message: `${path.basename(file.path)} must be a JSON object like {"title": "...", "body": "...", "url": "..."}`, file, start: 0, end: file.text.length });
       return undefined;
     }
-    for (const key of Object.keys(obj)) {
+    for (const d of doc.duplicates) problems.push({ ruleId: "parse-error", severity: 2, message: `${path.basename(file.path)}: ${d.message}`, file, start: d.start, end: d.end });
+    for (const [key, v] of Object.entries(obj)) {
       if (!["title", "body", "url", "$schema"].includes(key)) {
         const r = doc.locate([key], key);
         problems.push({ ruleId: "parse-error", severity: 2, message: `unknown key "${key}" in ${path.basename(file.path)} (expected title, body, url)`, file, ...r });
+      } else if (typeof v !== "string") {
+        const r = doc.locate([key]);
+        const what = v === null ? "null" : Array.isArray(v) ? "a list" : typeof v === "object" ? "an object" : `the ${typeof v} ${JSON.stringify(v)}`;
+        problems.push({ ruleId: "parse-error", severity: 2, message: `${key} in ${path.basename(file.path)} must be text in double quotes, not ${what}`, file, ...r });
       }
     }
     const tpl = (key: string) => {
