@@ -261,7 +261,7 @@ export async function lint(opts: LintOptions = {}): Promise<LintReport> {
         const { output, applied } = applyFixes(src.text, fs.map((f) => ({ range: [f.fix!.start, f.fix!.end], text: f.fix!.text })));
         if (!applied || output === src.text) continue;
         try {
-          writeAtomic(file, output, src.bom, src.text);
+          writeAtomic(file, output, src.bom, src.text, { root: config.dir });
           fixed.set(file, (fixed.get(file) ?? 0) + applied);
           touched++;
         } catch (e) {
