@@ -232,4 +232,17 @@ describe("--fix writes safely", () => {
     expect([after.uid, after.gid]).toEqual([before.uid, before.gid]);
     expect(existsSync(rw)).toBe(true);
   });
+
+  it("never rewrites text inside a www. link (or a bare e-mail address) that GFM makes a link", async () => {
+    const d = project({
+      "templates/c/message.md": "---\nchannels: [email, sms, whatsapp]\n---\nVisit www.acme.example/e-mail/login or write to e-mail.login@acme.example about your e-mail.\n",
+      "templates/h/sms.txt": "Visit www.acme.example/e-mail about your e-mail\n",
+    });
+    const r = await lint({ cwd: d, fix: true, only: ["tone-words"] });
+    expect(r.fixErrors).toEqual([]);
+    expect(readFileSync(path.join(d, "templates/c/message.md"), "utf8")).toBe("---\nchannels: [email, sms, whatsapp]\n---\nVisit www.acme.example/e-mail/login or write to e-mail.login@acme.example about your email.\n");
+    expect(readFileSync(path.join(d, "templates/h/sms.txt"), "utf8")).toBe("Visit www.acme.example/e-mail about your email\n");
+    const again = await lint({ cwd: d, only: ["tone-words"] });
+    expect(again.results.flatMap((x) => x.messages)).toEqual([]);
+  });
 });

@@ -197,6 +197,13 @@ export function mdHelpers(rendered: MappedText) {
         case "link": {
           const url = linkUrl(n);
           const label = plain(n.children, marks);
+          // A URL written as plain text that GFM made a link (www.…, an e-mail address):
+          // what is visible is the URL itself, so prose rules must leave it alone.
+          const only = n.children.length === 1 && n.children[0]!.type === "text" ? n.children[0].value : undefined;
+          if (only !== undefined && (n.url === `http://${only}` || n.url === `mailto:${only}`)) {
+            b.append(label.withKind(0, label.length, "url"));
+            break;
+          }
           if (label.text === n.url || label.text === url.text) b.append(url);
           else {
             b.append(label);
