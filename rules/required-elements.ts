@@ -144,9 +144,9 @@ export function findLoose(text: string, needle: string, locale: string): { start
   return found;
 }
 
-/** Offset just past the last character of a text that is not white space. */
+/** Offset just past the last character of a text that is not white space (linear, unlike /\s*$/). */
 function trimmedEnd(s: string): number {
-  return s.length - /\s*$/u.exec(s)![0].length;
+  return s.trimEnd().length;
 }
 
 /**

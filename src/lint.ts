@@ -360,7 +360,7 @@ async function lintOne(opts: LintOptions, cwd: string, host: RecordingHost, conf
         const { output, applied } = applyFixes(src.text, fs.map((f) => ({ range: [f.fix!.start, f.fix!.end], text: f.fix!.text })));
         if (!applied || output === src.text) continue;
         try {
-          host.write(file, output, { bom: src.bom, expected: src.text });
+          host.write(file, output, { bom: src.bom, expected: src.text, root: config.dir });
           fixed.set(file, { fixes: (fixed.get(file)?.fixes ?? 0) + applied, text: output });
           touched++;
         } catch (e) {

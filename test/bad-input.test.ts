@@ -3,6 +3,7 @@
  * with its file and position, no stack trace, the right exit code — and the other
  * campaigns are still linted.
  */
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -59,6 +60,27 @@ const CASES: Case[] = [
   { name: "frontmatter: invalid locale tag", files: { "templates/bad/message.md": "---\nlocale: en_US!!\n---\nHi\n" }, exit: 1, says: ["is not a valid locale tag"], at: "templates/bad/message.md:2:9" },
   { name: "frontmatter: unknown key", files: { "templates/bad/message.md": "---\nsubjet: Hi\n---\nHi\n" }, exit: 1, says: ['unknown key "subjet" — did you mean "subject"?'], at: "templates/bad/message.md:2:1" },
   { name: "frontmatter: a list instead of keys", files: { "templates/bad/message.md": "---\n- a\n- b\n---\nHi\n" }, exit: 1, says: ["frontmatter must be a set of key: value lines"], at: "templates/bad/message.md:2:1" },
+  // --- silently wrong before (issue 17) ---
+  { name: "frontmatter: fence never closed", files: { "templates/bad/message.md": "---\ncampaign: x\nchannels: [sms]\nHello there\n" }, exit: 1, says: ["the frontmatter is never closed"], at: "templates/bad/message.md:1:1" },
+  { name: "frontmatter: a list as a key", files: { "templates/bad/message.md": "---\n? [a, b]\n: c\n---\nHi\n" }, exit: 1, says: ["a frontmatter key must be a plain name"], at: "templates/bad/message.md:2:3" },
+  {
+    name: "frontmatter: one anchor used 51 times",
+    files: { "templates/bad/message.md": "---\na: &x [1, 2]\n" + Array.from({ length: 51 }, (_, i) => `k${i}: *x`).join("\n") + "\n---\nHi\n" },
+    exit: 1,
+    says: ["uses its anchors too many times"],
+    at: "templates/bad/message.md:53:6",
+  },
+  { name: "frontmatter: lists nested 5,000 deep", files: { "templates/bad/message.md": "---\nsubject: " + "[".repeat(5000) + "]".repeat(5000) + "\n---\nHi\n" }, exit: 1, says: ["lists and maps nested more than 100 levels deep"], at: "templates/bad/message.md:2:109" },
+  {
+    name: "push.json: a key written twice",
+    files: { "templates/bad/push.json": '{"title": "Short", "body": "b",\n "title": "Cheap stuff"}' },
+    exit: 1,
+    says: ['push.json: the key "title" appears twice', "‘Cheap’ is off-brand"],
+    at: "templates/bad/push.json:2:2",
+  },
+  { name: "push.json: a title that is not text", files: { "templates/bad/push.json": '{"title": 42, "body": ["x"]}' }, exit: 1, says: ["title in push.json must be text in double quotes, not the number 42", "body in push.json must be text in double quotes, not a list"], at: "templates/bad/push.json:1:11" },
+  { name: "campaign.json: a key written twice", files: { "templates/bad/campaign.json": '{"locale": "en",\n  "locale": "pl"}', "templates/bad/sms.txt": "Hi" }, exit: 1, says: ['the key "locale" appears twice'], at: "templates/bad/campaign.json:2:3" },
+  { name: "config: variables.*.maxLength of 50,000,000", config: JSON.stringify({ brand: { name: "Acme" }, variables: { x: { sample: "a", maxLength: 50_000_000 } } }), exit: 2, says: [/brand\.config\.json:1:\d+: variables\.x\.maxLength must be at most 10000/] },
   { name: "campaign.json: invalid JSON", files: { "templates/bad/campaign.json": '{ "locale": "en", }', "templates/bad/sms.txt": "Hi" }, exit: 1, says: ["invalid JSON"], at: "templates/bad/campaign.json:1:17" },
   // --- MJML ---
   { name: "mjml: unclosed tag", files: { "templates/bad/email.mjml": "<mjml><mj-body><mj-section><mj-column>\n<mj-text>Hi\n</mj-column></mj-section></mj-body></mjml>\n" }, exit: 1, says: ["<mj-text> is never closed"], at: "templates/bad/email.mjml:2:1" },
@@ -90,6 +112,31 @@ const CASES: Case[] = [
   { name: "file: symlink loop", setup: (d) => { mkdirSync(path.join(d, "templates/bad"), { recursive: true }); symlinkSync("sms.txt", path.join(d, "templates/bad/sms.txt")); }, exit: 1, says: ["is a symbolic link that loops"] },
   { name: "file: unreadable (a folder where a file belongs)", setup: (d) => mkdirSync(path.join(d, "templates/bad/sms.txt"), { recursive: true }), exit: 1, says: ["sms.txt is a folder, expected a file"] },
   { name: "file: dangling symlink (deleted target)", setup: (d) => { mkdirSync(path.join(d, "templates/bad"), { recursive: true }); symlinkSync("gone.txt", path.join(d, "templates/bad/sms.txt")); }, exit: 1, says: ["disappeared while brandlint was reading it"] },
+  // --- depth limits (issue 17): one finding where the limit is passed, whatever the stack size ---
+  { name: "depth: > × 1,969 in message.md", files: { "templates/bad/message.md": ">".repeat(1969) + " hi\n" }, exit: 1, says: ["Markdown nested more than 100 levels deep"], at: "templates/bad/message.md:1:101" },
+  { name: "depth: - × 1,000 in message.md", files: { "templates/bad/message.md": "Hello\n\n" + "- ".repeat(1000) + "x\n" }, exit: 1, says: ["Markdown nested more than 100 levels deep"], at: "templates/bad/message.md:3:101" },
+  { name: "depth: 150 nested emphases", files: { "templates/bad/message.md": "Hi " + "*a ".repeat(150) + "x" + " a*".repeat(150) + "\n" }, exit: 1, says: ["Markdown nested more than 100 levels deep"], at: "templates/bad/message.md:1:299" },
+  {
+    name: "depth: a list indented 120 levels",
+    files: { "templates/bad/message.md": Array.from({ length: 120 }, (_, i) => "  ".repeat(i) + "- item " + i).join("\n") + "\n" },
+    exit: 1,
+    says: ["Markdown nested more than 100 levels deep"],
+    at: "templates/bad/message.md:50:101",
+  },
+  { name: "depth: 10,000 <div> in one mj-text", files: { "templates/bad/email.mjml": mjml("<mj-text>" + "<div>".repeat(10000) + "x" + "</div>".repeat(10000) + "</mj-text>") }, exit: 1, says: ["elements nested more than 200 deep"], at: "templates/bad/email.mjml:2:985" },
+  { name: "depth: MJML nested 4,564 deep", files: { "templates/bad/email.mjml": "<mjml><mj-body>" + "<mj-wrapper>".repeat(4564) + "</mj-wrapper>".repeat(4564) + "</mj-body></mjml>\n" }, exit: 1, says: ["elements nested more than 200 deep"], at: "templates/bad/email.mjml:1:2392" },
+  { name: "depth: [ × 1,814 in push.json", files: { "templates/bad/push.json": '{"title": ' + "[".repeat(1814) + "]".repeat(1814) + "}" }, exit: 1, says: ["push.json: objects and lists nested more than 100 levels deep"], at: "templates/bad/push.json:1:110" },
+  { name: "depth: deep arrays in campaign.json", files: { "templates/bad/campaign.json": '{"locale": ' + "[".repeat(3000) + "]".repeat(3000) + "}", "templates/bad/sms.txt": "Hi" }, exit: 1, says: ["objects and lists nested more than 100 levels deep"], at: "templates/bad/campaign.json:1:111" },
+  { name: "depth: brand.config.json nested 5,000 deep", config: '{"brand": {"name": "Acme"}, "x": ' + "[".repeat(5000) + "]".repeat(5000) + "}", exit: 2, says: [/brand\.config\.json:1:133: objects and lists nested more than 100 levels deep/] },
+  // --- text paths that must stay linear (issue 17) ---
+  {
+    name: "text: 300 KB of spaces inside an SMS without its opt-out",
+    config: JSON.stringify({ ...GOOD_CONFIG, channels: { sms: { requireOptOut: true, optOut: "STOP to end" } } }),
+    files: { "templates/bad/sms.txt": "Hi" + " ".repeat(300_000) + "there" },
+    exit: 1,
+    says: ["This SMS has no opt-out"],
+    at: "templates/bad/sms.txt:1:300008",
+  },
   // --- CLI ---
   { name: "cli: unknown flag", args: ["--colour"], exit: 2, says: ["unknown option --colour"] },
   { name: "cli: missing value", args: ["--format"], exit: 2, says: ["option --format needs a value"] },
@@ -169,6 +216,55 @@ describe("bad-input matrix", () => {
       expect(files).toEqual(["templates/a/sms.txt", "templates/c/sms.txt"]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("depth limits give the same findings on worker threads (a bigger stack) as on one thread", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "brandlint-bad-"));
+    try {
+      writeFileSync(path.join(dir, "brand.config.json"), JSON.stringify(GOOD_CONFIG));
+      const files: Record<string, string> = {
+        "templates/a/message.md": ">".repeat(1969) + " hi\n",
+        "templates/b/message.md": "Hi " + "*a ".repeat(150) + "x" + " a*".repeat(150) + "\n",
+        "templates/c/email.mjml": mjml("<mj-text>" + "<div>".repeat(10000) + "x" + "</div>".repeat(10000) + "</mj-text>"),
+        "templates/d/push.json": '{"title": ' + "[".repeat(1814) + "]".repeat(1814) + "}",
+        "templates/e/sms.txt": "A cheap trick",
+      };
+      for (const [rel, t] of Object.entries(files)) {
+        mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+        writeFileSync(path.join(dir, rel), t);
+      }
+      const bin = path.resolve(import.meta.dirname, "../bin/brandlint.js");
+      const run = (workers: string) => {
+        try {
+          return execFileSync(process.execPath, [bin, "--format", "json", "--workers", workers], { cwd: dir, encoding: "utf8", maxBuffer: 64 << 20 });
+        } catch (e) {
+          return (e as { stdout: string }).stdout;
+        }
+      };
+      const one = run("1");
+      expect(run("2")).toBe(one);
+      const parseErrors = (JSON.parse(one) as { messages: { ruleId: string }[] }[]).flatMap((r) => r.messages).filter((m) => m.ruleId === "parse-error");
+      expect(parseErrors.length).toBe(4);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it("a frontmatter error in a CRLF file never ends between \\r and \\n; a YAML complex key prints no warning", async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on("warning", onWarning);
+    try {
+      const { stdout } = await runCase({ name: "crlf", files: { "templates/bad/message.md": "---\r\nsubject: [unclosed\r\n---\r\nHi\r\n", "templates/cx/message.md": "---\n? [a, b]\n: c\n---\nHi\n" }, exit: 1, says: [] });
+      const results = JSON.parse(stdout) as { filePath: string; messages: { line: number; column: number; endLine: number; endColumn: number }[] }[];
+      const m = results.find((r) => r.filePath === "templates/bad/message.md")!.messages[0]!;
+      // "subject: [unclosed" is 18 characters: column 19 is just past it.
+      expect([m.line, m.column, m.endLine, m.endColumn]).toEqual([2, 19, 2, 19]);
+      await new Promise((r) => setImmediate(r));
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
     }
   });
 });

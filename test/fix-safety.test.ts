@@ -4,12 +4,13 @@
  * process killed mid-fix leaves the original or the fixed file, never half of one;
  * two concurrent runs do not interleave.
  */
-import { spawn, execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync, execFileSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { applyFixes } from "../src/fix/apply.js";
+import { writeAtomic } from "../src/fix/write.js";
 import { lint } from "../src/lint.js";
 import { ruleIds } from "../src/rules-index.js";
 
@@ -107,9 +108,15 @@ describe("--fix writes safely", () => {
         outcomes.add(text === original ? "original" : "fixed");
       }
     }
-    // Temp files of a killed run are left beside the file at worst, never in its place.
+    // Temp files and locks of a killed run are beside the file at worst, never in its place,
+    // and the next run removes them and is not locked out.
     for (let i = 0; i < 6; i++) for (const f of readdirSync(path.join(d, `templates/c${i}`))) expect(f === "whatsapp.txt" || f.endsWith(".tmp") || f.endsWith("-lock")).toBe(true);
     expect(outcomes.has("original") || outcomes.has("fixed")).toBe(true);
+    execFileSync(process.execPath, [bin, "--fix", "--format", "unix"], { cwd: d, stdio: "ignore" });
+    for (let i = 0; i < 6; i++) {
+      expect(readdirSync(path.join(d, `templates/c${i}`))).toEqual(["whatsapp.txt"]);
+      expect(readFileSync(path.join(d, `templates/c${i}/whatsapp.txt`), "utf8")).toBe(fixed);
+    }
   }, 300_000);
 
   it("two concurrent --fix runs do not interleave their writes", async () => {
@@ -123,4 +130,119 @@ describe("--fix writes safely", () => {
     const out = execFileSync(process.execPath, [bin, "--format", "unix"], { cwd: d, encoding: "utf8" });
     expect(out).toBe("");
   }, 120_000);
+
+  it("an editor writing the file in place, in chunks, while --fix runs: no write is lost", async () => {
+    const d = project({ "templates/c/sms.txt": "start\n" });
+    const file = path.join(d, "templates/c/sms.txt");
+    // Each version is written in place (truncate, then three chunks with pauses, as an
+    // editor flushing its buffer does); a moment later it must be that version, or that
+    // version fixed — never a fix of half of it, nor an older one.
+    const writer = `
+      const fs = require("node:fs");
+      const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+      const file = ${JSON.stringify(file)};
+      let lost = 0;
+      for (let k = 0; k < 8; k++) {
+        const v = "Version " + k + ": check your e-mail\\n" + "x".repeat(2000) + "\\nend of version " + k + "\\n";
+        const fd = fs.openSync(file, "r+");
+        fs.ftruncateSync(fd, 0);
+        const third = Math.ceil(v.length / 3);
+        for (let c = 0; c < 3; c++) {
+          fs.writeSync(fd, v.slice(c * third, (c + 1) * third), c * third);
+          if (c < 2) sleep(200);
+        }
+        fs.closeSync(fd);
+        sleep(1500);
+        const now = fs.readFileSync(file, "utf8");
+        if (now !== v && now !== v.replace("e-mail", "email")) { lost++; console.log("lost version " + k + ": " + JSON.stringify(now.slice(0, 40)) + " … " + now.length); }
+      }
+      console.log("done " + lost);
+    `;
+    const w = spawn(process.execPath, ["-e", writer], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    w.stdout.on("data", (b: Buffer) => (out += b.toString()));
+    let running = true;
+    const done = new Promise<void>((r) => w.on("exit", () => ((running = false), r())));
+    let runs = 0;
+    while (running) {
+      await new Promise((r) => spawn(process.execPath, [bin, "--fix", "--format", "unix"], { cwd: d, stdio: "ignore" }).on("exit", r));
+      runs++;
+    }
+    await done;
+    expect(out).toContain("done ");
+    expect(out.trim().split("\n").filter((l) => l.startsWith("lost"))).toEqual([]);
+    expect(runs).toBeGreaterThan(3);
+  }, 180_000);
+
+  it("stale locks and temp files of a dead run are taken over and removed", async () => {
+    const d = project({ "templates/c/sms.txt": "Check your e-mail\n" });
+    const dir = path.join(d, "templates/c");
+    // A pid that is not running: a finished child's.
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
+    writeFileSync(path.join(dir, ".sms.txt.brandlint-lock"), JSON.stringify({ pid: dead, started: Date.now() - 1000 }));
+    writeFileSync(path.join(dir, `.sms.txt.${dead}.0123abcd.tmp`), "half a fix");
+    // A live run's temp file is not touched.
+    writeFileSync(path.join(dir, `.sms.txt.${process.pid}.4567cdef.tmp`), "in progress");
+    const r = await lint({ cwd: d, fix: true, only: ["tone-words"] });
+    expect(r.fixErrors).toEqual([]);
+    expect(readFileSync(path.join(dir, "sms.txt"), "utf8")).toBe("Check your email\n");
+    expect(readdirSync(dir).sort()).toEqual([`.sms.txt.${process.pid}.4567cdef.tmp`, "sms.txt"]);
+  });
+
+  it("a lock held by a running brandlint is respected", () => {
+    const d = project({ "templates/c/sms.txt": "Check your e-mail\n" });
+    const file = path.join(d, "templates/c/sms.txt");
+    writeFileSync(path.join(d, "templates/c/.sms.txt.brandlint-lock"), JSON.stringify({ pid: process.pid, started: 1 }));
+    expect(() => writeAtomic(file, "Check your email\n", false, "Check your e-mail\n", { root: d })).toThrow(/is being fixed by another brandlint run/);
+    expect(readFileSync(file, "utf8")).toBe("Check your e-mail\n");
+  });
+
+  it("a symlinked template is fixed through to its target inside the project; one pointing outside is refused", async () => {
+    const outside = mkdtempSync(path.join(os.tmpdir(), "brandlint-outside-"));
+    dirs.push(outside);
+    writeFileSync(path.join(outside, "victim.txt"), "Check your e-mail\n");
+    const d = project({ "shared/sms.txt": "Check your e-mail\n", "templates/b/x.txt": "" });
+    mkdirSync(path.join(d, "templates/a"), { recursive: true });
+    symlinkSync("../../shared/sms.txt", path.join(d, "templates/a/sms.txt"));
+    symlinkSync(path.join(outside, "victim.txt"), path.join(d, "templates/b/sms.txt"));
+    const r = await lint({ cwd: d, fix: true, only: ["tone-words"] });
+    expect(readFileSync(path.join(d, "shared/sms.txt"), "utf8")).toBe("Check your email\n");
+    expect(statSync(path.join(d, "templates/a/sms.txt")).isFile()).toBe(true);
+    expect(readdirSync(path.join(d, "templates/a"))).toEqual(["sms.txt"]);
+    expect(readFileSync(path.join(outside, "victim.txt"), "utf8")).toBe("Check your e-mail\n");
+    expect(r.fixErrors.join("\n")).toMatch(/templates\/b\/sms\.txt is a symbolic link to a file outside the project/);
+    // The links are still links.
+    expect(readdirSync(path.join(d, "templates/a"), { withFileTypes: true })[0]!.isSymbolicLink()).toBe(true);
+  });
+
+  it("a read-only file is refused with a message; owner and mode are kept", async () => {
+    const d = project({ "templates/a/sms.txt": "Check your e-mail\n", "templates/b/sms.txt": "Check your e-mail\n" });
+    const ro = path.join(d, "templates/a/sms.txt");
+    const rw = path.join(d, "templates/b/sms.txt");
+    chmodSync(ro, 0o444);
+    chmodSync(rw, 0o666);
+    const before = statSync(rw);
+    const r = await lint({ cwd: d, fix: true, only: ["tone-words"] });
+    expect(readFileSync(ro, "utf8")).toBe("Check your e-mail\n");
+    expect(r.fixErrors.join("\n")).toContain(`${ro} is read-only; not fixed`);
+    expect(readFileSync(rw, "utf8")).toBe("Check your email\n");
+    const after = statSync(rw);
+    // 0666 survives the umask; the owner stays (as root, the file is not handed to root).
+    expect(after.mode & 0o777).toBe(0o666);
+    expect([after.uid, after.gid]).toEqual([before.uid, before.gid]);
+    expect(existsSync(rw)).toBe(true);
+  });
+
+  it("never rewrites text inside a www. link (or a bare e-mail address) that GFM makes a link", async () => {
+    const d = project({
+      "templates/c/message.md": "---\nchannels: [email, sms, whatsapp]\n---\nVisit www.acme.example/e-mail/login or write to e-mail.login@acme.example about your e-mail.\n",
+      "templates/h/sms.txt": "Visit www.acme.example/e-mail about your e-mail\n",
+    });
+    const r = await lint({ cwd: d, fix: true, only: ["tone-words"] });
+    expect(r.fixErrors).toEqual([]);
+    expect(readFileSync(path.join(d, "templates/c/message.md"), "utf8")).toBe("---\nchannels: [email, sms, whatsapp]\n---\nVisit www.acme.example/e-mail/login or write to e-mail.login@acme.example about your email.\n");
+    expect(readFileSync(path.join(d, "templates/h/sms.txt"), "utf8")).toBe("Visit www.acme.example/e-mail about your email\n");
+    const again = await lint({ cwd: d, only: ["tone-words"] });
+    expect(again.results.flatMap((x) => x.messages)).toEqual([]);
+  });
 });

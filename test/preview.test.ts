@@ -344,6 +344,15 @@ describe("building blocks", () => {
     expect(img.attrs.srcset).toBeUndefined();
   });
 
+  test("selfContainedEmail: an unclosed url( is removed too, and 200 KB of url( is read in one pass", () => {
+    const safe = selfContainedEmail('<html><head><style>.a{background:url(https://x.example/a.png</style></head><body><p style="background:URL( \'https://x.example/b.png\' )">x</p></body></html>', "/nowhere", "/nowhere");
+    expect(safe.html).not.toContain("x.example");
+    expect(safe.removed).toBe(2);
+    // The old pattern retried a lazy match from every url( to the end: minutes at this size.
+    const many = selfContainedEmail(`<html><head><style>${"url(".repeat(50_000)}</style></head><body></body></html>`, "/nowhere", "/nowhere");
+    expect(many.html).not.toContain("url(");
+  });
+
   test("page names, VS Code links and font stacks", () => {
     expect(pageNames(["spring sale", "spring/sale", "лето", "../x", ""])).toEqual(["spring-sale.html", "spring-sale-2.html", "лето.html", "x.html", "campaign.html"]);
     expect(vscodeUrl("/work/my repo/message.md", 3, 7)).toBe("vscode://file/work/my%20repo/message.md:3:7");

@@ -205,3 +205,27 @@ describe("render CLI", () => {
     }
   });
 });
+
+describe("render: WhatsApp text of nested lists (issue 17)", () => {
+  const whatsapp = async (body: string) => {
+    const dir = writeCase({ config: { brand: { name: "Acme" } }, files: { "message.md": `---\nchannels: [whatsapp]\n---\n${body}` } });
+    try {
+      const { files } = await render(path.join(dir, "templates/c/message.md"), { cwd: dir });
+      return files.find((f) => f.name === "whatsapp.txt")!.text;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it("indents deeper up to four levels, then lines up deeper levels with the fourth", async () => {
+    expect(await whatsapp("- a\n  - b\n    - c\n      - d\n        - e\n          - f\n")).toBe("• a\n    • b\n        • c\n            • d\n                • e\n                • f\n");
+  });
+
+  it("stays proportional to the source: 45 lists nested on one line", async () => {
+    const source = "- ".repeat(45) + "x\n";
+    const text = await whatsapp(source);
+    expect(text.match(/•/g)?.length).toBe(45);
+    // Indentation growing with every level would make this ~2,100 characters.
+    expect(text.length).toBeLessThan(6 * source.length);
+  });
+});

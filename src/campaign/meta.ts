@@ -6,7 +6,7 @@
 import { unified } from "unified";
 import remarkParse from "remark-parse";
 import remarkFrontmatter from "remark-frontmatter";
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YNode } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument, visit, Parser as YamlParser, type CST, type Document, type Node as YNode } from "yaml";
 import type { ValidateFunction } from "ajv";
 import { isRealDate } from "../config/load.js";
 import { validatorFor } from "../config/validators.js";
@@ -29,6 +29,11 @@ export interface Frontmatter {
   yamlEnd: number;
   /** Where the Markdown body starts. */
   bodyStart: number;
+  /**
+   * The opening fence is never closed: nothing after it is read as YAML or as the body
+   * (it would otherwise be sent as message text), and yamlMeta reports it.
+   */
+  unclosed?: boolean;
 }
 
 const frontmatterParser = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
@@ -40,7 +45,10 @@ export function findFrontmatter(text: string): Frontmatter | undefined {
   const close = /\r?\n(---|\.\.\.)[ \t]*(?:\r?\n|$)/g;
   close.lastIndex = 3;
   const m = close.exec(text);
-  if (!m) return undefined;
+  if (!m) {
+    const open = /^---[ \t]*\r?\n/.exec(text);
+    return open ? { yamlStart: open[0].length, yamlEnd: open[0].length, bodyStart: text.length, unclosed: true } : undefined;
+  }
   const headEnd = m.index + m[0].length;
   const tree = frontmatterParser.parse(text.slice(0, headEnd));
   const node = tree.children[0];
@@ -69,17 +77,77 @@ function yamlKeyAt(doc: Document, p: JsonPath, key: string): YNode | undefined {
   return pair && isScalar(pair.key) ? pair.key : undefined;
 }
 
+/**
+ * How deep frontmatter lists and maps may nest. yaml composes documents recursively
+ * (it reports a stack overflow as a parse error, so the result would depend on the
+ * thread's stack size): nesting is measured first on yaml's own CST, without recursion.
+ */
+export const MAX_YAML_DEPTH = 100;
+/** How many times anchors may be used (yaml's maxAliasCount: the billion-laughs guard). */
+const MAX_YAML_ALIASES = 50;
+
+/** Offset (in the YAML text) of the first list or map nested deeper than MAX_YAML_DEPTH. */
+function yamlTooDeep(text: string): number | undefined {
+  const stack: [CST.Token | undefined, number][] = [];
+  for (const token of new YamlParser().parse(text)) stack.push([token, 0]);
+  // Depth-first in document order: the first one found is the earliest.
+  stack.reverse();
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!node) continue;
+    const collection = node.type === "block-map" || node.type === "block-seq" || node.type === "flow-collection";
+    if (collection && depth >= MAX_YAML_DEPTH) return node.offset;
+    const kids: (CST.Token | undefined)[] = node.type === "document" ? [node.value] : collection ? node.items.flatMap((it) => [it.key ?? undefined, it.value]) : [];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], depth + (collection ? 1 : 0)]);
+  }
+  return undefined;
+}
+
 /** Parses frontmatter YAML; problems are at their offsets in the file. */
 export function yamlMeta(file: SourceFile, fm: Frontmatter): { value: unknown; source: MetaSource; problems: CampaignProblem[] } {
   const text = file.text.slice(fm.yamlStart, fm.yamlEnd);
   const base = fm.yamlStart;
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
   const problems: CampaignProblem[] = [];
+  // An offset never falls between the \r and \n of a CRLF line end (a column past the line's end).
+  const at = (o: number) => (file.text[o - 1] === "\r" && file.text[o] === "\n" ? o - 1 : o);
+  const problem = (message: string, s: number, e: number) => problems.push({ ruleId: "parse-error", severity: 2, message, file, start: at(base + s), end: Math.max(at(base + s), at(base + e)) });
+  if (fm.unclosed) problems.push({ ruleId: "parse-error", severity: 2, message: "the frontmatter is never closed: end it with a line of three dashes (---) before the message text", file, start: 0, end: 3 });
+  const deep = yamlTooDeep(text);
+  // Deeper than the limit: not composed at all (an empty document keeps locate() working).
+  const doc = parseDocument(deep === undefined ? text : "", { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: "error" });
+  if (deep !== undefined) problem(`lists and maps nested more than ${MAX_YAML_DEPTH} levels deep; brandlint does not read deeper than that`, deep, deep + 1);
   for (const e of [...doc.errors]) {
     const [s, en] = e.pos;
-    problems.push({ ruleId: "parse-error", severity: 2, message: `invalid frontmatter YAML: ${e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`, file, start: base + s, end: base + Math.max(s, en) });
+    problem(`invalid frontmatter YAML: ${e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`, s, en);
   }
-  const value = problems.length ? undefined : doc.toJS({ maxAliasCount: 50 }) ?? {};
+  // A list or map as a key has no place in metadata (JavaScript would stringify it).
+  visit(doc, {
+    Pair(_, pair) {
+      const k = pair.key as YNode | null;
+      if (k && !isScalar(k) && k.range) problem("a frontmatter key must be a plain name, not a list or a map", k.range[0], k.range[1]);
+    },
+  });
+  let value: unknown;
+  if (!problems.length) {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) ?? {};
+    } catch (e) {
+      // yaml refuses documents whose anchors expand too much; point at the last alias.
+      let last: [number, number] = [0, 0];
+      visit(doc, {
+        Alias(_, a) {
+          if (a.range) last = [a.range[0], a.range[1]];
+        },
+      });
+      problem(
+        e instanceof ReferenceError
+          ? `the frontmatter uses its anchors too many times (more than ${MAX_YAML_ALIASES} references to * names); write the values out`
+          : `invalid frontmatter YAML: ${(e as Error).message}`,
+        last[0],
+        last[1],
+      );
+    }
+  }
   const rangeOf = (n: YNode | undefined) => (n?.range ? { start: base + n.range[0], end: base + n.range[1] } : undefined);
   const source: MetaSource = {
     file,
@@ -122,7 +190,8 @@ export function yamlMeta(file: SourceFile, fm: Frontmatter): { value: unknown; s
 /** Parses campaign.json. */
 export function jsonMeta(file: SourceFile): { value: unknown; source: MetaSource; problems: CampaignProblem[] } {
   const doc = parseJson(file.text);
-  const problems: CampaignProblem[] = doc.errors.map((e) => ({ ruleId: "parse-error", severity: 2, message: e.message, file, start: e.start, end: e.end }));
+  // A key written twice: JSON.parse (and whatever sends the campaign) keeps the last one.
+  const problems: CampaignProblem[] = [...doc.errors, ...doc.duplicates].map((e) => ({ ruleId: "parse-error", severity: 2, message: e.message, file, start: e.start, end: e.end }));
   const source: MetaSource = {
     file,
     locate: doc.locate,

@@ -1,5 +1,5 @@
 /** Strict JSON parsing with positions (jsonc-parser), for the config, campaign.json and push.json. */
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import { createScanner, findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError, type SyntaxKind } from "jsonc-parser";
 import { showPath, type JsonPath, type Locator, type Problem } from "./problems.js";
 
 export interface JsonDoc {
@@ -31,7 +31,38 @@ const SYNTAX_WORDS: Record<string, string> = {
   InvalidCharacter: "invalid character in text (control characters must be escaped)",
 };
 
+/**
+ * How deep objects and arrays may nest. brandlint's files nest a few levels; the limit
+ * keeps jsonc-parser's recursive descent (and every walk over the value) far from the
+ * stack's end, whatever the thread's stack size.
+ */
+export const MAX_JSON_DEPTH = 100;
+
+// jsonc-parser's SyntaxKind is a const enum (not importable as a value here).
+const OPEN_BRACE = 1 as SyntaxKind;
+const CLOSE_BRACE = 2 as SyntaxKind;
+const OPEN_BRACKET = 3 as SyntaxKind;
+const CLOSE_BRACKET = 4 as SyntaxKind;
+const EOF = 17 as SyntaxKind;
+
+/** Where brackets first nest past MAX_JSON_DEPTH, found with jsonc-parser's scanner (no recursion). */
+function tooDeep(text: string): Problem | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
+    if (kind === OPEN_BRACE || kind === OPEN_BRACKET) {
+      if (++depth > MAX_JSON_DEPTH) {
+        const start = scanner.getTokenOffset();
+        return { message: `objects and lists nested more than ${MAX_JSON_DEPTH} levels deep; brandlint does not read deeper than that`, start, end: start + 1, path: [] };
+      }
+    } else if (kind === CLOSE_BRACE || kind === CLOSE_BRACKET) depth = Math.max(0, depth - 1);
+  }
+  return undefined;
+}
+
 export function parseJson(text: string): JsonDoc {
+  const deep = tooDeep(text);
+  if (deep) return { value: undefined, tree: undefined, errors: [deep], duplicates: [], locate: () => ({ start: 0, end: 0 }) };
   const raw: ParseError[] = [];
   const tree = parseTree(text, raw, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const errors: Problem[] = [];
@@ -118,10 +149,21 @@ export function nodeValue(node: Node): unknown {
   }
 }
 
+/** The node at a path; of keys written twice, the last (the one JSON.parse keeps). */
+function lastNodeAt(tree: Node, path: JsonPath): Node | undefined {
+  let n: Node | undefined = tree;
+  for (const part of path) {
+    if (!n) return undefined;
+    if (typeof part === "number") n = n.type === "array" ? n.children?.[part] : undefined;
+    else n = n.type === "object" ? n.children?.findLast((p) => p.children?.[0]?.value === part)?.children?.[1] : undefined;
+  }
+  return n;
+}
+
 /** Finds the string node at a path and returns its raw source range (without quotes). */
 export function stringNodeRange(tree: Node | undefined, path: JsonPath): { start: number; end: number; value: string } | undefined {
   if (!tree) return undefined;
-  const n = findNodeAtLocation(tree, path);
+  const n = lastNodeAt(tree, path);
   if (!n || n.type !== "string") return undefined;
   return { start: n.offset + 1, end: n.offset + n.length - 1, value: String(n.value) };
 }

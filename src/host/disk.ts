@@ -78,7 +78,7 @@ export class DiskHost implements Host {
   /** Replaces an existing file safely (see fix/write.ts), or creates a new one by rename. */
   write(path: string, text: string, options: WriteOptions = {}): void {
     if (options.expected !== undefined || this.stat(path)) {
-      writeAtomic(path, text, options.bom ?? false, options.expected);
+      writeAtomic(path, text, options.bom ?? false, options.expected, options.root ? { root: options.root } : {});
       return;
     }
     const tmp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;

@@ -33,6 +33,8 @@ export interface WriteOptions {
   bom?: boolean;
   /** The content the new text was computed from: if the file changed since, nothing is written. */
   expected?: string;
+  /** The project root: a symbolic link is written through only when its target is inside it. */
+  root?: string;
 }
 
 export interface Host {

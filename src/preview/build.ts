@@ -36,11 +36,20 @@ export class PreviewOutputError extends Error {}
 /** Marks a folder as a brandlint preview, which later runs may overwrite. */
 export const MARKER = ".brandlint-preview";
 
+/** Without leading and trailing dashes (a loop: /-+$/ retries every dash of a long run). */
+function trimDashes(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && s[a] === "-") a++;
+  while (b > a && s[b - 1] === "-") b--;
+  return s.slice(a, b);
+}
+
 /** A file name for each campaign id: letters, digits, `-` and `_` kept; clashes numbered. */
 export function pageNames(ids: readonly string[]): string[] {
   const used = new Set<string>();
   return ids.map((id) => {
-    const base = id.normalize("NFC").replace(/[^\p{L}\p{N}_-]+/gu, "-").replace(/^-+|-+$/g, "").slice(0, 80) || "campaign";
+    const base = trimDashes(id.normalize("NFC").replace(/[^\p{L}\p{N}_-]+/gu, "-")).slice(0, 80) || "campaign";
     let name = base;
     for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base}-${i}`;
     used.add(name.toLowerCase());

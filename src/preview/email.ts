@@ -6,8 +6,10 @@
  * and a Content-Security-Policy forbids whatever might remain.
  */
 import { readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { Parser } from "htmlparser2";
+import type valueParserType from "postcss-value-parser";
 import type { MjChild, MjElement, MjmlDoc } from "../render/mjml-doc.js";
 import { TEXT_ELEMENTS } from "../render/mjml-doc.js";
 import type { MarkRange } from "./html.js";
@@ -118,20 +120,38 @@ function isData(url: string): boolean {
   return /^\s*data:/i.test(url);
 }
 
-/** Removes `@import`s and turns every non-data `url()` into `none`. */
+let valueParser: typeof valueParserType | undefined;
+
+/**
+ * Removes `@import`s and turns every non-data `url()` into `none`. `url()`s are found by
+ * postcss-value-parser (linear, and it sees an unclosed `url(` that a browser would
+ * still fetch); its tree is walked without recursion, so nesting cannot exhaust the stack.
+ */
 function cssWithoutUrls(css: string): { css: string; removed: number } {
   let removed = 0;
-  const out = css
-    .replace(/@import\s+[^;]*;?/gi, () => {
-      removed++;
-      return "";
-    })
-    .replace(/url\(\s*(['"]?)([\s\S]*?)\1\s*\)/gi, (all, _q: string, url: string) => {
-      if (isData(url)) return all;
-      removed++;
-      return "none";
-    });
-  return { css: out, removed };
+  const noImports = css.replace(/@import\s+[^;]*;?/gi, () => {
+    removed++;
+    return "";
+  });
+  valueParser ??= createRequire(import.meta.url)("postcss-value-parser") as typeof valueParserType;
+  const cuts: { start: number; end: number }[] = [];
+  const stack: valueParserType.Node[][] = [valueParser(noImports).nodes];
+  while (stack.length) {
+    for (const n of stack.pop()!) {
+      if (n.type !== "function") continue;
+      if (n.value.toLowerCase() !== "url") stack.push(n.nodes);
+      else if (!isData(n.nodes.map((x) => x.value).join(""))) cuts.push({ start: n.sourceIndex, end: n.sourceEndIndex });
+    }
+  }
+  cuts.sort((a, b) => a.start - b.start);
+  let out = "";
+  let last = 0;
+  for (const c of cuts) {
+    out += noImports.slice(last, c.start) + "none";
+    last = c.end;
+  }
+  removed += cuts.length;
+  return { css: out + noImports.slice(last), removed };
 }
 
 /** A local image under `root`, as a data: URI; undefined when it is missing, too big or outside. */

@@ -19,35 +19,38 @@ const WORD = /[\p{L}\p{N}]/u;
 export function whatsappFormat(text: string): WhatsAppFormat {
   const styles: StyleRange[] = [];
   const hidden: { start: number; end: number }[] = [];
-  const code: { start: number; end: number }[] = [];
+  // Which characters are code, for constant-time lookups (a long message has many spans).
+  const codeAt = new Uint8Array(text.length);
+  const markCode = (start: number, end: number) => codeAt.fill(1, start, end);
+  const inCode = (i: number) => codeAt[i] === 1;
   for (const m of text.matchAll(/```([\s\S]+?)```/g)) {
     const s = m.index;
     const e = s + m[0].length;
     styles.push({ start: s + 3, end: e - 3, style: "mono" });
     hidden.push({ start: s, end: s + 3 }, { start: e - 3, end: e });
-    code.push({ start: s, end: e });
+    markCode(s, e);
   }
-  const inCode = (i: number) => code.some((c) => i >= c.start && i < c.end);
   for (const m of text.matchAll(/`([^`\n]+)`/g)) {
     if (inCode(m.index) || inCode(m.index + m[0].length - 1)) continue;
     const s = m.index;
     const e = s + m[0].length;
     styles.push({ start: s + 1, end: e - 1, style: "mono" });
     hidden.push({ start: s, end: s + 1 }, { start: e - 1, end: e });
-    code.push({ start: s, end: e });
+    markCode(s, e);
   }
   for (const [marker, style] of Object.entries(MARKERS)) {
+    const close = closers(text, marker, inCode);
     let i = 0;
     while (i < text.length) {
       const open = text.indexOf(marker, i);
       if (open < 0) break;
       i = open + 1;
       if (inCode(open) || !opens(text, open)) continue;
-      const close = findClose(text, marker, open + 1, inCode);
-      if (close < 0) continue;
-      styles.push({ start: open + 1, end: close, style });
-      hidden.push({ start: open, end: open + 1 }, { start: close, end: close + 1 });
-      i = close + 1;
+      const end = open + 2 < text.length ? close[open + 2]! : -1;
+      if (end < 0) continue;
+      styles.push({ start: open + 1, end, style });
+      hidden.push({ start: open, end: open + 1 }, { start: end, end: end + 1 });
+      i = end + 1;
     }
   }
   return { styles, hidden };
@@ -60,15 +63,20 @@ function opens(text: string, i: number): boolean {
   return (before === undefined || !WORD.test(before)) && after !== undefined && !/\s/.test(after) && after !== text[i];
 }
 
-/** The closing marker on the same line: a non-space before it, nothing word-like after it. */
-function findClose(text: string, marker: string, from: number, inCode: (i: number) => boolean): number {
-  for (let j = from + 1; j < text.length; j++) {
+/**
+ * For every offset, the first closing marker at or after it on the same line (-1 when
+ * none): a non-space before it, nothing word-like after it. One pass from the end, so
+ * many openers on one long line cost no more than one.
+ */
+function closers(text: string, marker: string, inCode: (i: number) => boolean): Int32Array {
+  const next = new Int32Array(text.length + 1).fill(-1);
+  for (let j = text.length - 1; j >= 0; j--) {
     const c = text[j]!;
-    if (c === "\n") return -1;
-    if (c !== marker || inCode(j)) continue;
-    const before = text[j - 1]!;
+    if (c === "\n") continue;
+    next[j] = next[j + 1]!;
+    if (c !== marker || inCode(j) || j === 0) continue;
     const after = text[j + 1];
-    if (!/\s/.test(before) && (after === undefined || !WORD.test(after))) return j;
+    if (!/\s/.test(text[j - 1]!) && (after === undefined || !WORD.test(after))) next[j] = j;
   }
-  return -1;
+  return next;
 }

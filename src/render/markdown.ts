@@ -4,14 +4,58 @@
  * the first heading, the call to action, WhatsApp-marked text, the email's prose.
  * Every string is a MappedText, so positions survive Markdown marks and entities.
  */
-import { unified } from "unified";
+import { unified, type Processor } from "unified";
 import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
-import type { Root, RootContent, PhrasingContent, Paragraph, Link, Image, Heading, ListItem, TableCell, Html } from "mdast";
+import type { Root, RootContent, PhrasingContent, Paragraph, Link, Image, Heading, ListItem, TableCell, Html, Nodes } from "mdast";
 import { alignDecoded } from "../text/align.js";
 import { MappedText, MappedTextBuilder, joinMapped } from "../text/mapped-text.js";
 
-const parser = unified().use(remarkParse).use(remarkGfm);
+/**
+ * How deep Markdown may nest (quotes, lists, emphasis and links inside one another,
+ * counted in syntax-tree levels). Real messages stay under ten; the limit keeps every
+ * walk over the tree (remark-gfm's included) far from the stack's end, whatever the
+ * thread's stack size.
+ */
+export const MAX_MARKDOWN_DEPTH = 100;
+/** Levels of list indentation in WhatsApp text. */
+const WA_MAX_INDENT = 4;
+
+declare module "mdast" {
+  interface RootData {
+    /** Offset in the text of the first node deeper than MAX_MARKDOWN_DEPTH (it and what it holds are left out). */
+    tooDeepAt?: number;
+  }
+}
+
+/**
+ * A remark plugin whose tree transform runs before remark-gfm's (which walk the tree
+ * recursively): it walks the tree iteratively and cuts it at MAX_MARKDOWN_DEPTH.
+ */
+function limitDepth(this: Processor): void {
+  const data = this.data();
+  (data.fromMarkdownExtensions ??= []).push({
+    transforms: [
+      (tree: Root) => {
+        const stack: [Nodes, number][] = [[tree, 0]];
+        while (stack.length) {
+          const [n, depth] = stack.pop()!;
+          if (!("children" in n) || !n.children.length) continue;
+          if (depth >= MAX_MARKDOWN_DEPTH) {
+            const first = (n.children[0] as Nodes).position?.start.offset;
+            // Depth-first in document order: the first cut is the earliest.
+            if (first !== undefined && tree.data?.tooDeepAt === undefined) tree.data = { ...tree.data, tooDeepAt: first };
+            n.children = [];
+            continue;
+          }
+          for (let i = n.children.length - 1; i >= 0; i--) stack.push([n.children[i] as Nodes, depth + 1]);
+        }
+      },
+    ],
+  });
+}
+
+const parser = unified().use(limitDepth).use(remarkParse).use(remarkGfm);
 
 export interface BodyLink {
   url: MappedText;
@@ -42,12 +86,48 @@ export interface BodyModel {
   whatsapp: MappedText;
   /** Raw HTML written in the Markdown. */
   html: { value: string; at: MappedText }[];
+  /** Where the Markdown nests deeper than MAX_MARKDOWN_DEPTH (what is deeper is left out). */
+  tooDeep?: MappedText;
 }
 
 type AnyNode = Root | RootContent;
 
+/**
+ * Parses Markdown (CommonMark + GFM) with remark, cut at MAX_MARKDOWN_DEPTH. micromark
+ * takes time quadratic in the number of container markers that open on one line
+ * (`- - - - x`, `> > > x`), so a line whose markers alone pass the limit ends the
+ * parsed text: the tree holds what comes before it and `data.tooDeepAt` says where.
+ */
 export function parseMarkdown(text: string): Root {
-  return parser.parse(text);
+  const cut = deepLine(text);
+  const tree = parser.parse(cut ? text.slice(0, cut.lineStart) : text);
+  if (cut && (tree.data?.tooDeepAt === undefined || cut.at < tree.data.tooDeepAt)) tree.data = { ...tree.data, tooDeepAt: cut.at };
+  return tree;
+}
+
+// Container markers at the start of a line: a quote mark, or a list marker followed by
+// white space (a list and its item: two tree levels). A thematic break is not one.
+const MARKERS = /[ \t]*(?:(>)|(?:[-+*]|\d{1,9}[.)])(?=[ \t]))/y;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/** The first line whose leading container markers nest past MAX_MARKDOWN_DEPTH. */
+function deepLine(text: string): { lineStart: number; at: number } | undefined {
+  for (let lineStart = 0; lineStart < text.length; ) {
+    let lineEnd = text.indexOf("\n", lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    let depth = 0;
+    MARKERS.lastIndex = lineStart;
+    for (let m = MARKERS.exec(text); m && MARKERS.lastIndex <= lineEnd; m = MARKERS.exec(text)) {
+      depth += m[1] ? 1 : 2;
+      if (depth > MAX_MARKDOWN_DEPTH) {
+        if (THEMATIC_BREAK.test(text.slice(lineStart, lineEnd))) break;
+        return { lineStart, at: m.index + m[0].length - m[0].trimStart().length };
+      }
+      if (text[MARKERS.lastIndex] === " " || text[MARKERS.lastIndex] === "\t") MARKERS.lastIndex++;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return undefined;
 }
 
 /** Position-keeping helpers over a rendered Markdown text (shared by every channel's renderer). */
@@ -117,6 +197,13 @@ export function mdHelpers(rendered: MappedText) {
         case "link": {
           const url = linkUrl(n);
           const label = plain(n.children, marks);
+          // A URL written as plain text that GFM made a link (www.…, an e-mail address):
+          // what is visible is the URL itself, so prose rules must leave it alone.
+          const only = n.children.length === 1 && n.children[0]!.type === "text" ? n.children[0].value : undefined;
+          if (only !== undefined && (n.url === `http://${only}` || n.url === `mailto:${only}`)) {
+            b.append(label.withKind(0, label.length, "url"));
+            break;
+          }
           if (label.text === n.url || label.text === url.text) b.append(url);
           else {
             b.append(label);
@@ -211,7 +298,9 @@ export function analyzeBody(rendered: MappedText): BodyModel {
   };
   collect(tree);
 
-  // WhatsApp: marks for emphasis, bullets for lists, URLs for links.
+  // WhatsApp: marks for emphasis, bullets for lists, URLs for links. Nested lists indent
+  // two spaces a level, up to WA_MAX_INDENT levels (deeper levels line up with the last:
+  // a phone screen shows no more, and the text stays proportional to the source).
   const wa = (n: RootContent, listPrefix = ""): MappedText | undefined => {
     const slice = sliceOf(n);
     const b = new MappedTextBuilder();
@@ -232,7 +321,8 @@ export function analyzeBody(rendered: MappedText): BodyModel {
       case "list": {
         const items = n.children.map((item: ListItem, i: number) => {
           const bullet = n.ordered ? `${(n.start ?? 1) + i}. ` : "• ";
-          const inner = joinMapped(item.children.map((c) => wa(c, listPrefix + "  ")).filter((x): x is MappedText => !!x), "\n" + listPrefix + "  ");
+          const indent = listPrefix.length < 2 * WA_MAX_INDENT ? listPrefix + "  " : listPrefix;
+          const inner = joinMapped(item.children.map((c) => wa(c, indent)).filter((x): x is MappedText => !!x), "\n" + indent);
           return new MappedTextBuilder().emitFor(listPrefix + bullet, sliceOf(item)).append(inner).build();
         });
         return joinMapped(items, "\n");
@@ -254,7 +344,9 @@ export function analyzeBody(rendered: MappedText): BodyModel {
   };
   const whatsapp = joinMapped(tree.children.map((c) => wa(c)).filter((x): x is MappedText => !!x && x.text.length > 0), "\n\n");
 
-  return { tree, rendered, firstHeading, firstParagraph, cta, links, images, prose, whatsapp, html };
+  const at = tree.data?.tooDeepAt;
+  const tooDeep = at === undefined ? undefined : rendered.slice(at, at + 1);
+  return { tree, rendered, firstHeading, firstParagraph, cta, links, images, prose, whatsapp, html, ...(tooDeep ? { tooDeep } : {}) };
 }
 
 /** Replaces line breaks inside a text with spaces (same length, positions kept). */

@@ -51,6 +51,14 @@ export interface MjmlDoc {
   comments: { value: string; start: number; end: number }[];
 }
 
+/**
+ * How deep elements may nest. Real emails stay under forty; the limit keeps every walk
+ * over the tree (brandlint's, juice's, mjml's) far from the stack's end, whatever the
+ * thread's stack size. Deeper elements are one problem, where the limit is passed;
+ * their text stays in the element at the limit.
+ */
+export const MAX_MJML_DEPTH = 200;
+
 const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
 
 /** Parses MJML text (already through Handlebars) into a mapped tree. */
@@ -60,6 +68,8 @@ export function parseMjml(source: MappedText): MjmlDoc {
   const top: MjElement = { type: "element", name: "#document", attrs: [], children: [], openStart: 0, openEnd: 0, end: text.length };
   const stack: MjElement[] = [top];
   let pendingAttrs: MjAttr[] = [];
+  // Elements opened past MAX_MJML_DEPTH (not in the tree; their close tags are skipped).
+  let tooDeep = 0;
   let textRun: { b: MappedTextBuilder; start: number; end: number } | undefined;
   const flushText = () => {
     if (!textRun) return;
@@ -95,6 +105,12 @@ export function parseMjml(source: MappedText): MjmlDoc {
       },
       onopentag(name) {
         flushText();
+        if (tooDeep || stack.length > MAX_MJML_DEPTH) {
+          if (!tooDeep) doc.problems.push({ message: `elements nested more than ${MAX_MJML_DEPTH} deep; brandlint does not read deeper elements`, start: parser.startIndex, end: parser.endIndex + 1 });
+          tooDeep++;
+          pendingAttrs = [];
+          return;
+        }
         const el: MjElement = {
           type: "element",
           name,
@@ -111,6 +127,10 @@ export function parseMjml(source: MappedText): MjmlDoc {
       },
       onclosetag(name, implied) {
         flushText();
+        if (tooDeep) {
+          tooDeep--;
+          return;
+        }
         const el = stack[stack.length - 1]!;
         if (el.name !== name && el === top) return;
         stack.pop();

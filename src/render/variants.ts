@@ -11,7 +11,7 @@ import { alignDecoded } from "../text/align.js";
 import { MappedText, MappedTextBuilder, joinMapped } from "../text/mapped-text.js";
 import type { SourceFile } from "../text/source-file.js";
 import { CHANNELS, type Channel, type Localized } from "../types.js";
-import { analyzeBody, findUrls, markUrls, unwrapLines, type BodyModel } from "./markdown.js";
+import { analyzeBody, findUrls, markUrls, unwrapLines, MAX_MARKDOWN_DEPTH, type BodyModel } from "./markdown.js";
 import { parseTemplate, renderTemplate, type ParsedTemplate, type TemplateData } from "./template.js";
 import { brandStyle, generateMjml } from "./email.js";
 import { checkIncludes } from "./includes.js";
@@ -104,12 +104,18 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
       return fmTemplates.get(key);
     };
     const bodies = new Map<string, BodyModel>();
+    let toldTooDeep = false;
     const body = (mode: RenderMode, channel: Channel): BodyModel => {
       const key = `${mode}:${usesChannel ? channel : ""}`;
       let b = bodies.get(key);
       if (!b) {
         b = analyzeBody(renderTemplate(bodyTpl, dataFor(mode, usesChannel ? channel : "", ""), { kindOf }));
         bodies.set(key, b);
+        const loc = b.tooDeep?.locate(0, b.tooDeep.length);
+        if (loc && !toldTooDeep) {
+          toldTooDeep = true;
+          problems.push({ ruleId: "parse-error", severity: 2, message: `Markdown nested more than ${MAX_MARKDOWN_DEPTH} levels deep (quotes, lists or emphasis inside one another): brandlint leaves out what starts here`, file: loc.file, start: loc.start, end: loc.end });
+        }
       }
       return b;
     };
@@ -281,10 +287,15 @@ function handwrittenVariant(
       problems.push({ ruleId: "parse-error", severity: 2, message: `${path.basename(file.path)} must be a JSON object like {"title": "...", "body": "...", "url": "..."}`, file, start: 0, end: file.text.length });
       return undefined;
     }
-    for (const key of Object.keys(obj)) {
+    for (const d of doc.duplicates) problems.push({ ruleId: "parse-error", severity: 2, message: `${path.basename(file.path)}: ${d.message}`, file, start: d.start, end: d.end });
+    for (const [key, v] of Object.entries(obj)) {
       if (!["title", "body", "url", "$schema"].includes(key)) {
         const r = doc.locate([key], key);
         problems.push({ ruleId: "parse-error", severity: 2, message: `unknown key "${key}" in ${path.basename(file.path)} (expected title, body, url)`, file, ...r });
+      } else if (typeof v !== "string") {
+        const r = doc.locate([key]);
+        const what = v === null ? "null" : Array.isArray(v) ? "a list" : typeof v === "object" ? "an object" : `the ${typeof v} ${JSON.stringify(v)}`;
+        problems.push({ ruleId: "parse-error", severity: 2, message: `${key} in ${path.basename(file.path)} must be text in double quotes, not ${what}`, file, ...r });
       }
     }
     const tpl = (key: string) => {

@@ -13,19 +13,60 @@ export interface Grapheme {
 
 let segmenter: Intl.Segmenter | undefined;
 
+/** Chunk size for segmenting (UTF-16 units); see {@link graphemes}. */
+const CHUNK = 1024;
+/** Segments ending this close to a chunk's end are segmented again with the next chunk. */
+const MARGIN = 16;
+
+/**
+ * Calls `each(start, end)` for every grapheme cluster of `text`, in order.
+ *
+ * Intl.Segmenter copies its whole input for every segment it yields (quadratic on long
+ * texts, as in words.ts), so the text is segmented ~1 KB at a time. A chunk may end
+ * inside a cluster (a combining mark or a ZWJ sequence may follow), so only the
+ * clusters that end well before the chunk's end are kept; the next chunk starts where
+ * the first uncertain cluster starts. A cluster boundary depends only on the text
+ * before it and the code point after it, and every chunk starts on a boundary, so the
+ * clusters are exactly those of one pass over the whole text.
+ */
+function eachGrapheme(text: string, each: (start: number, end: number) => void): void {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
+  let from = 0;
+  let size = CHUNK;
+  while (from < text.length) {
+    let to = Math.min(text.length, from + size);
+    // Never cut a surrogate pair: the cluster before it would see half a code point.
+    if (to < text.length && /[\uD800-\uDBFF]/.test(text[to - 1]!)) to--;
+    const last = to === text.length;
+    let next = from;
+    for (const s of segmenter.segment(text.slice(from, to))) {
+      const start = from + s.index;
+      const end = start + s.segment.length;
+      if (!last && end > to - MARGIN) break;
+      each(start, end);
+      next = end;
+    }
+    if (next === from && !last) {
+      // One cluster longer than the chunk (thousands of combining marks): widen the chunk.
+      size *= 2;
+      continue;
+    }
+    from = next;
+    size = CHUNK;
+  }
+}
+
 /** The grapheme clusters of a text, in order. */
 export function graphemes(text: string): Grapheme[] {
-  segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
   const out: Grapheme[] = [];
-  for (const s of segmenter.segment(text)) out.push({ start: s.index, end: s.index + s.segment.length });
+  eachGrapheme(text, (start, end) => out.push({ start, end }));
   return out;
 }
 
 /** Number of user-perceived characters in a text. */
 export function graphemeCount(text: string): number {
   let n = 0;
-  segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
-  for (const _ of segmenter.segment(text)) n++;
+  eachGrapheme(text, () => n++);
   return n;
 }
 

@@ -1,0 +1,81 @@
+/**
+ * Text paths that used to be quadratic (issue 17): each input here took from seconds to
+ * minutes before; the checks are on results, the test timeout catches a regression.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { pageNames } from "../src/preview/build.js";
+import { whatsappFormat } from "../src/preview/whatsapp.js";
+import { MappedText } from "../src/text/mapped-text.js";
+import { SourceFile } from "../src/text/source-file.js";
+
+describe("linear text paths", () => {
+  it("MappedText.trim on 300 KB of white space before a word", () => {
+    const text = "  " + " \t\n".repeat(100_000) + "word" + " \u00a0\u3000".repeat(1000);
+    const t = MappedText.fromSource(new SourceFile("/x/sms.txt", text)).trim();
+    expect(t.text).toBe("word");
+    expect(t.locate(0, 4)).toMatchObject({ start: 300_002, end: 300_006, exact: true });
+    expect(MappedText.fromSource(new SourceFile("/x/sms.txt", " \n ")).trim().text).toBe("");
+  });
+
+  it("preview page names for a campaign id with 200,000 dashes", () => {
+    expect(pageNames(["-".repeat(100_000) + "spring" + "-".repeat(100_000) + "x-"])).toEqual([`spring${"-".repeat(74)}.html`]);
+  });
+
+  // The definition whatsappFormat had before (a scan per opener); the fast one must agree.
+  const reference = (text: string) => {
+    const WORD = /[\p{L}\p{N}]/u;
+    const styles: { start: number; end: number; style: string }[] = [];
+    const code: { start: number; end: number }[] = [];
+    for (const m of text.matchAll(/```([\s\S]+?)```/g)) {
+      styles.push({ start: m.index + 3, end: m.index + m[0].length - 3, style: "mono" });
+      code.push({ start: m.index, end: m.index + m[0].length });
+    }
+    const inCode = (i: number) => code.some((c) => i >= c.start && i < c.end);
+    for (const m of text.matchAll(/`([^`\n]+)`/g)) {
+      if (inCode(m.index) || inCode(m.index + m[0].length - 1)) continue;
+      styles.push({ start: m.index + 1, end: m.index + m[0].length - 1, style: "mono" });
+      code.push({ start: m.index, end: m.index + m[0].length });
+    }
+    for (const [marker, style] of [["*", "bold"], ["_", "italic"], ["~", "strike"]] as const) {
+      let i = 0;
+      while (i < text.length) {
+        const open = text.indexOf(marker, i);
+        if (open < 0) break;
+        i = open + 1;
+        const b = text[open - 1];
+        const a = text[open + 1];
+        if (inCode(open) || !((b === undefined || !WORD.test(b)) && a !== undefined && !/\s/.test(a) && a !== marker)) continue;
+        let close = -1;
+        for (let j = open + 2; j < text.length && text[j] !== "\n"; j++) {
+          if (text[j] !== marker || inCode(j)) continue;
+          if (!/\s/.test(text[j - 1]!) && (text[j + 1] === undefined || !WORD.test(text[j + 1]!))) {
+            close = j;
+            break;
+          }
+        }
+        if (close < 0) continue;
+        styles.push({ start: open + 1, end: close, style });
+        i = close + 1;
+      }
+    }
+    return styles;
+  };
+
+  it("whatsappFormat agrees with its one-scan-per-marker definition", () => {
+    const piece = fc.constantFrom("*", "_", "~", "`", "```", " ", "\n", "a", "bc", "é", "1", ".", "*a*", "_x_");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 80 }), (parts) => {
+        const text = parts.join("");
+        expect(whatsappFormat(text).styles).toEqual(reference(text));
+      }),
+      { numRuns: 500, seed: 17 },
+    );
+  });
+
+  it("whatsappFormat on one 200 KB line of openers with no closer, and 60,000 code spans", () => {
+    expect(whatsappFormat("*a ".repeat(70_000)).styles).toEqual([]);
+    const spans = whatsappFormat("`a` *b ".repeat(60_000));
+    expect(spans.styles.length).toBe(60_000);
+  });
+});
