@@ -103,7 +103,7 @@ export default defineRule<Options>({
       const root = v.use.name.split(".")[0]!;
       if (BUILTIN_VARIABLES.includes(root) || options.allowUndeclared.includes(root)) continue;
       const at = { file: v.file, start: v.start, end: v.end };
-      const spec = vars[root];
+      const spec = Object.hasOwn(vars, root) ? vars[root] : undefined;
       if (!spec) {
         const lower = declared.find((d) => d.toLowerCase() === root.toLowerCase());
         const guess = lower ?? didYouMean(root, declared);

@@ -159,8 +159,30 @@ export interface FontFamilyRef {
   end: number;
 }
 
-const FONT_SIZE = /^(?:[+-]?(?:\d+\.?\d*|\.\d+)(?:[a-z]+|%)|0|xx-small|x-small|small|medium|large|x-large|xx-large|xxx-large|larger|smaller)$/i;
+// `\d+(?:\.\d*)?`, not `\d+\.?\d*`: the latter splits a run of digits every possible way before failing.
+const FONT_SIZE = /^(?:[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[a-z]+|%)|0|xx-small|x-small|small|medium|large|x-large|xx-large|xxx-large|larger|smaller)$/i;
 const SYSTEM_FONTS = new Set(["caption", "icon", "menu", "message-box", "small-caption", "status-bar"]);
+
+/**
+ * The part of an attribute value that is a CSS value, read by postcss as the value of a
+ * declaration: without a trailing `;` (and what follows it), `!important` and outer spaces.
+ */
+export function attributeValueExtent(value: string): { start: number; end: number } {
+  const prefix = "a{b:";
+  let decl: postcssType.Declaration | undefined;
+  try {
+    const rule = postcss.parse(prefix + value + "}").first as postcssType.Rule | undefined;
+    decl = rule?.first?.type === "decl" ? rule.first : undefined;
+  } catch {
+    decl = undefined;
+  }
+  const at = decl?.source?.start?.offset;
+  if (!decl || at === undefined) return { start: 0, end: value.length };
+  const raw = (decl.raws.value as { raw?: string } | undefined)?.raw ?? decl.value;
+  const start = at + decl.prop.length + (decl.raws.between?.length ?? 0) - prefix.length;
+  if (start < 0 || value.slice(start, start + raw.length) !== raw) return { start: 0, end: value.length };
+  return { start, end: start + raw.length };
+}
 
 /** Splits a font-family list (`"Comic Sans MS", Inter, sans-serif`) into families. */
 function familyList(nodes: readonly valueParserType.Node[], base: number): FontFamilyRef[] {
@@ -190,8 +212,14 @@ function familyList(nodes: readonly valueParserType.Node[], base: number): FontF
  */
 export function fontFamilies(v: StyleValue): FontFamilyRef[] {
   if (v.fontFace) return [];
+  if (v.origin !== "css" && (v.prop === "font-family" || (v.prop === "face" && v.origin === "html"))) {
+    // An attribute holds a CSS value as people write it in a declaration: `Arial, sans-serif;`
+    // or `Inter !important` mean the families before the `;` or the `!important`.
+    const e = attributeValueExtent(v.value);
+    return familyList(valueParser(v.value.slice(e.start, e.end)).nodes, v.start + e.start);
+  }
   const nodes = valueNodes(v);
-  if (v.prop === "font-family" || (v.prop === "face" && v.origin === "html")) return familyList(nodes, v.start);
+  if (v.prop === "font-family") return familyList(nodes, v.start);
   if (v.prop !== "font" || v.origin !== "css") return [];
   const meaningful = nodes.filter((n) => n.type !== "space" && n.type !== "comment");
   if (meaningful.length === 1 && meaningful[0]!.type === "word" && SYSTEM_FONTS.has(meaningful[0]!.value.toLowerCase())) return [];

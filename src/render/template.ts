@@ -63,10 +63,18 @@ export function parseTemplate(source: MappedText): ParsedTemplate {
   const starts = lineStarts(text);
   const off = (p: { line: number; column: number }) => Math.min(text.length, (starts[p.line - 1] ?? text.length) + p.column);
   const result: ParsedTemplate = { source, program: undefined, variables: [], problems: [], comments: [] };
+  const foreign = (value: string, at: number) => {
+    if (result.problems.some((p) => p.kind === "syntax")) return;
+    const m = FOREIGN_TAG.exec(value);
+    const language = m ? lookalikeLanguage(m[0]) : undefined;
+    if (m && language) result.problems.push({ kind: "syntax", message: `${m[0]} is not Handlebars: this looks like ${language}; brandlint reads Handlebars templates`, start: at + m.index, end: at + m.index + m[0].length });
+  };
   if (!text.includes("{{")) {
+    foreign(text, 0);
     result.program = { type: "Program", body: text ? [{ type: "ContentStatement", value: text, original: text, loc: { source: "", start: { line: 1, column: 0 }, end: { line: starts.length, column: text.length - starts[starts.length - 1]! } } } as unknown as hbs.AST.Statement] : [], strip: {}, blockParams: [], loc: undefined as never } as unknown as hbs.AST.Program;
     return result;
   }
+  hookParseErrors();
   try {
     result.program = Handlebars.parse(text) as unknown as hbs.AST.Program;
   } catch (e) {
@@ -85,6 +93,7 @@ export function parseTemplate(source: MappedText): ParsedTemplate {
         const name = pathName(m.path);
         if (m.params.length || (m.hash?.pairs.length ?? 0)) {
           if (name !== "lookup") result.problems.push({ kind: "unknown-helper", message: `unknown helper "${name}"`, ...range });
+          else lookupKey(m.params[1] as Node | undefined, range);
           for (const p of m.params) noteParam(p as Node, guards);
         } else if (m.path.type === "PathExpression") noteVar(m.path as hbs.AST.PathExpression, range, guards, "output");
         break;
@@ -113,6 +122,11 @@ export function parseTemplate(source: MappedText): ParsedTemplate {
       case "PartialBlockStatement":
         result.problems.push({ kind: "partial", message: "partials are not supported in brandlint templates; write the text in place", ...range });
         break;
+      case "ContentStatement": {
+        const c = node as hbs.AST.ContentStatement;
+        if (c.value.includes("{%")) foreign(c.value, range.start + Math.max(0, (c.original as unknown as string).indexOf(c.value)));
+        break;
+      }
       case "CommentStatement":
         result.comments.push({ value: (node as hbs.AST.CommentStatement).value, ...range });
         break;
@@ -132,8 +146,15 @@ export function parseTemplate(source: MappedText): ParsedTemplate {
       const s = p as hbs.AST.SubExpression;
       const loc = p.loc!;
       if (pathName(s.path) !== "lookup") result.problems.push({ kind: "unknown-helper", message: `unknown helper "${pathName(s.path)}"`, start: off(loc.start), end: off(loc.end) });
+      else lookupKey(s.params[1] as Node | undefined, { start: off(loc.start), end: off(loc.end) });
       for (const q of s.params) noteParam(q as Node, guards);
     }
+  };
+  /** `{{lookup this "constructor"}}` names a JavaScript internal as a string: refused like `{{constructor}}`. */
+  const lookupKey = (key: Node | undefined, range: { start: number; end: number }) => {
+    if (key?.type !== "StringLiteral") return;
+    const name = String((key as hbs.AST.StringLiteral).value);
+    if (FORBIDDEN.has(name) || Object.hasOwn(Object.prototype, name)) result.problems.push({ kind: "prototype", message: `lookup of "${name}" reaches into JavaScript internals; templates may only use your variables`, ...range });
   };
   const noteVar = (p: hbs.AST.PathExpression, range: { start: number; end: number }, guards: readonly string[], role: VariableUse["role"]) => {
     if (p.data || p.original === "this" || p.original === ".") return;
@@ -151,9 +172,60 @@ function pathName(p: hbs.AST.Expression): string {
   return p.type === "PathExpression" ? (p as hbs.AST.PathExpression).original : String((p as hbs.AST.StringLiteral).value ?? p.type);
 }
 
-/** Locates a Handlebars parse error: the unclosed block, or the token the parser stopped at. */
+interface HandlebarsParseError {
+  message?: string;
+  lineNumber?: number;
+  column?: number;
+  endLineNumber?: number;
+  endColumn?: number;
+  /** The token Handlebars' parser stopped at, as its lexer located it (see `hookParseErrors`). */
+  brandlintToken?: { name: string; loc: Lexer["yylloc"] };
+}
+
+let hooked = false;
+/**
+ * Handlebars' parser (jison) knows exactly which token it stopped at, but its default
+ * error handler keeps only a text picture of it. This handler throws the same message
+ * with the token's name and location attached.
+ */
+function hookParseErrors(): void {
+  if (hooked) return;
+  hooked = true;
+  const parser = (Handlebars as unknown as { Parser: { parseError: (str: string, hash: { token?: string | null }) => never; lexer: Lexer } }).Parser;
+  parser.parseError = function (this: { lexer: Lexer }, str: string, hash: { token?: string | null }): never {
+    const err = new Error(str) as Error & HandlebarsParseError;
+    const l = this.lexer?.yylloc ?? parser.lexer.yylloc;
+    err.brandlintToken = { name: String(hash?.token ?? "INVALID"), loc: { ...l } };
+    throw err;
+  };
+}
+
+/** Template languages whose syntax people paste into Handlebars templates, told by their marks. */
+const LOOKALIKES: { language: string; test: RegExp }[] = [
+  // {% assign %}, {% capture %}, {% unless %}, {% elsif %}, filters with colon arguments (| default: "x").
+  { language: "Liquid", test: /\{%-?\s*(?:assign|capture|endcapture|unless|endunless|elsif|case|when|endcase|increment|decrement|cycle|tablerow|liquid|render|comment|endcomment)\b|\|\s*[a-z_]+\s*:/ },
+  // {% set %}, {% macro %}, {% block %}, {% extends %}, filters with parentheses, inline if/else.
+  { language: "Nunjucks", test: /\{%-?\s*(?:set|macro|endmacro|block|endblock|extends|call|filter|endset|import|from)\b|\|\s*[a-z_]+\s*\(|\{\{[^}]*\bif\b[^}]*\belse\b/ },
+  // Shared by both: {% if %}…{% endif %}, {% for %}, {{ x | filter }}.
+  { language: "Liquid or Nunjucks", test: /\{%-?\s*(?:if|endif|for|endfor|else|include|raw|endraw)\b|\{\{[^}]*\|\s*[a-z_]+/ },
+];
+
+/** The template language a piece of text looks written in, if it is not Handlebars. */
+export function lookalikeLanguage(text: string): string | undefined {
+  return LOOKALIKES.find((l) => l.test.test(text))?.language;
+}
+
+/** The first Liquid/Nunjucks tag (`{% if %}`) in text Handlebars reads as plain text. */
+const FOREIGN_TAG = /\{%-?\s*[a-z]+\b[^%]*%\}/;
+
+/**
+ * Locates a Handlebars parse error at the token Handlebars' own parser stopped at (or,
+ * for a block Handlebars closed wrongly, at the location its compiler reports), and
+ * says it in words: an unclosed or stray block, an unfinished `{{`, or syntax from
+ * Liquid or Nunjucks.
+ */
 function syntaxProblem(e: unknown, text: string, off: (p: { line: number; column: number }) => number): TemplateProblem {
-  const err = e as { message?: string; lineNumber?: number; column?: number; endLineNumber?: number; endColumn?: number };
+  const err = e as HandlebarsParseError;
   const raw = String(err.message ?? e);
   if (err.lineNumber !== undefined && err.column !== undefined) {
     const start = off({ line: err.lineNumber, column: err.column });
@@ -161,25 +233,26 @@ function syntaxProblem(e: unknown, text: string, off: (p: { line: number; column
     const m = /^(\S+) doesn't match (\S+)/.exec(raw);
     return { kind: "syntax", message: m ? `{{/${m[2]}}} closes {{#${m[1]}}}: blocks must close in the order they open` : `invalid template: ${raw.split("\n")[0]}`, start, end: Math.max(start, end) };
   }
-  // Re-lex to find where the parser stopped, which blocks are still open and which close nothing.
+  const tok = err.brandlintToken;
+  const at = tok ? { start: off({ line: tok.loc.first_line, column: tok.loc.first_column }), end: off({ line: tok.loc.last_line, column: tok.loc.last_column }) } : { start: text.length, end: text.length };
+  // Re-lex up to the error with Handlebars' lexer: which blocks are open, which close nothing,
+  // and the `{{` that opened the expression the parser stopped in.
   const lexer = (Handlebars as unknown as { Parser: { lexer: Lexer } }).Parser.lexer;
   const open: { name: string; start: number; end: number }[] = [];
   let stray: { name: string; start: number; end: number } | undefined;
-  let last = { start: text.length, end: text.length };
+  let opener: { start: number; end: number } | undefined;
   try {
     lexer.setInput(text);
     let prev = "";
-    let prevRange = last;
+    let prevRange = { start: 0, end: 0 };
     for (let i = 0; i < 100_000; i++) {
-      const tok = lexer.lex();
-      const name = typeof tok === "number" ? tokenName(tok) : String(tok);
+      const t = lexer.lex();
+      const name = typeof t === "number" ? tokenName(t) : String(t);
       const l = lexer.yylloc;
       const r = { start: off({ line: l.first_line, column: l.first_column }), end: off({ line: l.last_line, column: l.last_column }) };
-      if (name === "EOF") break;
-      if (name === "INVALID") {
-        last = r;
-        break;
-      }
+      if (name === "EOF" || name === "INVALID" || r.start > at.end) break;
+      if (name.startsWith("OPEN")) opener = r;
+      else if (/^CLOSE/.test(name) && name !== "CLOSE_SEXPR" && name !== "CLOSE_BLOCK_PARAMS") opener = undefined;
       if (prev === "OPEN_BLOCK" && name === "ID") open.push({ name: lexer.yytext, start: prevRange.start, end: r.end });
       if (prev === "OPEN_ENDBLOCK" && name === "ID") {
         if (open.length) open.pop();
@@ -187,21 +260,31 @@ function syntaxProblem(e: unknown, text: string, off: (p: { line: number; column
       }
       prev = name;
       prevRange = r;
-      last = r;
     }
   } catch {
-    // The lexer itself failed: the position of the last token is the best we have.
+    // The lexer itself stopped (unrecognised text): the parser's own position stands.
   }
-  if (stray && /got 'OPEN_ENDBLOCK'/.test(raw)) return { kind: "syntax", message: `{{/${stray.name}}} closes a block that was never opened`, start: stray.start, end: stray.end + 2 };
-  if (/got 'EOF'/.test(raw) && open.length) {
+  const got = tok?.name ?? "";
+  if (stray && got === "OPEN_ENDBLOCK") return { kind: "syntax", message: `{{/${stray.name}}} closes a block that was never opened`, start: stray.start, end: stray.end + 2 };
+  if (got === "EOF" && open.length && !opener) {
     const b = open[open.length - 1]!;
     return { kind: "syntax", message: `{{#${b.name}}} is never closed; add {{/${b.name}}}`, start: Math.max(0, b.start), end: b.end };
   }
-  if (/got 'INVALID'/.test(raw) || /Expecting .*'CLOSE'/.test(raw)) {
-    const start = text.lastIndexOf("{{", last.start);
-    return { kind: "syntax", message: `unfinished {{ }} expression: every "{{" needs a matching "}}"`, start: Math.max(0, start), end: Math.max(start + 2, last.end) };
+  // The expression the parser stopped in, from its `{{` to the next `}}`.
+  const exprStart = opener?.start ?? at.start;
+  const close = text.indexOf("}}", at.start);
+  const exprEnd = close === -1 ? text.length : close + 2;
+  const language = lookalikeLanguage(text.slice(exprStart, exprEnd)) ?? (FOREIGN_TAG.test(text) ? lookalikeLanguage(text) : undefined);
+  if (language) {
+    const shown = text.slice(exprStart, Math.min(exprEnd, exprStart + 60)).replace(/\s+/g, " ");
+    return { kind: "syntax", message: `${shown} is not Handlebars: this looks like ${language}; brandlint reads Handlebars templates`, start: at.start, end: Math.max(at.end, at.start + 1) };
   }
-  return { kind: "syntax", message: `invalid template: ${raw.split("\n").pop() ?? raw}`, start: last.start, end: last.end };
+  if (got === "EOF" || got === "INVALID" || (opener && close === -1)) {
+    const start = opener?.start ?? at.start;
+    return { kind: "syntax", message: `unfinished {{ }} expression: every "{{" needs a matching "}}"`, start, end: Math.max(start + 2, Math.min(at.end, text.length)) };
+  }
+  const found = text.slice(at.start, at.end).trim();
+  return { kind: "syntax", message: `invalid template: unexpected ${found ? `“${found}”` : "end of template"}${opener ? " inside {{ }}" : ""}`, start: at.start, end: Math.max(at.end, at.start) };
 }
 
 interface Lexer {
