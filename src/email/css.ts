@@ -19,7 +19,7 @@ import path from "node:path";
 import type { Variant } from "../campaign/model.js";
 import type { BodyModel } from "../render/markdown.js";
 import type { MjElement, MjmlDoc } from "../render/mjml-doc.js";
-import { parseMjml, walkElements } from "../render/mjml-doc.js";
+import { emailDoc, parseMjml, walkElements } from "../render/mjml-doc.js";
 import { MappedText, MappedTextBuilder } from "../text/mapped-text.js";
 
 export interface StyleValue {
@@ -37,6 +37,10 @@ export interface StyleValue {
   value: string;
   /** A declaration inside `@font-face` (it names a font rather than using it). */
   fontFace?: boolean;
+  /** For a CSS declaration: where the declaration (its property name) starts in `text`. */
+  declStart?: number;
+  /** For a CSS declaration: it is `!important`. */
+  important?: boolean;
 }
 
 const SHEETS = new Set(["style", "mj-style"]);
@@ -62,7 +66,7 @@ export function declarations(css: MappedText, element: string): StyleValue[] {
     // postcss only reports where a declaration starts; prove the value sits where computed.
     if (css.text.slice(start, start + raw.length) !== raw) return;
     const fontFace = decl.parent?.type === "atrule" && (decl.parent as postcssType.AtRule).name.toLowerCase() === "font-face";
-    out.push({ prop: decl.prop.toLowerCase(), origin: "css", element, text: css, start, end: start + raw.length, value: raw, ...(fontFace ? { fontFace } : {}) });
+    out.push({ prop: decl.prop.toLowerCase(), origin: "css", element, text: css, start, end: start + raw.length, value: raw, declStart: at, ...(decl.important ? { important: true } : {}), ...(fontFace ? { fontFace } : {}) });
   });
   return out;
 }
@@ -128,7 +132,7 @@ const byVariant = new WeakMap<Variant, StyleValue[]>();
 export function variantStyleValues(variant: Variant): StyleValue[] {
   let values = byVariant.get(variant);
   if (!values) {
-    const doc = variant.extra.mjml as MjmlDoc | undefined;
+    const doc = emailDoc(variant.extra);
     const body = variant.extra.body as BodyModel | undefined;
     values = [...(doc ? styleValues(doc) : []), ...(body?.html ?? []).flatMap((h) => htmlStyleValues(h.at))];
     byVariant.set(variant, values);

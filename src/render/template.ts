@@ -302,6 +302,8 @@ function tokenName(tok: number): string {
 export interface RenderOptions {
   /** Kind given to a variable's output (default "variable"); e.g. built-in link → "url". */
   kindOf?: (name: string) => PieceKind;
+  /** Write a `{{variable}}` that has no value as it is written, instead of leaving it out. */
+  keepMissing?: boolean;
 }
 
 /** Evaluates a parsed template against data; the result maps back through `source`. */
@@ -342,7 +344,8 @@ export function renderTemplate(t: ParsedTemplate, data: TemplateData, options: R
           v = obj && typeof obj === "object" && !Array.isArray(obj) && Object.hasOwn(obj, String(key)) ? obj[String(key)] : undefined;
         } else if (m.params.length || (m.hash?.pairs.length ?? 0)) return;
         else v = evalExpr(m.path as Node, ctx);
-        emitValue(stringify(v), node, name);
+        if (v === undefined && options.keepMissing && node.loc) out.append(t.source.slice(off(node.loc.start), off(node.loc.end)));
+        else emitValue(stringify(v), node, name);
         return;
       }
       case "BlockStatement": {

@@ -15,7 +15,8 @@ import { analyzeBody, findUrls, markUrls, unwrapLines, type BodyModel } from "./
 import { parseTemplate, renderTemplate, type ParsedTemplate, type TemplateData } from "./template.js";
 import { brandStyle, generateMjml } from "./email.js";
 import { checkIncludes } from "./includes.js";
-import { parseMjml, walkElements, attr, textContent, TEXT_ELEMENTS, type MjmlDoc } from "./mjml-doc.js";
+import { parseHtmlEmail, parseMjml, walkElements, attr, textContent, TEXT_ELEMENTS, type MjmlDoc } from "./mjml-doc.js";
+import { htmlEmailFields, isHtmlButton } from "./html-email.js";
 
 export type RenderMode = "sample" | "worst";
 
@@ -307,26 +308,28 @@ function handwrittenVariant(
   }
   const tpl = parse(MappedText.fromSource(file), file);
   if (channel === "email") {
+    const html = /\.html(?:\.hbs)?$/i.test(file.path);
     const docs = new Map<RenderMode, MjmlDoc>();
     const docFor = (mode: RenderMode) => {
       let d = docs.get(mode);
       if (!d) {
-        d = parseMjml(renderTemplate(tpl, data(mode), { kindOf }));
+        const rendered = renderTemplate(tpl, data(mode), { kindOf });
+        d = html ? parseHtmlEmail(rendered) : parseMjml(rendered);
         docs.set(mode, d);
       }
       return d;
     };
     const doc = docFor("sample");
-    for (const p of [...doc.problems, ...checkIncludes(doc, file.path, config.dir)]) {
+    for (const p of [...doc.problems, ...(html ? [] : checkIncludes(doc, file.path, config.dir))]) {
       const loc = doc.source.locate(p.start, p.end);
       problems.push({ ruleId: "parse-error", severity: 2, message: p.message, file: loc?.file ?? file, start: loc?.start ?? 0, end: loc?.end ?? 0 });
     }
-    const fields = lazyFields((mode) => emailFields(docFor(mode)));
+    const fields = lazyFields((mode) => (html ? htmlEmailFields(docFor(mode)) : emailFields(docFor(mode))));
     const links: VariantLink[] = [];
     const images: VariantImage[] = [];
     for (const el of walkElements(doc.root)) {
       const href = attr(el, "href");
-      if (href && href.value.length) links.push({ url: href.value.withKind(0, href.value.length, "url"), role: el.name === "mj-button" ? "cta" : "link", text: textContent(el, doc.source).trim() });
+      if (href && href.value.length) links.push({ url: href.value.withKind(0, href.value.length, "url"), role: el.name === "mj-button" || (html && isHtmlButton(el)) ? "cta" : "link", text: textContent(el, doc.source).trim() });
       if (el.name === "mj-image" || el.name === "img") {
         const src = attr(el, "src");
         const loc = doc.source.locate(el.openStart, el.openEnd);
@@ -339,7 +342,16 @@ function handwrittenVariant(
       const loc = doc.source.locate(c.start, c.end);
       if (loc) base.comments.push({ ...loc, value: c.value } as never);
     }
-    return { ...base, images, fields, links, extra: { mjml: doc, mjmlFor: docFor } };
+    // For contrast: variables without a value shown as written, as a link whose text is one still has text when sent.
+    let probe: MjmlDoc | undefined;
+    const contrastDoc = () => {
+      if (!probe) {
+        const kept = renderTemplate(tpl, data("sample"), { kindOf, keepMissing: true });
+        probe = kept.text === doc.source.text ? doc : html ? parseHtmlEmail(kept) : parseMjml(kept);
+      }
+      return probe;
+    };
+    return { ...base, images, fields, links, extra: html ? { html: doc, htmlFor: docFor, contrastDoc } : { mjml: doc, mjmlFor: docFor, contrastDoc } };
   }
   const fields = lazyFields((mode) => ({ text: markUrls(renderTemplate(tpl, data(mode), { kindOf })) }));
   const links: VariantLink[] = findUrls(fields.text!.sample).map((u, i, all) => ({ url: u.withKind(0, u.length, "url"), role: i === all.length - 1 ? "cta" : "link" }));
