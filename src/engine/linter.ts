@@ -3,7 +3,7 @@
  * It touches no file system, prints nothing and never exits. A rule that throws
  * becomes one internal-error finding on that file; the run goes on.
  */
-import type { Campaign, Variant } from "../campaign/model.js";
+import { branchLabel, type Campaign, type Variant } from "../campaign/model.js";
 import type { LoadedConfig } from "../config/load.js";
 import type { SettingsResolver } from "../config/settings.js";
 import type { SourceFile } from "../text/source-file.js";
@@ -99,6 +99,7 @@ export function runRules(opts: EngineOptions): RawFinding[] {
     }
 
   const crashed = new Set<string>();
+  const spots = new Set<string>();
   const run = (rule: Rule<never>, severity: 1 | 2, options: Record<string, unknown>, config: LoadedConfig, campaign: Campaign, variant: Variant | undefined, variants: Variant[], fallbackFile: SourceFile) => {
     const id = rule.meta.id;
     const ctx: RuleContext<Record<string, unknown>> = {
@@ -111,7 +112,13 @@ export function runRules(opts: EngineOptions): RawFinding[] {
       campaigns: opts.campaigns,
       report: (r: Report) => {
         const f = toRaw(id, severity, rule, r, variant);
-        if (f) add(f);
+        if (!f) return;
+        // A rendering with another {{#if}} branch adds only what the samples' rendering does not find at that spot.
+        const spot = `${f.ruleId}\u0000${f.file.path}\u0000${f.start}\u0000${f.end}`;
+        if (!variant?.branch) spots.add(spot);
+        else if (spots.has(spot)) return;
+        else if (!branchLabel(variant, f.file, f.start)) f.message += ` (${variant.branch})`;
+        add(f);
       },
     };
     try {
@@ -160,7 +167,7 @@ export function runRules(opts: EngineOptions): RawFinding[] {
         run(rule, sev, ruleOptions(rule, setting?.options), s.config, campaign, undefined, variants, file);
         continue;
       }
-      for (const variant of variants) {
+      for (const variant of variants.flatMap((v) => [v, ...(v.alternates ?? [])])) {
         const s = opts.settings.forFile(variant.file.path);
         const setting = s.rules.get(meta.id);
         const sev = severityFor(rule, setting?.severity);
@@ -188,7 +195,8 @@ function toRaw(ruleId: string, severity: 1 | 2, rule: Rule<never>, r: Report, va
     if (exact && end - start !== r.at.end - r.at.start) exact = false;
   } else ({ file, start, end } = r.at);
   const channels = new Set<Channel>(r.channels ?? (variant ? [variant.channel] : []));
-  const f: RawFinding = { ruleId, severity: r.severity ?? severity, message, messageId: r.messageId, file, start, end, channels };
+  const branch = branchLabel(variant, file, start);
+  const f: RawFinding = { ruleId, severity: r.severity ?? severity, message: branch ? `${message} (${branch})` : message, messageId: r.messageId, file, start, end, channels };
   if (r.fix !== undefined && rule.meta.fixable) {
     if (typeof r.fix === "string") {
       if (exact) f.fix = { start, end, text: r.fix };

@@ -8,6 +8,7 @@
  */
 import Handlebars from "handlebars";
 import { MappedText, MappedTextBuilder, type PieceKind } from "../text/mapped-text.js";
+import { ITEM } from "./sample-data.js";
 
 type Node = hbs.AST.Node & { loc?: hbs.AST.SourceLocation };
 
@@ -18,6 +19,8 @@ export type TemplateData = Record<string, TemplateValue>;
 export interface VariableUse {
   /** The path as written, e.g. "firstName" or "user.name". */
   name: string;
+  /** The path from the data's root: inside `{{#each order.items}}`, `{{name}}` is order, items, [], name. */
+  path: string[];
   /** Range in the template's mapped text. */
   start: number;
   end: number;
@@ -46,6 +49,19 @@ export interface ParsedTemplate {
   variables: VariableUse[];
   problems: TemplateProblem[];
   comments: TemplateComment[];
+  /** The two bodies of each `{{#if}}`/`{{#unless}}`, with how a finding names them. */
+  branches: { start: number; end: number; label: string }[];
+  /** Every `{{#if}}` and `{{#unless}}` block, in document order (for rendering the branch the sample does not take). */
+  conditionals: hbs.AST.BlockStatement[];
+}
+
+interface Scope {
+  /** Variables an enclosing `{{#if}}` tests. */
+  guards: readonly string[];
+  /** Context paths, innermost last (`{{#each}}`, `{{#with}}`). */
+  contexts: readonly string[][];
+  /** Block parameters (`as |item index|`): an item's path, or null for an index. */
+  params: ReadonlyMap<string, string[] | null>;
 }
 
 const BLOCK_HELPERS = new Set(["if", "unless", "each", "with"]);
@@ -62,7 +78,7 @@ export function parseTemplate(source: MappedText): ParsedTemplate {
   const text = source.text;
   const starts = lineStarts(text);
   const off = (p: { line: number; column: number }) => Math.min(text.length, (starts[p.line - 1] ?? text.length) + p.column);
-  const result: ParsedTemplate = { source, program: undefined, variables: [], problems: [], comments: [] };
+  const result: ParsedTemplate = { source, program: undefined, variables: [], problems: [], comments: [], branches: [], conditionals: [] };
   const foreign = (value: string, at: number) => {
     if (result.problems.some((p) => p.kind === "syntax")) return;
     const m = FOREIGN_TAG.exec(value);
@@ -81,12 +97,12 @@ export function parseTemplate(source: MappedText): ParsedTemplate {
     result.problems.push(syntaxProblem(e, text, off));
     return result;
   }
-  const walk = (node: Node, guards: readonly string[]) => {
+  const walk = (node: Node, sc: Scope) => {
     const loc = node.loc;
     const range = loc ? { start: off(loc.start), end: off(loc.end) } : { start: 0, end: 0 };
     switch (node.type) {
       case "Program":
-        for (const s of (node as hbs.AST.Program).body) walk(s as Node, guards);
+        for (const s of (node as hbs.AST.Program).body) walk(s as Node, sc);
         break;
       case "MustacheStatement": {
         const m = node as hbs.AST.MustacheStatement;
@@ -94,8 +110,8 @@ export function parseTemplate(source: MappedText): ParsedTemplate {
         if (m.params.length || (m.hash?.pairs.length ?? 0)) {
           if (name !== "lookup") result.problems.push({ kind: "unknown-helper", message: `unknown helper "${name}"`, ...range });
           else lookupKey(m.params[1] as Node | undefined, range);
-          for (const p of m.params) noteParam(p as Node, guards);
-        } else if (m.path.type === "PathExpression") noteVar(m.path as hbs.AST.PathExpression, range, guards, "output");
+          for (const p of m.params) noteParam(p as Node, sc);
+        } else if (m.path.type === "PathExpression") noteVar(m.path as hbs.AST.PathExpression, range, sc, "output");
         break;
       }
       case "BlockStatement": {
@@ -105,17 +121,41 @@ export function parseTemplate(source: MappedText): ParsedTemplate {
           result.problems.push({ kind: "unknown-helper", message: `unknown block helper "#${name}" (brandlint knows #if, #unless, #each and #with)`, ...range });
         }
         let tested: string | undefined;
+        let subject: string[] | undefined;
         for (const p of b.params) {
           if ((p as Node).type === "PathExpression") {
             tested = (p as hbs.AST.PathExpression).original;
             const pl = (p as Node).loc;
-            noteVar(p as hbs.AST.PathExpression, pl ? { start: off(pl.start), end: off(pl.end) } : range, guards, "block");
-          } else noteParam(p as Node, guards);
+            subject ??= noteVar(p as hbs.AST.PathExpression, pl ? { start: off(pl.start), end: off(pl.end) } : range, sc, "block");
+          } else noteParam(p as Node, sc);
         }
-        const inner = tested && name === "if" ? [...guards, tested] : guards;
-        const innerElse = tested && name === "unless" ? [...guards, tested] : guards;
+        const guarded = (on: boolean): Scope => (tested && on ? { ...sc, guards: [...sc.guards, tested] } : sc);
+        // Inside {{#each x}} the context is an item of x; inside {{#with x}}, x itself; `as |item i|` names them.
+        let inner = guarded(name === "if");
+        if ((name === "each" || name === "with") && subject) {
+          const ctx = name === "each" ? [...subject, ITEM] : subject;
+          const params = new Map(sc.params);
+          const names = (b.program as hbs.AST.Program | undefined)?.blockParams ?? [];
+          if (names[0]) params.set(names[0], ctx);
+          if (names[1]) params.set(names[1], null);
+          inner = { ...sc, contexts: [...sc.contexts, ctx], params };
+        }
+        const branch = (which: "program" | "inverse", r: { start: number; end: number }) => {
+          if (name !== "if" && name !== "unless") return;
+          const written = `{{#${name}${tested ? " " + tested : ""}}}`;
+          result.branches.push({ ...r, label: which === "program" ? `in the ${written} branch` : `in the {{else}} branch of ${written}` });
+        };
+        const bodyRange = (prog: hbs.AST.Program | undefined) => {
+          const l = (prog as Node | undefined)?.loc;
+          return l ? { start: off(l.start), end: off(l.end) } : undefined;
+        };
+        const pr = bodyRange(b.program as hbs.AST.Program | undefined);
+        const ir = bodyRange(b.inverse as hbs.AST.Program | undefined);
+        if (pr) branch("program", pr);
+        if (ir) branch("inverse", ir);
+        if (name === "if" || name === "unless") result.conditionals.push(b);
         if (b.program) walk(b.program as Node, inner);
-        if (b.inverse) walk(b.inverse as Node, innerElse);
+        if (b.inverse) walk(b.inverse as Node, guarded(name === "unless"));
         break;
       }
       case "PartialStatement":
@@ -138,16 +178,16 @@ export function parseTemplate(source: MappedText): ParsedTemplate {
         break;
     }
   };
-  const noteParam = (p: Node, guards: readonly string[]) => {
+  const noteParam = (p: Node, sc: Scope) => {
     if (p.type === "PathExpression") {
       const loc = p.loc!;
-      noteVar(p as hbs.AST.PathExpression, { start: off(loc.start), end: off(loc.end) }, guards, "param");
+      noteVar(p as hbs.AST.PathExpression, { start: off(loc.start), end: off(loc.end) }, sc, "param");
     } else if (p.type === "SubExpression") {
       const s = p as hbs.AST.SubExpression;
       const loc = p.loc!;
       if (pathName(s.path) !== "lookup") result.problems.push({ kind: "unknown-helper", message: `unknown helper "${pathName(s.path)}"`, start: off(loc.start), end: off(loc.end) });
       else lookupKey(s.params[1] as Node | undefined, { start: off(loc.start), end: off(loc.end) });
-      for (const q of s.params) noteParam(q as Node, guards);
+      for (const q of s.params) noteParam(q as Node, sc);
     }
   };
   /** `{{lookup this "constructor"}}` names a JavaScript internal as a string: refused like `{{constructor}}`. */
@@ -156,15 +196,23 @@ export function parseTemplate(source: MappedText): ParsedTemplate {
     const name = String((key as hbs.AST.StringLiteral).value);
     if (FORBIDDEN.has(name) || Object.hasOwn(Object.prototype, name)) result.problems.push({ kind: "prototype", message: `lookup of "${name}" reaches into JavaScript internals; templates may only use your variables`, ...range });
   };
-  const noteVar = (p: hbs.AST.PathExpression, range: { start: number; end: number }, guards: readonly string[], role: VariableUse["role"]) => {
-    if (p.data || p.original === "this" || p.original === ".") return;
+  /** Notes a variable use and returns its path from the data's root (undefined for `@data` and `this` at the root). */
+  const noteVar = (p: hbs.AST.PathExpression, range: { start: number; end: number }, sc: Scope, role: VariableUse["role"]): string[] | undefined => {
+    if (p.data) return undefined;
     if (p.parts.some((x) => FORBIDDEN.has(x))) {
       result.problems.push({ kind: "prototype", message: `"${p.original}" reaches into JavaScript internals; templates may only use your variables`, ...range });
-      return;
+      return undefined;
     }
-    result.variables.push({ name: p.original.replace(/^(\.\.\/)+/, "").replace(/^this\./, ""), ...range, guarded: guards.includes(p.original), role });
+    const own = /^(?:\.\.\/)*(?:this|\.)(?:[./]|$)/.test(p.original);
+    const param = !own && p.depth === 0 && p.parts[0] !== undefined ? sc.params.get(p.parts[0]) : undefined;
+    if (param === null) return undefined;
+    const base = param ?? sc.contexts[Math.max(0, sc.contexts.length - 1 - p.depth)] ?? [];
+    const path = [...base, ...(param ? p.parts.slice(1) : p.parts)];
+    if (path.length === 0) return undefined;
+    result.variables.push({ name: p.original.replace(/^(\.\.\/)+/, "").replace(/^this\./, ""), path, ...range, guarded: sc.guards.includes(p.original), role });
+    return path;
   };
-  walk(result.program as Node, []);
+  walk(result.program as Node, { guards: [], contexts: [[]], params: new Map() });
   return result;
 }
 
@@ -304,6 +352,8 @@ export interface RenderOptions {
   kindOf?: (name: string) => PieceKind;
   /** Write a `{{variable}}` that has no value as it is written, instead of leaving it out. */
   keepMissing?: boolean;
+  /** `{{#if}}`/`{{#unless}}` blocks to render with the other branch than the data picks. */
+  flip?: ReadonlySet<hbs.AST.BlockStatement>;
 }
 
 /** Evaluates a parsed template against data; the result maps back through `source`. */
@@ -319,9 +369,14 @@ export function renderTemplate(t: ParsedTemplate, data: TemplateData, options: R
     const src = t.source.locate(off(loc.start), off(loc.end));
     if (src) out.emit(value, src.file, src.start, src.end, options.kindOf?.(name) ?? "variable", name);
   };
-  const evalProgram = (p: hbs.AST.Program | undefined, ctx: TemplateValue[]) => {
+  // Block parameters in scope (`{{#each items as |item i|}}`), innermost last.
+  const params: Map<string, TemplateValue>[] = [];
+  const evalProgram = (p: hbs.AST.Program | undefined, ctx: TemplateValue[], named?: TemplateValue[]) => {
     if (!p) return;
+    const names = p.blockParams ?? [];
+    if (named && names.length) params.push(new Map(names.map((n, i) => [n, named[i]])));
     for (const s of p.body) evalNode(s as Node, ctx);
+    if (named && names.length) params.pop();
   };
   const evalNode = (node: Node, ctx: TemplateValue[]) => {
     switch (node.type) {
@@ -353,14 +408,14 @@ export function renderTemplate(t: ParsedTemplate, data: TemplateData, options: R
         const helper = pathName(b.path);
         const arg = b.params[0] ? evalExpr(b.params[0] as Node, ctx) : undefined;
         if (helper === "if" || helper === "unless") {
-          const truthy = Array.isArray(arg) ? arg.length > 0 : Boolean(arg);
+          const truthy = (Array.isArray(arg) ? arg.length > 0 : Boolean(arg)) !== (options.flip?.has(b) ?? false);
           evalProgram((truthy === (helper === "if") ? b.program : b.inverse) as hbs.AST.Program | undefined, ctx);
         } else if (helper === "each") {
           const items = Array.isArray(arg) ? arg : arg && typeof arg === "object" ? Object.values(arg) : [];
           if (items.length === 0) evalProgram(b.inverse as hbs.AST.Program | undefined, ctx);
-          for (const item of items.slice(0, 1000)) evalProgram(b.program as hbs.AST.Program, [item, ...ctx]);
+          items.slice(0, 1000).forEach((item, i) => evalProgram(b.program as hbs.AST.Program, [item, ...ctx], [item, i]));
         } else if (helper === "with") {
-          if (arg) evalProgram(b.program as hbs.AST.Program, [arg, ...ctx]);
+          if (arg) evalProgram(b.program as hbs.AST.Program, [arg, ...ctx], [arg]);
           else evalProgram(b.inverse as hbs.AST.Program | undefined, ctx);
         }
         return;
@@ -379,10 +434,23 @@ export function renderTemplate(t: ParsedTemplate, data: TemplateData, options: R
         return (e as hbs.AST.BooleanLiteral).value;
       case "PathExpression": {
         const p = e as hbs.AST.PathExpression;
-        if (p.data) return undefined;
-        let scope = ctx[Math.min(p.depth, ctx.length - 1)];
-        if (p.parts.length === 0) return scope;
-        for (const part of p.parts) {
+        let parts = p.parts;
+        let scope: TemplateValue;
+        if (p.data) {
+          // @root.x is the top-level data; other @data (@index, @key) is not rendered.
+          if (parts[0] !== "root") return undefined;
+          scope = ctx[ctx.length - 1];
+          parts = parts.slice(1);
+        } else {
+          const own = /^(?:\.\.\/)*(?:this|\.)(?:[./]|$)/.test(p.original);
+          const named = !own && p.depth === 0 && parts[0] !== undefined ? [...params].reverse().find((m) => m.has(parts[0]!)) : undefined;
+          if (named) {
+            scope = named.get(parts[0]!);
+            parts = parts.slice(1);
+          } else scope = ctx[Math.min(p.depth, ctx.length - 1)];
+        }
+        if (parts.length === 0) return scope;
+        for (const part of parts) {
           if (FORBIDDEN.has(part)) return undefined;
           if (scope && typeof scope === "object" && !Array.isArray(scope) && Object.hasOwn(scope, part)) scope = scope[part];
           else if (Array.isArray(scope) && /^\d+$/.test(part)) scope = scope[Number(part)];
