@@ -3,10 +3,11 @@
  *
  * Why: grey-on-white small print, a pale button label and default black text on a dark
  * section are unreadable for many readers (low vision, phones in sunlight) and fail
- * accessibility audits. Every run of text in mj-text, mj-button, mj-table and
- * mj-navbar-link is resolved to the colour, background, size and weight it renders
- * with, through mj-attributes, mj-class and the section/column nesting (see
- * src/email/contrast.ts), and its contrast ratio is compared with WCAG 2.2 AA: 4.5:1,
+ * accessibility audits. Every run of text is resolved to the colour, background, size
+ * and weight it renders with — a hand-written email (MJML or HTML) through the CSS
+ * cascade of the HTML the inbox gets (juice, as mjml inlines; see src/email/cascade.ts),
+ * generated MJML through mj-attributes, mj-class and the section/column nesting (see
+ * src/email/contrast.ts) — and its contrast ratio is compared with WCAG 2.2 AA: 4.5:1,
  * or 3:1 for large text (24px, or 18.66px bold). The finding sits on the colour that
  * decides and suggests the palette colour with the best contrast.
  *
@@ -14,8 +15,7 @@
  * size from which text counts as large (default 24; bold text from 14/18 of it).
  */
 import { compilePalette, type Rgb8 } from "../src/email/colors.js";
-import { contrastRatio, effectiveBackground, hex, over, textRuns, type At } from "../src/email/contrast.js";
-import type { MjmlDoc } from "../src/render/mjml-doc.js";
+import { contrastRatio, hex, lowContrast, variantTextRuns, type At } from "../src/email/contrast.js";
 import { defineRule } from "../src/engine/rule.js";
 
 interface Options {
@@ -84,52 +84,44 @@ export default defineRule<Options>({
     notes: [
       "## How the colours are found",
       "",
-      "Each run of text (non-blank) in `mj-text`, `mj-button`, `mj-table` and `mj-navbar-link`, and in the HTML inside them, is checked with the colour, background, size and weight it renders with:",
+      "Each run of visible, non-blank text is checked with the colour, background, size and weight a mail client renders it with. Like axe-core, text of only punctuation, symbols and emoji (a ` | ` separator) is not checked.",
       "",
-      "- **Component attributes** are resolved as mjml does: the element's own attribute, then defaults of its parent's `mj-class` children (`<mj-class name=\"x\"><mj-text color=…/></mj-class>`), then `mj-class` (later classes win), then the component's defaults in `<mj-attributes>` (`<mj-text color=…>`), then `<mj-all>`, then mjml's built-in defaults (mj-text, mj-table, mj-navbar-link: `#000000`, 13px; mj-button: `#ffffff` on `#414141`, 13px, normal weight).",
-      "- **Backgrounds** are taken from the text outward: inline HTML backgrounds, then the element's own (`background-color` of mj-button, `container-background-color`), `inner-background-color` (when the column has padding) and `background-color` of mj-column, `background-color` of mj-group, mj-section, mj-wrapper, mj-hero (default `#ffffff`) and mj-body; white when none is set.",
-      "- **Inline HTML**: `style` attributes (`color`, `background-color`, `background`, `font-size`, `font-weight`), `<font color>`, `bgcolor`, `<b>`/`<strong>`/`<th>` (bold), `<h1>`–`<h6>` (browser default sizes, bold), `<small>`/`<big>`; sizes in px, pt, em, rem, % and keywords.",
+      "- **Hand-written email (MJML or HTML)** is checked on the HTML the inbox gets: for MJML, mjml's own HTML. The CSS cascade is juice's (the inliner mjml uses): `<mj-style inline=\"inline\">` is inlined first, as mjml does before sending; then the rules of `<mj-style>` and `<style>` sheets apply against the inline styles (specificity, source order, `!important`); mj-attributes, mj-class and component attributes arrive as the inline styles mjml writes. HTML presentational attributes (`bgcolor`, `<font color>`, `<body text>`) count below any CSS; links without a colour of their own are the browser's link blue (`#0000EE`); colour, size, weight and visibility are inherited; `display:none`, `visibility:hidden`, `opacity:0`, a zero `max-height` or `height` with `overflow:hidden` (the preheader trick) and `font-size:0` hide text.",
+      "- **Email rendered from message.md** is resolved from its MJML attributes as mjml does: the element's own attribute, then defaults of its parent's `mj-class` children, then `mj-class` (later classes win), then the component's defaults in `<mj-attributes>`, then `<mj-all>`, then mjml's built-in defaults (mj-text, mj-table, mj-navbar-link: `#000000`, 13px; mj-button: `#ffffff` on `#414141`, 13px, normal weight); raw HTML with a `<style>` sheet is checked on mjml's HTML as above.",
+      "- **Backgrounds** are taken from the text outward, through every element that paints one (`background-color`, `background`, `bgcolor`), to the first opaque one; white when none is set.",
       "- **Transparency**: semi-transparent backgrounds are composited over what lies beneath, and semi-transparent text over its background, before the ratio is computed.",
       "- **Large text** is at least `largeTextPx` (24px), or at least 14/18 of it (18.66px) with a weight of 700 or more.",
+      "- **Variables**: a hand-written template is checked with the variables' sample values; a variable with no value is checked as written (`{{unsubscribeText}}`), so a link whose text is a variable is still checked.",
       "",
       "The ratio is WCAG 2.2's contrast ratio of relative luminances; it is shown rounded down, so text reported at 4.49:1 never reads as 4.50:1.",
       "",
       "## Where the finding is",
       "",
-      "On the text colour when one is written (on the element, in mj-class or mj-attributes, in a style attribute, or in brand.config.json for email rendered from message.md), else on the background colour that decides, else on the element's opening tag. Text that uses one colour on one background is one finding, for its smallest size. When the brand palette has a colour that passes on that background, the message names the one with the best contrast.",
+      "On the text colour where it is written (an element's attribute or style attribute, a rule of a style sheet, mj-class or mj-attributes, or brand.config.json for email rendered from message.md), else on the background colour that decides, else on the opening tag of the element (the MJML component) that holds the text. Text that uses one colour on one background is one finding, for its smallest size. When the brand palette has a colour that passes on that background, the message names the one with the best contrast.",
       "",
       "## Limits",
       "",
-      "- Text over a background picture (`background-url`, CSS `url()` or gradients) with no opaque colour above it is not checked: its colours are unknown. A section with both a picture and `background-color` is checked against the colour, which is what readers see when images are off.",
-      "- CSS classes (`css-class`, `<mj-style>` and `<style>` rules) are not resolved; inline styles are.",
-      "- Links without an inline colour are checked with the surrounding text's colour (mail clients that paint them blue are not modelled).",
-      "- Hidden text (`display:none`, `visibility:hidden`, `opacity:0`, `font-size:0`, a transparent colour) is skipped; `mj-raw`, mj-accordion, mj-social, mj-carousel and `mj-navbar` inheritance are not modelled.",
-      "- Templates are checked as rendered with the variables' sample values.",
+      "- Text over a background picture (`background-url`, `background` attributes, CSS `url()` or gradients) with no opaque colour above it is not checked: its colours are unknown. A section with both a picture and `background-color` is checked against the colour, which is what readers see when images are off.",
+      "- Media queries, `:hover` and other pseudo-classes are not applied: the email is checked as a desktop client first shows it. Dark-mode rewrites by mail clients are not modelled.",
+      "- An HTML email without a `<!doctype html>` renders in quirks mode in browsers; brandlint computes it as in standards mode.",
+      "- mj-accordion, mj-social, mj-carousel and `mj-navbar` inheritance are not modelled in email rendered from message.md.",
     ].join("\n"),
   },
   check(ctx) {
     const { variant, config, options } = ctx;
-    const doc = variant?.extra.mjml as MjmlDoc | undefined;
-    if (!doc) return;
-    const levelRatios = options.level === "AAA" ? { normal: 7, large: 4.5 } : { normal: 4.5, large: 3 };
+    if (!variant) return;
+    const email = variantTextRuns(variant.extra, variant.origin === "handwritten");
+    if (!email) return;
     const palette = compilePalette(config.data.colors).entries;
     // One finding per (place, text colour, background): the smallest failing text.
     const found = new Map<string, { at: At; onColor: boolean; color: string; background: Rgb8; ratio: number; needed: number; px: number; bold: boolean }>();
-    for (const run of textRuns(doc)) {
-      const bg = effectiveBackground(run.layers);
-      if ("image" in bg) continue;
-      const fg = over(run.color, bg.rgb);
-      const ratio = contrastRatio(fg, bg.rgb);
-      const bold = run.fontWeight >= 700;
-      const large = run.fontPx >= options.largeTextPx - 0.005 || (bold && run.fontPx >= (options.largeTextPx * 14) / 18 - 0.01);
-      const needed = large ? levelRatios.large : levelRatios.normal;
-      if (ratio >= needed) continue;
-      const at = run.color.at ?? bg.at ?? { text: doc.source, start: run.element.openStart, end: run.element.openEnd };
+    for (const { run, fg, background, backgroundAt, ratio, needed, bold } of lowContrast(email.runs, options)) {
+      const at = run.color.at ?? backgroundAt ?? { text: email.doc.source, start: run.element.openStart, end: run.element.openEnd };
       const color = run.color.alpha < 1 ? `${run.color.raw} (${hex(fg)} over the background)` : run.color.at ? run.color.raw : hex(run.color.rgb);
       const where = at.text.locate(at.start, at.end);
-      const key = [where?.file.path, where?.start, color, hex(bg.rgb)].join("|");
+      const key = [where?.file.path, where?.start, color, hex(background)].join("|");
       const prev = found.get(key);
-      if (!prev || needed > prev.needed || (needed === prev.needed && run.fontPx < prev.px)) found.set(key, { at, onColor: at === run.color.at, color, background: bg.rgb, ratio, needed, px: run.fontPx, bold });
+      if (!prev || needed > prev.needed || (needed === prev.needed && run.fontPx < prev.px)) found.set(key, { at, onColor: at === run.color.at, color, background, ratio, needed, px: run.fontPx, bold });
     }
     for (const f of found.values()) {
       const data: Record<string, string | number> = { color: f.color, background: hex(f.background), ratio: ratioText(f.ratio), level: options.level, needed: f.needed, size: pxText(f.px) + (f.bold ? " bold" : "") };

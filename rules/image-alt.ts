@@ -16,7 +16,7 @@
  */
 import type { Variant } from "../src/campaign/model.js";
 import { defineRule } from "../src/engine/rule.js";
-import { attr, walkElements, type MjmlDoc } from "../src/render/mjml-doc.js";
+import { attr, emailDoc, walkElements } from "../src/render/mjml-doc.js";
 import type { MappedText } from "../src/text/mapped-text.js";
 import type { SourceFile } from "../src/text/source-file.js";
 import { assetMatches, compileAsset, hostWithin, parseUrl, splitUrl, type AssetPattern } from "../src/text/urls.js";
@@ -52,14 +52,15 @@ function variantImages(v: Variant, messageFile: SourceFile | undefined): ImageSi
     out.push(img);
   };
   for (const img of v.images) add({ ...img, needsAlt: true, markdown: v.origin === "rendered" && img.at.file === messageFile });
-  const doc = v.extra.mjml as MjmlDoc | undefined;
+  const doc = emailDoc(v.extra);
   if (!doc) return out;
   for (const el of walkElements(doc.root)) {
     const loc = doc.source.locate(el.openStart, el.openEnd);
     const at = loc ? { file: loc.file, start: loc.start, end: loc.end } : { file: v.file, start: 0, end: 0 };
     const src = attr(el, "src");
     if (src && (ALT_ELEMENTS.has(el.name) || el.name === "mj-social-element")) add({ src: src.value, alt: attr(el, "alt")?.value, at, needsAlt: ALT_ELEMENTS.has(el.name), markdown: false });
-    const bg = attr(el, "background-url");
+    // mj-section background-url; the HTML background attribute of a body, table or cell.
+    const bg = attr(el, "background-url") ?? (doc.kind === "html" && /^(?:body|table|td|th)$/.test(el.name) ? attr(el, "background") : undefined);
     if (bg) add({ src: bg.value, at, needsAlt: false, markdown: false });
   }
   return out;

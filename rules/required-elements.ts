@@ -19,7 +19,7 @@ import { defineRule, type RuleContext } from "../src/engine/rule.js";
 import type { Variant } from "../src/campaign/model.js";
 import type { JsonPath } from "../src/config/problems.js";
 import { unsubscribeLabel } from "../src/render/email.js";
-import { walkElements, textContent, type MjmlDoc } from "../src/render/mjml-doc.js";
+import { emailDoc, walkElements, textContent } from "../src/render/mjml-doc.js";
 import { pickLocalized } from "../src/render/variants.js";
 import { cueKey } from "../src/text/discounts.js";
 import type { MappedText } from "../src/text/mapped-text.js";
@@ -232,7 +232,7 @@ function checkEmail(ctx: Ctx, variant: Variant): void {
     if (!brand.unsubscribeUrl) ctx.report({ messageId: "unsubscribeUrlNotConfigured", at: atConfig(ctx, requirePath) });
     return;
   }
-  const doc = variant.extra.mjml as MjmlDoc | undefined;
+  const doc = emailDoc(variant.extra);
   const words = [...UNSUBSCRIBE_WORDS, ...options.unsubscribeWords, unsubscribeLabel(locale)].map((w) => cueKey(w, locale)).filter(Boolean);
   const hasUnsubscribe = variant.links.some((l) => {
     if (l.role === "unsubscribe") return true;
@@ -241,7 +241,7 @@ function checkEmail(ctx: Ctx, variant: Variant): void {
     const label = cueKey(l.text?.text ?? "", locale);
     return words.some((w) => label.includes(w) || url.includes(w.replace(/\s+/gu, "")));
   });
-  const body = doc ? [...walkElements(doc.root)].find((e) => e.name === "mj-body") : undefined;
+  const body = doc ? [...walkElements(doc.root)].find((e) => e.name === "mj-body" || e.name === "body") : undefined;
   const bodyText = doc && body ? textContent(body, doc.source) : variant.fields.body?.sample;
   const address = brand.address ? matchAddress(bodyText?.text ?? "", brand.address, locale) : undefined;
   // Most of the address, from its start, is there: say what is missing, where it ends.
@@ -254,17 +254,18 @@ function checkEmail(ctx: Ctx, variant: Variant): void {
   if (hasUnsubscribe && hasAddress) return;
   // Where a footer goes: the closing </mj-body> (else its opening tag, else the start of the file).
   let at: { file: Variant["file"]; start: number; end: number } = { file: variant.file, start: 0, end: 0 };
+  const close = doc?.kind === "html" ? "</body>" : "</mj-body>";
   if (doc && body) {
     const text = doc.source.text;
-    const close = text.lastIndexOf("</mj-body", body.end);
+    const close = text.lastIndexOf(`</${body.name}`, body.end);
     const loc = close >= body.openEnd ? doc.source.locate(close, body.end) : doc.source.locate(body.openStart, body.openEnd);
     if (loc && loc.file === variant.file) at = { file: loc.file, start: loc.start, end: loc.end };
   }
   if (!hasUnsubscribe) {
     const url = brand.unsubscribeUrl ? "{{unsubscribeUrl}}" : "…";
-    ctx.report({ messageId: "missingUnsubscribeLink", data: { example: `<a href="${url}">${unsubscribeLabel(locale)}</a>` }, at });
+    ctx.report({ messageId: "missingUnsubscribeLink", data: { example: `<a href="${url}">${unsubscribeLabel(locale)}</a>`, close }, at });
   }
-  if (!hasAddress) ctx.report({ messageId: "missingAddress", data: { address: brand.address! }, at });
+  if (!hasAddress) ctx.report({ messageId: "missingAddress", data: { address: brand.address!, close }, at });
 }
 
 function checkSms(ctx: Ctx, variant: Variant): void {
@@ -372,9 +373,9 @@ export default defineRule<Options>({
     },
     defaultOptions: { unsubscribeWords: [], optOutAtEnd: false },
     messages: {
-      missingUnsubscribeLink: "This email has no unsubscribe link; add one to the footer before </mj-body>, e.g. {example}",
+      missingUnsubscribeLink: "This email has no unsubscribe link; add one to the footer before {close}, e.g. {example}",
       incompleteAddress: "The postal address in this email is incomplete: add “{missing}” here (brand.address is “{address}”)",
-      missingAddress: "This email does not show the postal address “{address}” (brand.address); add it to the footer before </mj-body>",
+      missingAddress: "This email does not show the postal address “{address}” (brand.address); add it to the footer before {close}",
       unsubscribeUrlNotConfigured:
         "Emails must carry an unsubscribe link (channels.email.requireUnsubscribe), but brand.unsubscribeUrl is not set, so rendered emails go out without one; add brand.unsubscribeUrl",
       addressNotConfigured: "Emails must show the postal address (channels.email.requireUnsubscribe), but brand.address is not set; add brand.address",

@@ -12,6 +12,7 @@ import { defineRule } from "../src/engine/rule.js";
 import { CHANNELS } from "../src/types.js";
 import { tokenize, foldCase } from "../src/text/words.js";
 import { didYouMean } from "../src/text/suggest.js";
+import { lookupVariable } from "../src/render/sample-data.js";
 
 /** Variables brandlint provides itself. */
 export const BUILTIN_VARIABLES = ["brand", "campaign", "channel", "link", "unsubscribeUrl"];
@@ -54,6 +55,7 @@ export default defineRule<Options>({
     messages: {
       undeclared: "{{{name}}} is not declared in brand.config.json variables; it would render empty{guess}",
       noValue: "{{{name}}} has neither a sample nor a fallback in brand.config.json; previews and length checks cannot use it",
+      noField: "{{{name}}} is not declared: the sample of {owner} in brand.config.json variables has no ‘{field}’ (its fields: {fields}); it would render empty{guess}",
       greeting: "Greeting with {{{name}}} but no fallback: customers without a {name} get “{before}{after}”; add a fallback in brand.config.json variables or wrap it in {{#if {name}}}",
       refused: "{message}",
     },
@@ -96,24 +98,30 @@ export default defineRule<Options>({
     const { variant, options } = ctx;
     if (!variant) return;
     const vars = ctx.config.data.variables ?? {};
-    const declared = Object.keys(vars);
+    const declared = [...new Set(Object.keys(vars).map((k) => k.split(".")[0]!))];
     const extraGreetings = new Set(options.greetingWords.map((g) => foldCase(g, ctx.campaign.meta.locale)));
     for (const p of variant.templateProblems) ctx.report({ messageId: "refused", data: { message: p.message }, at: { file: p.file, start: p.start, end: p.end } });
     for (const v of variant.variables) {
-      const root = v.use.name.split(".")[0]!;
-      if (BUILTIN_VARIABLES.includes(root) || options.allowUndeclared.includes(root)) continue;
+      const root = v.use.path[0] ?? v.use.name.split(".")[0]!;
+      if ((BUILTIN_VARIABLES.includes(root) && v.use.path.length <= 1) || options.allowUndeclared.includes(root)) continue;
       const at = { file: v.file, start: v.start, end: v.end };
-      const spec = vars[root];
-      if (!spec) {
+      const found = lookupVariable(vars, v.use.path.length ? v.use.path : v.use.name.split("."));
+      if (found.kind === "undeclared") {
         const lower = declared.find((d) => d.toLowerCase() === root.toLowerCase());
         const guess = lower ?? didYouMean(root, declared);
         ctx.report({ messageId: "undeclared", data: { name: v.use.name, guess: guess ? ` — did you mean ${guess}?` : "" }, at });
         continue;
       }
-      if (spec.sample === undefined && spec.fallback === undefined) {
+      if (found.kind === "no-field") {
+        const guess = didYouMean(found.field, found.fields);
+        ctx.report({ messageId: "noField", data: { name: v.use.name, owner: found.owner, field: found.field, fields: found.fields.length ? found.fields.join(", ") : "none", guess: guess ? ` — did you mean ${guess}?` : "" }, at });
+        continue;
+      }
+      if (!found.hasValue) {
         ctx.report({ messageId: "noValue", data: { name: v.use.name }, at });
         continue;
       }
+      const spec = found.spec ?? {};
       if (v.use.role !== "output" || v.use.guarded || spec.fallback !== undefined) continue;
       // Is it a greeting? Look at the words just before it, in the source line.
       const text = v.file.text;

@@ -40,9 +40,14 @@ export interface ChannelSettings {
   whatsapp?: { bodyMax?: number };
   social?: { max?: number };
 }
+/** Any JSON value: a variable's sample (strings, numbers, objects, arrays of them). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [k: string]: JsonValue };
 export interface VariableSpec {
-  sample?: string;
+  /** Any JSON value; objects and arrays give `{{order.id}}` and `{{#each order.items}}` their data. */
+  sample?: JsonValue;
   maxLength?: number;
+  /** Worst case for an array: this many items. */
+  maxItems?: number;
   charset?: "gsm" | "unicode";
   fallback?: string;
   description?: string;

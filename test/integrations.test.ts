@@ -10,7 +10,7 @@ import path from "node:path";
 import picomatch from "picomatch";
 import { parse as parseYaml } from "yaml";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { CHANNEL_FILES, discoverCampaigns, isCampaignFile } from "../src/campaign/discover.js";
+import { CHANNEL_FILE_NAMES, discoverCampaigns, isCampaignFile } from "../src/campaign/discover.js";
 import { DiskHost } from "../src/host/index.js";
 import { CAMPAIGN_FILE_REGEX, LINT_STAGED, VSCODE_TASKS } from "../src/cli/init.js";
 import { changedCampaignDirs, GitError } from "../src/git.js";
@@ -29,8 +29,8 @@ afterEach(() => {
 });
 
 /** Names a campaign folder may hold, and names that only look like them. */
-const CAMPAIGN_NAMES = ["message.md", "campaign.json", ...Object.values(CHANNEL_FILES).flatMap((f) => [f, `${f}.hbs`])];
-const OTHER_NAMES = ["README.md", "notes.txt", "message.md.bak", "message.mdx", "xsms.txt", "sms.txt.orig", "email.html", "package.json", "message.md.hbs", "brand.config.json.bak"];
+const CAMPAIGN_NAMES = ["message.md", "campaign.json", ...CHANNEL_FILE_NAMES.flatMap((f) => [f, `${f}.hbs`])];
+const OTHER_NAMES = ["README.md", "notes.txt", "message.md.bak", "message.mdx", "xsms.txt", "sms.txt.orig", "email.htm", "package.json", "message.md.hbs", "brand.config.json.bak"];
 
 describe("VS Code: .vscode/tasks.json", { timeout: 120_000 }, () => {
   const tasksFile = path.join(REPO_ROOT, ".vscode", "tasks.json");

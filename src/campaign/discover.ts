@@ -19,10 +19,15 @@ export const CHANNEL_FILES: Record<Channel, string> = {
   social: "social.txt",
 };
 
-/** The channel a hand-written file name belongs to (`sms.txt`, `sms.txt.hbs`), if any. */
+/** Other file names of a channel's template: a hand-written HTML email. */
+export const MORE_CHANNEL_FILES: Record<string, Channel> = { "email.html": "email" };
+/** Every channel template name (without `.hbs`). */
+export const CHANNEL_FILE_NAMES = [...Object.values(CHANNEL_FILES), ...Object.keys(MORE_CHANNEL_FILES)];
+
+/** The channel a hand-written file name belongs to (`sms.txt`, `sms.txt.hbs`, `email.html`), if any. */
 export function channelOfFile(name: string): Channel | undefined {
   const base = name.endsWith(".hbs") ? name.slice(0, -4) : name;
-  return CHANNELS.find((c) => CHANNEL_FILES[c] === base);
+  return CHANNELS.find((c) => CHANNEL_FILES[c] === base) ?? (Object.hasOwn(MORE_CHANNEL_FILES, base) ? MORE_CHANNEL_FILES[base] : undefined);
 }
 
 export function isCampaignFile(name: string): boolean {
@@ -31,7 +36,7 @@ export function isCampaignFile(name: string): boolean {
 
 /** The file names brandlint reads, for messages. */
 export function lintableNames(): string {
-  return [MESSAGE_FILE, META_FILE, ...Object.values(CHANNEL_FILES)].join(", ") + " (each channel file also as .hbs), and " + CONFIG_NAME;
+  return [MESSAGE_FILE, META_FILE, ...CHANNEL_FILE_NAMES].join(", ") + " (each channel file also as .hbs), and " + CONFIG_NAME;
 }
 
 /** A path problem: the run cannot happen as asked (exit 2). */

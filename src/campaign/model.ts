@@ -90,6 +90,25 @@ export interface Variant {
   comments: { file: SourceFile; start: number; end: number; value: string }[];
   /** Extra channel data (e.g. the email's MJML document), filled by the renderer. */
   extra: Record<string, unknown>;
+  /**
+   * The same hand-written template rendered with the other branch of one `{{#if}}` or
+   * `{{#unless}}` than the samples pick, so both branches are linted (variant-scope rules).
+   */
+  alternates?: Variant[];
+  /** For an alternate: which branch it renders ("with the {{else}} branch of {{#if vip}}"). */
+  branch?: string;
+  /** The bodies of the templates' `{{#if}}`/`{{#unless}}` blocks, and how a finding in one names it. */
+  branches?: { file: SourceFile; start: number; end: number; label: string }[];
+}
+
+/** How a finding at this spot names the branch it is in (the innermost `{{#if}}` body around it), if any. */
+export function branchLabel(variant: Variant | undefined, file: SourceFile, start: number): string | undefined {
+  let best: { start: number; end: number; label: string } | undefined;
+  for (const b of variant?.branches ?? []) {
+    if (b.file.path !== file.path || start < b.start || start >= b.end) continue;
+    if (!best || b.end - b.start < best.end - best.start) best = b;
+  }
+  return best?.label;
 }
 
 /** A problem found while reading a campaign (a file that cannot be parsed, bad metadata). */

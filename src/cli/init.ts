@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { CHANNEL_FILES, MESSAGE_FILE, META_FILE } from "../campaign/discover.js";
+import { CHANNEL_FILE_NAMES, MESSAGE_FILE, META_FILE } from "../campaign/discover.js";
 import { GitError, hooksDir } from "../git.js";
 import { packageVersion } from "../paths.js";
 import { UsageError, type Io } from "./main.js";
@@ -28,7 +28,7 @@ Without options, writes into the current folder (never over an existing file):
 `;
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const channelFiles = Object.values(CHANNEL_FILES);
+const channelFiles = CHANNEL_FILE_NAMES;
 
 /**
  * An extended regular expression (POSIX ERE, JavaScript and Python alike) for the

@@ -12,9 +12,12 @@ import { createRequire } from "node:module";
 import type * as Culori from "culori";
 import { colorsInValue, type Rgb8 } from "./colors.js";
 import { declarations, type StyleValue } from "./css.js";
-import type { MjAttr, MjElement, MjmlDoc } from "../render/mjml-doc.js";
+import { fontPx, fontWeight } from "./cascade.js";
+import type { MjAttr, MjElement, MjmlDoc, MjText } from "../render/mjml-doc.js";
 import { walkElements } from "../render/mjml-doc.js";
-import type { MappedText } from "../text/mapped-text.js";
+import { mjmlHtmlBeforeInlining } from "../render/email.js";
+import { MappedText, MappedTextBuilder } from "../text/mapped-text.js";
+import { cascadeRuns, type CascadeResult, type DomNode, type ValueSource } from "./cascade.js";
 
 /** A range of mapped text: where a person wrote a value. */
 export interface At {
@@ -187,40 +190,6 @@ function componentLayers(h: HeadAttributes, el: MjElement): Layer[] {
   return out;
 }
 
-/** A CSS font size in px, relative to the parent's; undefined when it cannot be known. */
-export function fontPx(value: string, parent: number): number | undefined {
-  const v = value.trim().toLowerCase();
-  const keywords: Record<string, number> = { "xx-small": 9, "x-small": 10, small: 13, medium: 16, large: 18, "x-large": 24, "xx-large": 32, "xxx-large": 48 };
-  if (v in keywords) return keywords[v];
-  if (v === "smaller") return parent / 1.2;
-  if (v === "larger") return parent * 1.2;
-  const m = /^(\d+(?:\.\d*)?|\.\d+)(px|pt|em|rem|%)?$/.exec(v);
-  if (!m) return undefined;
-  const n = Number(m[1]);
-  switch (m[2]) {
-    case "pt":
-      return (n * 4) / 3;
-    case "em":
-      return n * parent;
-    case "rem":
-      return n * 16;
-    case "%":
-      return (n / 100) * parent;
-    default:
-      return n;
-  }
-}
-
-function fontWeight(value: string, parent: number): number | undefined {
-  const v = value.trim().toLowerCase();
-  if (v === "normal") return 400;
-  if (v === "bold") return 700;
-  if (v === "bolder") return parent >= 600 ? 900 : parent >= 350 ? 700 : 400;
-  if (v === "lighter") return parent >= 600 ? 400 : 100;
-  const n = Number(v);
-  return Number.isFinite(n) && n >= 1 && n <= 1000 ? n : undefined;
-}
-
 const HEADING_EM: Record<string, number> = { h1: 2, h2: 1.5, h3: 1.17, h4: 1, h5: 0.83, h6: 0.67 };
 const SKIP = new Set(["style", "script", "head", "title", "mj-style", "mj-raw"]);
 
@@ -351,4 +320,237 @@ export function effectiveBackground(layers: readonly Layer[]): { rgb: Rgb8; at?:
 /** #RRGGBB in upper case. */
 export function hex(c: Rgb8): string {
   return "#" + c.map((v) => v.toString(16).padStart(2, "0")).join("").toUpperCase();
+}
+
+/** A colour value with no place in any file (mjml's output, a browser default): its paint alone. */
+function valuePaint(value: string, prop: string, html: boolean): Paint | "transparent" | undefined {
+  const p = paintOf({ prop, origin: html ? "html" : "css", element: "td", text: MappedText.empty(), start: 0, end: value.length, value });
+  return p && p !== "transparent" ? { rgb: p.rgb, alpha: p.alpha, raw: p.raw } : p;
+}
+
+/** The declaration of `prop` that wins in a style attribute: the last `!important` one, else the last. */
+function styleDecl(el: MjElement, prop: string): StyleValue | undefined {
+  const style = el.attrs.find((a) => a.name.toLowerCase() === "style");
+  if (!style) return undefined;
+  const ds = declarations(style.value, el.name).filter((d) => d.prop === prop);
+  const important = ds.filter((d) => d.important);
+  return (important.length ? important : ds).pop();
+}
+
+/**
+ * A computed colour as a paint, placed where it was written: a sheet's declaration, the
+ * source element's style attribute or colour attribute; without a place when mjml
+ * generated it (then `generated` may find the MJML attribute it came from) or the
+ * browser supplies it.
+ */
+function placedPaint(value: string, prop: string, from: ValueSource, source: (n: DomNode) => MjElement | undefined, generated: (p: Paint) => At | undefined): Paint | "transparent" | undefined {
+  let placed: Paint | "transparent" | undefined;
+  if ("sheet" in from) placed = paintOf(from.sheet);
+  else if ("inline" in from) {
+    const el = source(from.inline);
+    const d = el ? styleDecl(el, prop) : undefined;
+    if (d) placed = paintOf(d);
+  } else if ("attr" in from) {
+    const el = source(from.attr);
+    const a = el?.attrs.find((x) => x.name.toLowerCase() === from.name);
+    if (el && a) placed = paintOf({ ...attrValue(a, el.name), origin: "html" });
+  }
+  if (placed) return placed;
+  const bare = valuePaint(value, prop, "attr" in from);
+  if (!bare || bare === "transparent") return bare;
+  const at = "ua" in from ? undefined : generated(bare);
+  return at ? { ...bare, at } : bare;
+}
+
+const sameRgb = (a: Rgb8, b: Rgb8) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
+
+/** Turns the cascade's runs into text runs of the source, through the maps from the HTML to the file. */
+function runsOf(result: CascadeResult, map: { text(n: DomNode): MappedText | undefined; element(n: DomNode): MjElement | undefined; owner(n: DomNode): MjElement | undefined; generated(n: DomNode, what: "color" | "background", p: Paint): At | undefined }): TextRun[] {
+  const out: TextRun[] = [];
+  for (const run of result.runs) {
+    const text = map.text(run.node);
+    const owner = map.owner(run.node);
+    if (!text || !owner) continue;
+    const color = placedPaint(run.color.value, "color", run.color.from, map.element, (p) => map.generated(run.node, "color", p));
+    if (!color || color === "transparent" || color.alpha <= 0) continue;
+    const layers: Layer[] = [];
+    for (const l of run.layers) {
+      if (l.image) {
+        // A picture: its colours are unknown, so the text over it is not checked.
+        layers.push({ image: "sheet" in l.from ? { text: l.from.sheet.text, start: l.from.sheet.start, end: l.from.sheet.end } : { text, start: 0, end: 0 } });
+        break;
+      }
+      const paint = placedPaint(l.value, "attr" in l.from ? l.from.name : l.prop, l.from, map.element, (p) => map.generated(run.node, "background", p));
+      if (!paint || paint === "transparent") continue;
+      layers.push({ paint });
+      if (paint.alpha >= 1) break;
+    }
+    const last = layers[layers.length - 1];
+    if (!last || ("paint" in last && last.paint.alpha < 1)) layers.push({ paint: WHITE });
+    out.push({ element: owner, text, color, layers, fontPx: run.fontPx, fontWeight: run.fontWeight });
+  }
+  return out;
+}
+
+/** Every sheet of a document: `<style>` anywhere, `<mj-style>` (inlined by mjml or not). */
+function sheetsOf(doc: MjmlDoc): { inline: MappedText[]; plain: MappedText[] } {
+  const inline: MappedText[] = [];
+  const plain: MappedText[] = [];
+  for (const el of walkElements(doc.root)) {
+    const name = el.name.toLowerCase();
+    if (name !== "style" && name !== "mj-style") continue;
+    const b = new MappedTextBuilder();
+    for (const c of el.children) if (c.type === "text") b.append(c.text);
+    const isInline = name === "mj-style" && el.attrs.some((a) => a.name === "inline" && a.value.text === "inline");
+    (isInline ? inline : plain).push(b.build());
+  }
+  return { inline, plain };
+}
+
+/** True when a document has style sheets whose rules may paint its text. */
+export function hasStyleSheets(doc: MjmlDoc): boolean {
+  const s = sheetsOf(doc);
+  return s.inline.length + s.plain.length > 0;
+}
+
+/** The text runs of a hand-written HTML email, through the cascade of its `<style>` sheets, inline styles and attributes. */
+export function htmlTextRuns(doc: MjmlDoc): TextRun[] {
+  const sheets = sheetsOf(doc);
+  const result = cascadeRuns({ html: doc.source.text, inlineSheets: [], sheets: [...sheets.inline, ...sheets.plain] });
+  const elements = new Map<number, MjElement>();
+  const texts = new Map<number, MappedText>();
+  for (const el of walkElements(doc.root)) {
+    elements.set(el.openStart, el);
+    for (const c of el.children) if (c.type === "text") texts.set(c.start, c.text);
+  }
+  const element = (n: DomNode) => (n.startIndex != null ? elements.get(n.startIndex) : undefined);
+  return runsOf(result, {
+    text: (n) => (n.startIndex != null ? texts.get(n.startIndex) : undefined),
+    element,
+    owner: (n) => (n.parent ? element(n.parent) : undefined) ?? doc.root,
+    generated: () => undefined,
+  });
+}
+
+/** Text nodes of an MJML body with the MJML component that holds each, in document order. */
+function mjmlTexts(doc: MjmlDoc): { node: MjText; parent: MjElement; component: MjElement }[] {
+  const out: { node: MjText; parent: MjElement; component: MjElement }[] = [];
+  const body = [...walkElements(doc.root)].find((e) => e.name === "mj-body");
+  const visit = (el: MjElement, component: MjElement) => {
+    if (SKIP.has(el.name.toLowerCase()) && el.name !== "mj-raw") return;
+    for (const c of el.children) {
+      if (c.type === "text") {
+        if (/\S/.test(c.text.text)) out.push({ node: c, parent: el, component });
+      } else visit(c, c.name.startsWith("mj-") ? c : component);
+    }
+  };
+  if (body) visit(body, body);
+  return out;
+}
+
+const norm = (s: string) => s.replace(/\s+/g, " ").trim();
+
+/**
+ * The text runs of an MJML email as mjml renders it, through the CSS mjml applies:
+ * `<mj-style inline="inline">` inlined as mjml inlines it, then `<mj-style>` and
+ * `<style>` rules, mj-attributes and mj-class (which mjml writes as inline styles). Each
+ * text of mjml's HTML is matched with the text of the template it was copied from (mjml
+ * copies the content of mj-text, mj-button and the like as written), and so is the
+ * HTML written around it; a value on markup mjml generated is placed on the MJML
+ * attribute it came from. Undefined when mjml cannot render the template.
+ */
+export function mjmlCascadeRuns(doc: MjmlDoc): TextRun[] | undefined {
+  const rendered = mjmlHtmlBeforeInlining(doc.source.text);
+  if (!rendered) return undefined;
+  const sheets = sheetsOf(doc);
+  const result = cascadeRuns({ html: rendered.html, inlineSheets: sheets.inline, sheets: sheets.plain });
+  // Pair mjml's texts with the template's, in order, and the HTML elements around them.
+  const source = mjmlTexts(doc);
+  const textOf = new Map<DomNode, { node: MjText; component: MjElement }>();
+  const elementOf = new Map<DomNode, MjElement>();
+  let j = 0;
+  for (const s of source) {
+    const want = norm(s.node.text.text);
+    const k = result.texts.slice(j, j + 40).findIndex((t) => norm(t.data ?? "") === want);
+    if (k === -1) continue;
+    const o = result.texts[j + k]!;
+    j += k + 1;
+    textOf.set(o, { node: s.node, component: s.component });
+    let src: MjElement | undefined = s.parent;
+    let out = o.parent ?? undefined;
+    while (src && out && !src.name.startsWith("mj-") && src.name.toLowerCase() === (out.name ?? "").toLowerCase()) {
+      elementOf.set(out, src);
+      src = src.parent;
+      out = out.parent ?? undefined;
+    }
+  }
+  const h = headAttributes(doc);
+  return runsOf(result, {
+    text: (n) => textOf.get(n)?.node.text,
+    element: (n) => elementOf.get(n),
+    owner: (n) => textOf.get(n)?.component,
+    generated: (n, what, p) => {
+      const component = textOf.get(n)?.component;
+      if (!component) return undefined;
+      if (what === "color") {
+        const a = resolveAttr(h, component, "color");
+        const written = a ? paintOf(attrValue(a, component.name)) : undefined;
+        return written && written !== "transparent" && sameRgb(written.rgb, p.rgb) ? written.at : undefined;
+      }
+      for (const l of componentLayers(h, component)) if ("paint" in l && l.paint.at && sameRgb(l.paint.rgb, p.rgb)) return l.paint.at;
+      return undefined;
+    },
+  });
+}
+
+/**
+ * The text runs of an email variant: a hand-written HTML email through its cascade; an
+ * MJML email as mjml renders it when it is hand-written or has style sheets (else, for
+ * the MJML brandlint generates, from its attributes, which is what mjml does with them).
+ * A hand-written template's variables without a value are shown as written, as a link
+ * whose text is a variable still has text on the day it is sent.
+ */
+export function variantTextRuns(extra: Record<string, unknown>, handwritten: boolean): { doc: MjmlDoc; runs: TextRun[] } | undefined {
+  const probe = extra.contrastDoc as (() => MjmlDoc) | undefined;
+  const doc = probe?.() ?? ((extra.mjml ?? extra.html) as MjmlDoc | undefined);
+  if (!doc?.root) return undefined;
+  if (doc.kind === "html") return { doc, runs: htmlTextRuns(doc) };
+  if (handwritten || hasStyleSheets(doc)) return { doc, runs: mjmlCascadeRuns(doc) ?? textRuns(doc) };
+  return { doc, runs: textRuns(doc) };
+}
+
+/** Text with a letter or digit (any script); punctuation, symbols and emoji alone are not read as text. */
+const WORDS = /[\p{L}\p{N}]/u;
+
+export interface LowContrast {
+  run: TextRun;
+  /** The text colour as painted (blended over the background when translucent). */
+  fg: Rgb8;
+  background: Rgb8;
+  backgroundAt?: At;
+  ratio: number;
+  needed: number;
+  bold: boolean;
+}
+
+/**
+ * The runs whose contrast is below WCAG's minimum (AA: 4.5:1, 3:1 for large text; AAA:
+ * 7:1 and 4.5:1). Like axe-core, text of only punctuation, symbols and emoji (a “ | ”
+ * separator) and text over a picture are not checked.
+ */
+export function lowContrast(runs: readonly TextRun[], options: { level: "AA" | "AAA"; largeTextPx: number }): LowContrast[] {
+  const levelRatios = options.level === "AAA" ? { normal: 7, large: 4.5 } : { normal: 4.5, large: 3 };
+  const out: LowContrast[] = [];
+  for (const run of runs) {
+    if (!WORDS.test(run.text.text)) continue;
+    const bg = effectiveBackground(run.layers);
+    if ("image" in bg) continue;
+    const fg = over(run.color, bg.rgb);
+    const ratio = contrastRatio(fg, bg.rgb);
+    const bold = run.fontWeight >= 700;
+    const large = run.fontPx >= options.largeTextPx - 0.005 || (bold && run.fontPx >= (options.largeTextPx * 14) / 18 - 0.01);
+    const needed = large ? levelRatios.large : levelRatios.normal;
+    if (ratio < needed) out.push({ run, fg, background: bg.rgb, ...(bg.at ? { backgroundAt: bg.at } : {}), ratio, needed, bold });
+  }
+  return out;
 }

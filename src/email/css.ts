@@ -19,7 +19,7 @@ import path from "node:path";
 import type { Variant } from "../campaign/model.js";
 import type { BodyModel } from "../render/markdown.js";
 import type { MjElement, MjmlDoc } from "../render/mjml-doc.js";
-import { parseMjml, walkElements } from "../render/mjml-doc.js";
+import { emailDoc, parseMjml, walkElements } from "../render/mjml-doc.js";
 import { MappedText, MappedTextBuilder } from "../text/mapped-text.js";
 
 export interface StyleValue {
@@ -37,6 +37,10 @@ export interface StyleValue {
   value: string;
   /** A declaration inside `@font-face` (it names a font rather than using it). */
   fontFace?: boolean;
+  /** For a CSS declaration: where the declaration (its property name) starts in `text`. */
+  declStart?: number;
+  /** For a CSS declaration: it is `!important`. */
+  important?: boolean;
 }
 
 const SHEETS = new Set(["style", "mj-style"]);
@@ -62,7 +66,7 @@ export function declarations(css: MappedText, element: string): StyleValue[] {
     // postcss only reports where a declaration starts; prove the value sits where computed.
     if (css.text.slice(start, start + raw.length) !== raw) return;
     const fontFace = decl.parent?.type === "atrule" && (decl.parent as postcssType.AtRule).name.toLowerCase() === "font-face";
-    out.push({ prop: decl.prop.toLowerCase(), origin: "css", element, text: css, start, end: start + raw.length, value: raw, ...(fontFace ? { fontFace } : {}) });
+    out.push({ prop: decl.prop.toLowerCase(), origin: "css", element, text: css, start, end: start + raw.length, value: raw, declStart: at, ...(decl.important ? { important: true } : {}), ...(fontFace ? { fontFace } : {}) });
   });
   return out;
 }
@@ -128,7 +132,7 @@ const byVariant = new WeakMap<Variant, StyleValue[]>();
 export function variantStyleValues(variant: Variant): StyleValue[] {
   let values = byVariant.get(variant);
   if (!values) {
-    const doc = variant.extra.mjml as MjmlDoc | undefined;
+    const doc = emailDoc(variant.extra);
     const body = variant.extra.body as BodyModel | undefined;
     values = [...(doc ? styleValues(doc) : []), ...(body?.html ?? []).flatMap((h) => htmlStyleValues(h.at))];
     byVariant.set(variant, values);
@@ -159,8 +163,30 @@ export interface FontFamilyRef {
   end: number;
 }
 
-const FONT_SIZE = /^(?:[+-]?(?:\d+\.?\d*|\.\d+)(?:[a-z]+|%)|0|xx-small|x-small|small|medium|large|x-large|xx-large|xxx-large|larger|smaller)$/i;
+// `\d+(?:\.\d*)?`, not `\d+\.?\d*`: the latter splits a run of digits every possible way before failing.
+const FONT_SIZE = /^(?:[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[a-z]+|%)|0|xx-small|x-small|small|medium|large|x-large|xx-large|xxx-large|larger|smaller)$/i;
 const SYSTEM_FONTS = new Set(["caption", "icon", "menu", "message-box", "small-caption", "status-bar"]);
+
+/**
+ * The part of an attribute value that is a CSS value, read by postcss as the value of a
+ * declaration: without a trailing `;` (and what follows it), `!important` and outer spaces.
+ */
+export function attributeValueExtent(value: string): { start: number; end: number } {
+  const prefix = "a{b:";
+  let decl: postcssType.Declaration | undefined;
+  try {
+    const rule = postcss.parse(prefix + value + "}").first as postcssType.Rule | undefined;
+    decl = rule?.first?.type === "decl" ? rule.first : undefined;
+  } catch {
+    decl = undefined;
+  }
+  const at = decl?.source?.start?.offset;
+  if (!decl || at === undefined) return { start: 0, end: value.length };
+  const raw = (decl.raws.value as { raw?: string } | undefined)?.raw ?? decl.value;
+  const start = at + decl.prop.length + (decl.raws.between?.length ?? 0) - prefix.length;
+  if (start < 0 || value.slice(start, start + raw.length) !== raw) return { start: 0, end: value.length };
+  return { start, end: start + raw.length };
+}
 
 /** Splits a font-family list (`"Comic Sans MS", Inter, sans-serif`) into families. */
 function familyList(nodes: readonly valueParserType.Node[], base: number): FontFamilyRef[] {
@@ -190,8 +216,14 @@ function familyList(nodes: readonly valueParserType.Node[], base: number): FontF
  */
 export function fontFamilies(v: StyleValue): FontFamilyRef[] {
   if (v.fontFace) return [];
+  if (v.origin !== "css" && (v.prop === "font-family" || (v.prop === "face" && v.origin === "html"))) {
+    // An attribute holds a CSS value as people write it in a declaration: `Arial, sans-serif;`
+    // or `Inter !important` mean the families before the `;` or the `!important`.
+    const e = attributeValueExtent(v.value);
+    return familyList(valueParser(v.value.slice(e.start, e.end)).nodes, v.start + e.start);
+  }
   const nodes = valueNodes(v);
-  if (v.prop === "font-family" || (v.prop === "face" && v.origin === "html")) return familyList(nodes, v.start);
+  if (v.prop === "font-family") return familyList(nodes, v.start);
   if (v.prop !== "font" || v.origin !== "css") return [];
   const meaningful = nodes.filter((n) => n.type !== "space" && n.type !== "comment");
   if (meaningful.length === 1 && meaningful[0]!.type === "word" && SYSTEM_FONTS.has(meaningful[0]!.value.toLowerCase())) return [];

@@ -3,7 +3,7 @@
  * It touches no file system, prints nothing and never exits. A rule that throws
  * becomes one internal-error finding on that file; the run goes on.
  */
-import type { Campaign, Variant } from "../campaign/model.js";
+import { branchLabel, type Campaign, type Variant } from "../campaign/model.js";
 import type { LoadedConfig } from "../config/load.js";
 import type { SettingsResolver } from "../config/settings.js";
 import type { SourceFile } from "../text/source-file.js";
@@ -118,6 +118,7 @@ export function runRules(opts: EngineOptions): RawFinding[] {
     }
 
   const crashed = new Set<string>();
+  const spots = new Set<string>();
   const run = (
     rule: Rule<never>,
     severity: 1 | 2,
@@ -132,6 +133,14 @@ export function runRules(opts: EngineOptions): RawFinding[] {
     linted: (f: RawFinding) => boolean = keep,
   ) => {
     const id = rule.meta.id;
+    // A rendering with another {{#if}} branch adds only what the samples' rendering does not find at that spot.
+    const addBranch = (f: RawFinding) => {
+      const spot = `${f.ruleId}\u0000${f.file.path}\u0000${f.start}\u0000${f.end}`;
+      if (!variant?.branch) spots.add(spot);
+      else if (spots.has(spot)) return;
+      else if (!branchLabel(variant, f.file, f.start)) f.message += ` (${variant.branch})`;
+      add(f);
+    };
     const ctx: RuleContext<Record<string, unknown>> = {
       ruleId: id,
       options,
@@ -142,12 +151,12 @@ export function runRules(opts: EngineOptions): RawFinding[] {
       campaigns,
       report: (r: Report) => {
         const f = toRaw(id, severity, rule, r, variant);
-        if (f && keep(f)) return add(f);
+        if (f && keep(f)) return addBranch(f);
         // Reported on a campaign this run does not lint: tell a linted one that fills the same window.
         if (!f || !opts.focus || linted(f)) return;
         for (const a of r.alternates ?? []) {
           const g = toRaw(id, severity, rule, a, variant);
-          if (g && keep(g)) return add(g);
+          if (g && keep(g)) return addBranch(g);
         }
       },
     };
@@ -209,7 +218,7 @@ export function runRules(opts: EngineOptions): RawFinding[] {
         run(rule, sev, ruleOptions(rule, setting?.options), s.config, campaign, undefined, variants, file);
         continue;
       }
-      for (const variant of variants) {
+      for (const variant of variants.flatMap((v) => [v, ...(v.alternates ?? [])])) {
         const s = opts.settings.forFile(variant.file.path);
         const setting = s.rules.get(meta.id);
         const sev = severityFor(rule, setting?.severity);
@@ -237,7 +246,8 @@ function toRaw(ruleId: string, severity: 1 | 2, rule: Rule<never>, r: Report, va
     if (exact && end - start !== r.at.end - r.at.start) exact = false;
   } else ({ file, start, end } = r.at);
   const channels = new Set<Channel>(r.channels ?? (variant ? [variant.channel] : []));
-  const f: RawFinding = { ruleId, severity: r.severity ?? severity, message, messageId: r.messageId, file, start, end, channels };
+  const branch = branchLabel(variant, file, start);
+  const f: RawFinding = { ruleId, severity: r.severity ?? severity, message: branch ? `${message} (${branch})` : message, messageId: r.messageId, file, start, end, channels };
   if (r.related?.length) {
     f.related = [];
     for (const x of r.related) {

@@ -38,7 +38,7 @@ const UNSUPPRESSIBLE = new Set(["parse-error", "internal-error", "unused-suppres
 function syntaxesFor(file: SourceFile): RegExp[] {
   const p = file.path;
   if (p.endsWith(".md")) return [HTML, HBS, YAML];
-  if (p.endsWith(".mjml") || p.endsWith(".mjml.hbs")) return [HTML, HBS];
+  if (/\.(?:mjml|html)(?:\.hbs)?$/.test(p)) return [HTML, HBS];
   if (p.endsWith(".json") && !p.endsWith(".hbs")) return [HBS];
   return [HBS];
 }

@@ -380,3 +380,33 @@ export async function mjmlToHtml(text: string, validationLevel: "strict" | "soft
   const m = loadMjml();
   return m.mjml2html(text, { validationLevel, ignoreIncludes: true, keepComments: false });
 }
+
+let skeleton: ((o: object) => string) | undefined;
+/**
+ * The HTML mjml makes of MJML text before it inlines `<mj-style inline="inline">` (with
+ * the sheets it would inline, and those it puts in `<style>`), synchronously: mjml 5
+ * renders synchronously up to its skeleton, which is an option, so the document is taken
+ * there. Undefined when mjml cannot read the text.
+ */
+export function mjmlHtmlBeforeInlining(text: string): { html: string; inlineStyle: string[]; style: string[] } | undefined {
+  const m = loadMjml();
+  skeleton ??= createRequire(import.meta.url)("mjml-core/lib/helpers/skeleton.js") as (o: object) => string;
+  const make = skeleton;
+  let captured: { html: string; inlineStyle: string[]; style: string[] } | undefined;
+  try {
+    const pending = m.mjml2html(text, {
+      validationLevel: "skip",
+      ignoreIncludes: true,
+      keepComments: false,
+      skeleton: (o: { inlineStyle?: string[]; style?: string[] }) => {
+        captured = { html: make(o), inlineStyle: o.inlineStyle ?? [], style: o.style ?? [] };
+        // Nothing left for mjml to inline: the caller inlines, keeping where each rule was written.
+        return "";
+      },
+    });
+    void pending.catch(() => undefined);
+  } catch {
+    return undefined;
+  }
+  return captured;
+}

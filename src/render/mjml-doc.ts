@@ -45,6 +45,8 @@ export interface MjProblem {
 }
 
 export interface MjmlDoc {
+  /** "html" for a hand-written HTML email (email.html), else MJML. */
+  kind?: "mjml" | "html";
   source: MappedText;
   root?: MjElement;
   problems: MjProblem[];
@@ -60,11 +62,27 @@ export interface MjmlDoc {
 export const MAX_MJML_DEPTH = 200;
 
 const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
+/** HTML elements whose end tag may be left out (HTML's "optional tags"): closing them implicitly is no error. */
+const OPTIONAL_END = new Set(["html", "head", "body", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp"]);
 
 /** Parses MJML text (already through Handlebars) into a mapped tree. */
 export function parseMjml(source: MappedText): MjmlDoc {
+  return parseMarkup(source, "mjml");
+}
+
+/**
+ * Parses a hand-written HTML email (already through Handlebars) into the same mapped
+ * tree: tag and attribute names lower-cased as HTML reads them, and an element left open
+ * is an error only where HTML requires its end tag.
+ */
+export function parseHtmlEmail(source: MappedText): MjmlDoc {
+  return parseMarkup(source, "html");
+}
+
+function parseMarkup(source: MappedText, kind: "mjml" | "html"): MjmlDoc {
+  const html = kind === "html";
   const text = source.text;
-  const doc: MjmlDoc = { source, problems: [], comments: [] };
+  const doc: MjmlDoc = { kind, source, problems: [], comments: [] };
   const top: MjElement = { type: "element", name: "#document", attrs: [], children: [], openStart: 0, openEnd: 0, end: text.length };
   const stack: MjElement[] = [top];
   let pendingAttrs: MjAttr[] = [];
@@ -134,8 +152,8 @@ export function parseMjml(source: MappedText): MjmlDoc {
         const el = stack[stack.length - 1]!;
         if (el.name !== name && el === top) return;
         stack.pop();
-        const selfClosed = text[el.openEnd - 2] === "/" || VOID.has(name.toLowerCase());
-        if (implied && !selfClosed) {
+        const selfClosed = (!html && text[el.openEnd - 2] === "/") || VOID.has(name.toLowerCase());
+        if (implied && !selfClosed && !(html && OPTIONAL_END.has(name))) {
           doc.problems.push({ message: `<${name}> is never closed; add </${name}>`, start: el.openStart, end: el.openEnd });
           el.end = parser.startIndex;
         } else el.end = implied ? el.openEnd : parser.endIndex + 1;
@@ -155,16 +173,27 @@ export function parseMjml(source: MappedText): MjmlDoc {
         doc.problems.push({ message: `invalid markup: ${err.message}`, start: parser.startIndex, end: parser.endIndex + 1 });
       },
     },
-    { recognizeSelfClosing: true, lowerCaseTags: false, lowerCaseAttributeNames: false, decodeEntities: true, recognizeCDATA: true },
+    { recognizeSelfClosing: !html, lowerCaseTags: html, lowerCaseAttributeNames: html, decodeEntities: true, recognizeCDATA: !html },
   );
   // Stray closing tags are dropped silently by htmlparser2; find them by tracking names.
   parser.write(text);
   parser.end();
   flushText();
   doc.root = top.children.find((c): c is MjElement => c.type === "element");
+  if (html) {
+    // An HTML email may be a fragment (a <table> with no <html> around it): the document is the root.
+    doc.root = doc.root ? top : undefined;
+    if (!doc.root) doc.problems.push({ message: "no HTML elements: an email.html template holds the email's HTML", start: 0, end: Math.min(text.length, 1) });
+    return doc;
+  }
   if (!doc.root) doc.problems.push({ message: "no <mjml> element: an email template must start with <mjml>", start: 0, end: Math.min(text.length, 1) });
   else if (doc.root.name !== "mjml") doc.problems.push({ message: `an email template must start with <mjml>, not <${doc.root.name}>`, start: doc.root.openStart, end: doc.root.openEnd });
   return doc;
+}
+
+/** The markup of an email variant: its MJML (hand-written or generated) or its hand-written HTML. */
+export function emailDoc(extra: Record<string, unknown>): MjmlDoc | undefined {
+  return (extra.mjml ?? extra.html) as MjmlDoc | undefined;
 }
 
 export function* walkElements(el: MjElement | undefined): Generator<MjElement> {

@@ -12,24 +12,20 @@ import { MappedText, MappedTextBuilder, joinMapped } from "../text/mapped-text.j
 import type { SourceFile } from "../text/source-file.js";
 import { CHANNELS, type Channel, type Localized } from "../types.js";
 import { analyzeBody, findUrls, markUrls, unwrapLines, MAX_MARKDOWN_DEPTH, type BodyModel } from "./markdown.js";
-import { parseTemplate, renderTemplate, type ParsedTemplate, type TemplateData } from "./template.js";
+import { parseTemplate, renderTemplate, type ParsedTemplate, type RenderOptions, type TemplateData } from "./template.js";
 import { brandStyle, generateMjml } from "./email.js";
 import { checkIncludes } from "./includes.js";
-import { parseMjml, walkElements, attr, textContent, TEXT_ELEMENTS, type MjmlDoc } from "./mjml-doc.js";
+import { parseHtmlEmail, parseMjml, walkElements, attr, textContent, TEXT_ELEMENTS, type MjmlDoc } from "./mjml-doc.js";
+import { htmlEmailFields, isHtmlButton } from "./html-email.js";
+import { variableData } from "./sample-data.js";
 
 export type RenderMode = "sample" | "worst";
 
-/** The characters worst-case values are made of: basic GSM letters, or a non-GSM BMP letter. */
-export const WORST_CHAR = { gsm: "W", unicode: "Ж" } as const;
+export { WORST_CHAR } from "./sample-data.js";
 
-/** Template data for a mode: config variables plus the built-ins. */
+/** Template data for a mode: config variables (structured samples, dotted keys) plus the built-ins. */
 export function templateData(config: LoadedConfig, mode: RenderMode, builtins: Record<string, string>): TemplateData {
-  const data: TemplateData = {};
-  for (const [name, spec] of Object.entries(config.data.variables ?? {})) {
-    const sample = spec.sample ?? spec.fallback;
-    data[name] = mode === "worst" && spec.maxLength !== undefined ? WORST_CHAR[spec.charset ?? "gsm"].repeat(spec.maxLength) : sample;
-  }
-  return { ...data, ...builtins };
+  return { ...variableData(config.data.variables ?? {}, mode), ...builtins };
 }
 
 /** Picks a localized config value for a locale: exact tag, then language, then "default". */
@@ -224,18 +220,39 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
     const hand = campaign.handwritten[channel];
     if (!hand || !campaign.meta.channels.includes(channel)) continue;
     const before = templates.length;
-    const v = handwrittenVariant(channel, hand, config, parse, (mode) => dataFor(mode, channel, ""), kindOf, problems);
+    const data = (mode: RenderMode) => dataFor(mode, channel, "");
+    const v = handwrittenVariant(channel, hand, config, parse, data, kindOf, problems);
     if (v) {
-      attachTemplates([v], templates.slice(before));
+      const own = templates.slice(before);
+      attachTemplates([v], own);
+      // Each {{#if}}/{{#unless}} also rendered with the branch the samples do not take, so both are linted.
+      const same = new Map(own.map((u) => [`${u.file.path}\u0000${u.tpl.source.text}`, u.tpl]));
+      const reuse = (m: MappedText, f: SourceFile) => same.get(`${f.path}\u0000${m.text}`) ?? parseTemplate(m);
+      const conditionals = own.flatMap((u) => u.tpl.conditionals).slice(0, MAX_ALTERNATES);
+      const alternates: Variant[] = [];
+      for (const b of conditionals) {
+        const a = handwrittenVariant(channel, hand, config, reuse, data, kindOf, [], new Set([b]));
+        if (a) alternates.push({ ...a, ...(v.branches ? { branches: v.branches } : {}), branch: `with the other branch of {{#${pathOf(b.path)}${b.params[0]?.type === "PathExpression" ? " " + (b.params[0] as hbs.AST.PathExpression).original : ""}}}` });
+      }
+      if (alternates.length) v.alternates = alternates;
       variants.push(v);
     }
   }
   return variants;
 }
 
+const pathOf = (p: hbs.AST.Expression) => (p.type === "PathExpression" ? (p as hbs.AST.PathExpression).original : p.type);
+
+/** At most this many extra renderings of a template, one per `{{#if}}`/`{{#unless}}` flipped. */
+const MAX_ALTERNATES = 12;
+
 function attachTemplates(variants: Variant[], templates: TemplateUse[]): void {
   for (const v of variants)
     for (const { tpl, file } of templates) {
+      for (const b of tpl.branches) {
+        const loc = tpl.source.locate(b.start, b.end);
+        if (loc) (v.branches ??= []).push({ file: loc.file, start: loc.start, end: loc.end, label: b.label });
+      }
       for (const use of tpl.variables) {
         const loc = tpl.source.locate(use.start, use.end);
         v.variables.push({ use, file: loc?.file ?? file, start: loc?.start ?? 0, end: loc?.end ?? 0 });
@@ -260,7 +277,9 @@ function handwrittenVariant(
   data: (mode: RenderMode) => TemplateData,
   kindOf: (name: string) => "url" | "variable",
   problems: CampaignProblem[],
+  flip?: ReadonlySet<hbs.AST.BlockStatement>,
 ): Variant | undefined {
+  const opts: RenderOptions = { kindOf, ...(flip ? { flip } : {}) };
   const lazyFields = (make: (mode: RenderMode) => Record<string, MappedText>): Record<string, VariantField> => {
     const sample = make("sample");
     let worst: Record<string, MappedText> | undefined;
@@ -306,38 +325,40 @@ function handwrittenVariant(
     const body = tpl("body");
     const url = tpl("url");
     const fields = lazyFields((mode) => ({
-      title: title ? markUrls(renderTemplate(title, data(mode), { kindOf })) : MappedText.empty(),
-      body: body ? markUrls(renderTemplate(body, data(mode), { kindOf })) : MappedText.empty(),
+      title: title ? markUrls(renderTemplate(title, data(mode), opts)) : MappedText.empty(),
+      body: body ? markUrls(renderTemplate(body, data(mode), opts)) : MappedText.empty(),
     }));
     const links: VariantLink[] = [];
     if (url) {
-      const u = renderTemplate(url, data("sample"), { kindOf });
+      const u = renderTemplate(url, data("sample"), opts);
       links.push({ url: u.withKind(0, u.length, "url"), role: "cta" });
     }
     return { ...base, fields, links };
   }
   const tpl = parse(MappedText.fromSource(file), file);
   if (channel === "email") {
+    const html = /\.html(?:\.hbs)?$/i.test(file.path);
     const docs = new Map<RenderMode, MjmlDoc>();
     const docFor = (mode: RenderMode) => {
       let d = docs.get(mode);
       if (!d) {
-        d = parseMjml(renderTemplate(tpl, data(mode), { kindOf }));
+        const rendered = renderTemplate(tpl, data(mode), opts);
+        d = html ? parseHtmlEmail(rendered) : parseMjml(rendered);
         docs.set(mode, d);
       }
       return d;
     };
     const doc = docFor("sample");
-    for (const p of [...doc.problems, ...checkIncludes(doc, file.path, config.dir, config.host)]) {
+    for (const p of [...doc.problems, ...(html ? [] : checkIncludes(doc, file.path, config.dir, config.host))]) {
       const loc = doc.source.locate(p.start, p.end);
       problems.push({ ruleId: "parse-error", severity: 2, message: p.message, file: loc?.file ?? file, start: loc?.start ?? 0, end: loc?.end ?? 0 });
     }
-    const fields = lazyFields((mode) => emailFields(docFor(mode)));
+    const fields = lazyFields((mode) => (html ? htmlEmailFields(docFor(mode)) : emailFields(docFor(mode))));
     const links: VariantLink[] = [];
     const images: VariantImage[] = [];
     for (const el of walkElements(doc.root)) {
       const href = attr(el, "href");
-      if (href && href.value.length) links.push({ url: href.value.withKind(0, href.value.length, "url"), role: el.name === "mj-button" ? "cta" : "link", text: textContent(el, doc.source).trim() });
+      if (href && href.value.length) links.push({ url: href.value.withKind(0, href.value.length, "url"), role: el.name === "mj-button" || (html && isHtmlButton(el)) ? "cta" : "link", text: textContent(el, doc.source).trim() });
       if (el.name === "mj-image" || el.name === "img") {
         const src = attr(el, "src");
         const loc = doc.source.locate(el.openStart, el.openEnd);
@@ -350,9 +371,18 @@ function handwrittenVariant(
       const loc = doc.source.locate(c.start, c.end);
       if (loc) base.comments.push({ ...loc, value: c.value } as never);
     }
-    return { ...base, images, fields, links, extra: { mjml: doc, mjmlFor: docFor } };
+    // For contrast: variables without a value shown as written, as a link whose text is one still has text when sent.
+    let probe: MjmlDoc | undefined;
+    const contrastDoc = () => {
+      if (!probe) {
+        const kept = renderTemplate(tpl, data("sample"), { ...opts, keepMissing: true });
+        probe = kept.text === doc.source.text ? doc : html ? parseHtmlEmail(kept) : parseMjml(kept);
+      }
+      return probe;
+    };
+    return { ...base, images, fields, links, extra: html ? { html: doc, htmlFor: docFor, contrastDoc } : { mjml: doc, mjmlFor: docFor, contrastDoc } };
   }
-  const fields = lazyFields((mode) => ({ text: markUrls(renderTemplate(tpl, data(mode), { kindOf })) }));
+  const fields = lazyFields((mode) => ({ text: markUrls(renderTemplate(tpl, data(mode), opts)) }));
   const links: VariantLink[] = findUrls(fields.text!.sample).map((u, i, all) => ({ url: u.withKind(0, u.length, "url"), role: i === all.length - 1 ? "cta" : "link" }));
   return { ...base, fields, links };
 }

@@ -134,7 +134,11 @@ runRuleTests(rule, {
       title: "en: an SMS ending inside an {{#if}} block is reported but not fixed",
       config: { ...optOuts, variables: { vip: { sample: "yes" } } },
       files: { "sms.txt": "Acme: 20% off{{#if vip}} for VIPs{{/if}}\n" },
-      errors: [{ file: "sms.txt", messageId: "missingOptOut", line: 1, column: 34 }],
+      // Both branches are linted: without VIP the SMS ends after “off”.
+      errors: [
+        { file: "sms.txt", messageId: "missingOptOut", line: 1, column: 14, message: "(with the other branch of {{#if vip}})" },
+        { file: "sms.txt", messageId: "missingOptOut", line: 1, column: 34 },
+      ],
     },
     {
       title: "id: rendered SMS with the English opt-out written in message.md",
