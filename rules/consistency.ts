@@ -22,8 +22,10 @@ import { defineRule, type RuleContext } from "../src/engine/rule.js";
 import type { Variant } from "../src/campaign/model.js";
 import type { MappedText } from "../src/text/mapped-text.js";
 import { PhraseMatcher } from "../src/text/terms.js";
+import { languagesFor } from "../src/config/languages.js";
 import { findEndDates, formatMonthDay, numericOrderFor, type NumericOrder } from "../src/text/dates.js";
-import { localeApplies } from "./tone-words.js";
+import { localeApplies } from "../src/text/locale.js";
+import { sentenceAround } from "../src/text/sentences.js";
 import type { BrandConfig, Channel } from "../src/types.js";
 import { CHANNELS } from "../src/types.js";
 
@@ -65,13 +67,13 @@ function inAddressLike(text: string, start: number, end: number): boolean {
   return /^\.[\p{L}\p{N}]/u.test(text.slice(end, end + 2)) || /[\p{L}\p{N}]\.$/u.test(text.slice(Math.max(0, start - 2), start));
 }
 
-/** Is the name inside a passage written in capitals (a shouted headline), where capitals are a style? */
+/** Is the name inside a sentence (or line) written in capitals (a shouted headline), where capitals are a style? */
 function inAllCaps(text: string, start: number, end: number, locale: string): boolean {
-  const before = text.slice(0, start);
-  const after = text.slice(end);
-  const from = Math.max(before.lastIndexOf("\n"), ...[".", "!", "?", "؟"].map((p) => before.lastIndexOf(p))) + 1;
-  const stops = ["\n", ".", "!", "?", "؟"].map((p) => after.indexOf(p)).filter((i) => i >= 0);
-  const to = end + (stops.length ? Math.min(...stops) : after.length);
+  const s = sentenceAround(text, start, locale);
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  const nl = text.indexOf("\n", end);
+  const from = Math.max(s.start, lineStart);
+  const to = Math.min(s.end, nl === -1 ? text.length : nl);
   const rest = (text.slice(from, start) + " " + text.slice(end, to)).replace(/[^\p{L}]/gu, "");
   const cased = [...rest].filter((c) => c.toLocaleLowerCase(locale) !== c.toLocaleUpperCase(locale)).join("");
   return cased.length >= 2 && cased === cased.toLocaleUpperCase(locale);
@@ -112,13 +114,14 @@ function checkEndDates(ctx: Ctx): void {
   const { campaign, options, config } = ctx;
   const locale = campaign.meta.locale;
   const order = options.numericDates === "auto" ? numericOrderFor(locale) : options.numericDates;
+  const languages = languagesFor(config.data);
   // One group per place in the source: a sentence of message.md shared by several variants is one statement.
   const groups = new Map<string, DateGroup>();
   const byChannel = new Map<Channel, Set<string>>();
   const collect = (variant: Variant) => {
     for (const field of Object.values(variant.fields)) {
       const text = field.sample;
-      for (const d of findEndDates(text.text, locale, order)) {
+      for (const d of findEndDates(text.text, locale, languages, order)) {
         if (!text.isOnly(d.start, d.end, ["text"])) continue;
         const loc = text.locate(d.start, d.end);
         if (!loc) continue;

@@ -10,10 +10,14 @@
  *
  * Options: `cueDistance` (how many words away a cue word may be), `requireCode`,
  * `upTo` ("check" or "ignore" "up to 30%" statements), `extraCues` and
- * `extraNonDiscountCues` (cue words by locale tag, "*" for every locale).
+ * `extraNonDiscountCues` (cue words by locale tag, "*" for every locale). What the rule
+ * knows about each language is data (lang/<tag>.json, extended by the config's
+ * `languages`), never code.
  */
 import type { Variant } from "../src/campaign/model.js";
+import { languagesFor } from "../src/config/languages.js";
 import { defineRule, type RuleContext } from "../src/engine/rule.js";
+import { isRealDate } from "../src/text/dates.js";
 import {
   compileCues,
   findCodeCandidates,
@@ -28,7 +32,9 @@ import {
 import type { MappedText, PieceKind } from "../src/text/mapped-text.js";
 import { editDistance } from "../src/text/suggest.js";
 import { CHANNELS, type Channel, type Offer } from "../src/types.js";
-import { localeApplies } from "./tone-words.js";
+import { foldKey } from "../src/text/fold.js";
+import { localeApplies } from "../src/text/locale.js";
+import type { Languages } from "../src/text/phrases.js";
 
 interface Options {
   cueDistance: number;
@@ -59,7 +65,7 @@ const sameValue = (a: number, b: number) => Math.abs(a - b) < 1e-9;
 
 const dateFormat = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
 const utc = (d: string) => new Date(`${d}T00:00:00Z`);
-const isDate = (d: unknown): d is string => typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(utc(d).getTime());
+const isDate = (d: unknown): d is string => typeof d === "string" && isRealDate(d);
 
 /** "Mar 1 – 31, 2026", "from Mar 1, 2026", "until Mar 31, 2026". */
 function offerWindow(offer: Offer): string | undefined {
@@ -85,7 +91,7 @@ function nearMiss(word: string, offers: readonly Offer[], own: Offer | undefined
   for (const o of own ? [own, ...offers.filter((x) => x !== own)] : offers) {
     const code = o.code.toUpperCase();
     if (Math.abs(code.length - word.length) > 1) continue;
-    const d = editDistance(word.toUpperCase(), code);
+    const d = editDistance(word.normalize("NFKC").toUpperCase(), code);
     const limit = Math.max(code.length, word.length) >= 7 ? 2 : 1;
     if (d <= limit && (!best || d < best.d)) best = { code: o.code, d };
   }
@@ -94,6 +100,22 @@ function nearMiss(word: string, offers: readonly Offer[], own: Offer | undefined
 
 function extraFor(lists: Record<string, string[]>, locale: string): string[] {
   return Object.entries(lists).flatMap(([tag, words]) => (tag === "*" || localeApplies(tag, locale) ? words : []));
+}
+
+const withExtras = new WeakMap<object, Map<string, Languages>>();
+
+/** The config's languages, plus the rule options' extra cue words as one more entry (cached). */
+function languagesWith(ctx: RuleContext<Options>, locale: string): Languages {
+  const base = languagesFor(ctx.config.data);
+  const discountCues = extraFor(ctx.options.extraCues ?? {}, locale);
+  const factWords = extraFor(ctx.options.extraNonDiscountCues ?? {}, locale);
+  if (!discountCues.length && !factWords.length) return base;
+  let m = withExtras.get(base);
+  if (!m) withExtras.set(base, (m = new Map()));
+  const key = JSON.stringify([discountCues, factWords]);
+  let out = m.get(key);
+  if (!out) m.set(key, (out = { ...base, "x-options": { discountCues, factWords } }));
+  return out;
 }
 
 export default defineRule<Options>({
@@ -226,7 +248,7 @@ export default defineRule<Options>({
     const locale = campaign.meta.locale;
     const offers = ctx.config.data.offers ?? [];
     const offer = campaign.meta.offer === undefined ? undefined : offers.find((o) => o.code === campaign.meta.offer);
-    const cues = compileCues(locale, { discount: extraFor(options.extraCues ?? {}, locale), notDiscount: extraFor(options.extraNonDiscountCues ?? {}, locale) });
+    const cues = compileCues(locale, languagesWith(ctx, locale));
     const offerValue = offer ? percentValue(offer.discount, cues) : undefined;
     const codes = offers.map((o) => o.code);
 
@@ -244,7 +266,7 @@ export default defineRule<Options>({
           statements.push({ variant, text: m, p });
         }
         for (const c of findCodeCandidates(prose, locale, cues)) if (m.isOnly(c.start, c.end, PROSE) && checkCode(ctx, variant, m, c, offers, offer)) wrongCode.add(variant);
-        if (offer && mentionsCode(blank(m, ["url", "markup"]), offer.code)) codeStated.add(variant);
+        if (offer && mentionsCode(blank(m, ["url", "markup"]), offer.code, locale)) codeStated.add(variant);
       }
     }
 
@@ -314,7 +336,7 @@ function checkCode(ctx: RuleContext<Options>, variant: Variant, text: MappedText
   if (!offers.length) return false;
   const at = { text, start: c.start, end: c.end };
   const channels = [variant.channel];
-  const known = offers.find((o) => o.code.toUpperCase() === c.text.toUpperCase());
+  const known = offers.find((o) => foldKey(o.code, "und") === foldKey(c.text, "und"));
   if (known) {
     if (!offer || known === offer) return false;
     const win = offerWindow(known);

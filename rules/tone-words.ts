@@ -10,7 +10,9 @@
  *
  * Options: `locales` — false to ignore the per-locale lists.
  */
+import { languagesFor } from "../src/config/languages.js";
 import { defineRule } from "../src/engine/rule.js";
+import { localeApplies } from "../src/text/locale.js";
 import { PhraseMatcher } from "../src/text/terms.js";
 import { matchCaseShape } from "../src/text/words.js";
 import type { BannedTerm, BrandConfig, PreferredTerm, ToneLists } from "../src/types.js";
@@ -20,13 +22,6 @@ type Payload = { kind: "banned"; term: BannedTerm } | { kind: "preferred"; term:
 
 interface Options {
   locales: boolean;
-}
-
-/** Do the locale lists under `tag` apply to a campaign in `locale`? (`pt` covers `pt-BR`.) */
-export function localeApplies(tag: string, locale: string): boolean {
-  const t = tag.toLowerCase();
-  const l = locale.toLowerCase();
-  return t === l || l.startsWith(t + "-");
 }
 
 const cache = new WeakMap<BrandConfig, Map<string, PhraseMatcher<Payload>>>();
@@ -44,10 +39,12 @@ export function toneMatcher(config: BrandConfig, locale: string, withLocales = t
   const lists: ToneLists[] = [config.tone ?? {}];
   if (withLocales) for (const [tag, l] of Object.entries(config.tone?.locales ?? {})) if (localeApplies(tag, locale)) lists.push(l);
   const specs = lists.flatMap((l) => [
-    ...(l.banned ?? []).map((t) => ({ term: t.term, caseSensitive: t.caseSensitive, payload: { kind: "banned", term: t } as Payload })),
+    ...(l.banned ?? []).map((t) => ({ term: t.term, caseSensitive: t.caseSensitive, except: t.except, payload: { kind: "banned", term: t } as Payload })),
     ...(l.terms ?? []).flatMap((t) => t.instead.map((found) => ({ term: found, caseSensitive: t.caseSensitive, payload: { kind: "preferred", term: t, found } as Payload }))),
   ]);
-  m = new PhraseMatcher(specs, locale);
+  // Longer words of scripts without spaces (ถูกต้อง) that no shorter term matches inside.
+  const words = Object.values(languagesFor(config)).flatMap((l) => l.words ?? []);
+  m = new PhraseMatcher(specs, locale, { words });
   byLocale.set(key, m);
   return m;
 }
