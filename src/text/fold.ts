@@ -8,6 +8,7 @@
  * - the marks a reader does not see as a different word: Arabic tatweel, harakat and
  *   tanween (رخـيـص = رَخِيص = رخيص, مجاناً = مجانا), Hebrew niqqud, Greek tonos and
  *   dialytika (ΠΡΟΣΦΟΡΕΣ = προσφορές);
+ * - invisible characters (ZWNJ, direction marks, soft hyphens), as NFKC_Casefold drops them;
  * - typographic apostrophes (’ ʼ) as '.
  *
  * `looseKey` also drops every other diacritic (for languages whose writers often leave
@@ -15,6 +16,8 @@
  */
 
 const TATWEEL = /\u0640/gu;
+/** Invisible characters NFKC_Casefold drops too: joiners (the Persian half-space ZWNJ), direction marks, soft hyphens. */
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
 /** Marks on Arabic and Hebrew letters (harakat, tanween, shadda, niqqud) and on Greek ones (tonos). */
 const SILENT_MARKS = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Greek}\p{Script=Inherited}]/u;
 const APOSTROPHES = /[\u2019\u02BC\u2018]/gu;
@@ -40,7 +43,7 @@ export function foldKey(s: string, locale: string): string {
   const k = `${locale}\u0000${s}`;
   let out = cache.get(k);
   if (out !== undefined) return out;
-  let t = s.normalize("NFKC").replace(TATWEEL, "").replace(APOSTROPHES, "'");
+  let t = s.normalize("NFKC").replace(TATWEEL, "").replace(IGNORABLE, "").replace(APOSTROPHES, "'");
   if (/[\u0590-\u08FF\u0370-\u03FF\u1F00-\u1FFF]/u.test(t)) t = dropSilentMarks(t);
   t = safeCase(t, locale);
   out = t.replace(/ς/gu, "σ").replace(/ß/gu, "ss").replace(/ё/gu, "е");

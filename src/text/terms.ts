@@ -37,7 +37,11 @@ export interface MatcherOptions {
 
 /** Letters of scripts written without spaces between words. */
 const SPACELESS = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const isSpaceless = (s: string) => SPACELESS.test(s) && [...s].every((c) => SPACELESS.test(c) || /[\p{M}\u30FC\u3005]/u.test(c));
+/** Is a word (after width folding: ｾｰﾙ is セール) written in a script without spaces? */
+function isSpaceless(word: string): boolean {
+  const s = word.normalize("NFKC");
+  return SPACELESS.test(s) && [...s].every((c) => SPACELESS.test(c) || /[\p{M}\u30FC\u3005]/u.test(c));
+}
 
 export interface TermMatch<T> {
   start: number;
