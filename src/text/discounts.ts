@@ -355,7 +355,9 @@ export function findCodeCandidates(text: string, locale: string, cues: CueSets):
 }
 
 /** Is `ch` part of the same word as `edge`: a letter or digit, in the same script (a code ends where the script changes)? */
-function joins(ch: string | undefined, edge: string): boolean {
+function joins(raw: string | undefined, rawEdge: string): boolean {
+  const ch = raw?.normalize("NFKC");
+  const edge = rawEdge.normalize("NFKC");
   if (ch === undefined || !LETTER_OR_DIGIT.test(ch)) return false;
   const ascii = (c: string) => /[A-Za-z0-9]/u.test(c);
   return ascii(edge) ? ascii(ch) || /\p{Script=Latin}/u.test(ch) : true;

@@ -77,6 +77,18 @@ interface Node<T> {
 const newNode = <T>(): Node<T> => ({ next: new Map(), ends: [], prefixEnds: new Map(), maxPrefix: 0 });
 const normSep = (s: string) => s.replace(/\s+/gu, " ");
 
+/** The number of sorted values ≤ x (binary search). */
+function upperBound(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** How far around an occurrence the text is segmented again (longer than any word). */
 const WINDOW = 64;
 
@@ -235,11 +247,26 @@ export class PhraseMatcher<T> {
     const start = run[0]!.start;
     const end = run[run.length - 1]!.end;
     const bounds = new Set(run.flatMap((t) => [t.start, t.end]));
+    const starts = run.map((t) => t.start);
     const f = foldMapped(text.slice(start, end), this.locale);
     const at = (k: number) => start + f.from[k]!;
     const atEnd = (k: number) => start + f.to[k]!;
+    // Occurrences of the data's longer words, sorted by start (indexOf finds them in order per word).
     const dict: { start: number; end: number }[] = [];
-    for (const w of this.dictionary) for (let k = f.text.indexOf(w); k !== -1; k = f.text.indexOf(w, k + 1)) dict.push({ start: at(k), end: atEnd(k + w.length - 1) });
+    let longest = 0;
+    for (const w of this.dictionary) {
+      longest = Math.max(longest, w.length);
+      for (let k = f.text.indexOf(w); k !== -1; k = f.text.indexOf(w, k + 1)) dict.push({ start: at(k), end: atEnd(k + w.length - 1) });
+    }
+    dict.sort((x, y) => x.start - y.start);
+    const dictStarts = dict.map((d) => d.start);
+    /** Is [a, b) inside a longer word of the data? Only words starting at most `longest` characters before a can hold it. */
+    const inDictWord = (a: number, b: number) => {
+      for (let k = upperBound(dictStarts, a) - 1; k >= 0 && dict[k]!.start >= a - longest * 2; k--) if (b <= dict[k]!.end && dict[k]!.end - dict[k]!.start > b - a) return true;
+      return false;
+    };
+    /** The segmenter token holding offset a. */
+    const tokenAt = (a: number) => run[Math.max(0, upperBound(starts, a) - 1)]!;
     // Segmenting a bounded window on either side keeps this linear in the run's length.
     const seg = segmenterFor(this.locale);
     const firstWordEnd = (from: number) => {
@@ -258,11 +285,12 @@ export class PhraseMatcher<T> {
         const a = at(k);
         const b = atEnd(k + key.length - 1);
         if (entry.except && entry.except.match(text.slice(a, Math.min(end, a + WINDOW))).some((m) => m.start === 0)) continue;
-        const inside = run.some((t) => t.start <= a && b <= t.end && (t.start !== a || t.end !== b));
+        const t = tokenAt(a);
+        const inside = t.start <= a && b <= t.end && (t.start !== a || t.end !== b);
         const startOk = entry.suffix || bounds.has(a) || (!inside && bounds.has(lastWordStart(a)));
         const endOk = entry.prefix || bounds.has(b) || (!inside && (b === end || bounds.has(firstWordEnd(b))));
         if (!startOk || !endOk || (inside && !(entry.suffix || entry.prefix))) continue;
-        if (dict.some((d) => d.start <= a && b <= d.end && d.end - d.start > b - a)) continue;
+        if (inDictWord(a, b)) continue;
         out.push({ start: a, end: b, text: text.slice(a, b), payload: entry.spec.payload, words: [{ start: a, end: b }] });
       }
     return out;
