@@ -56,3 +56,38 @@ export function languagesFor(config: BrandConfig | undefined): Languages {
   }
   return out;
 }
+
+/** Which lists a language's file fills, for the docs: "discount, tax, fact, code, percent, up to, end date". */
+const COVERAGE: [keyof LanguageData, string][] = [
+  ["discountCues", "discount words"],
+  ["taxWords", "tax words"],
+  ["factWords", "product facts"],
+  ["codeCues", "code before its cue"],
+  ["codeCuesAfter", "code after its cue"],
+  ["percentWords", "percent words"],
+  ["upToWords", "“up to”"],
+  ["endDateWords", "end-date words"],
+  ["greetings", "greetings"],
+  ["optOutWords", "opt-out wording"],
+  ["prefixes", "attached prefixes"],
+  ["words", "longer words"],
+];
+
+/** A Markdown table of the built-in languages and what each file covers (rule docs are generated from it). */
+export function languageTable(): string[] {
+  const rows = Object.entries(builtInLanguages()).map(([tag, l]) => {
+    const has = COVERAGE.filter(([k]) => Array.isArray(l[k]) && (l[k] as string[]).length > 0).map(([, name]) => name);
+    if (l.unmarkedForms) has.push("matched without diacritics too");
+    return `| \`${tag}\` | ${l.name ?? tag} | ${has.join(", ")} |`;
+  });
+  return ["| tag | language | the data file gives |", "|---|---|---|", ...rows];
+}
+
+/** The docs paragraph on adding a language, shared by the rules that read language data. */
+export const ADDING_A_LANGUAGE = [
+  "## Adding a language",
+  "",
+  "A language is one data file, `lang/<tag>.json` (validated by `schema/language.schema.json`), and no code: copy a file of a related language, fill the lists (every one is optional; a trailing `*` matches any ending), add a row to the table test in `test/languages.test.ts` (a discount in the language's usual form, a tax and a product-fact percentage, a code next to its cue, a banned term, a longer word it must not match, a capitalised form), and run `npm run docs`. Month and weekday names, digits and sentence ends come from `Intl` and need nothing.",
+  "",
+  "A brand can do the same without a release: `\"languages\": { \"de\": { \"percentWords\": [\"v. H.\"] } }` in brand.config.json extends a list of a built-in language; `\"replace\": true` in the entry makes the lists it gives replace the built-in ones (the lists it does not give stay); a tag without a built-in file (`\"sv\"`) adds a language. An unknown key or a wrong type is a config error at its position.",
+].join("\n");
