@@ -46,6 +46,7 @@ const ROWS: Record<string, Row> = {
   ja: { wrong: ["全品25％オフ、コードSPRING20", "25％"], facts: "全品20％オフ、コードSPRING20。税込10％、綿95％のシャツ。", code: "クーポンコードSAVEBIGをご利用", tone: { term: "セール", running: ["本日セール開催", "セール"], longer: "セールスマンが来た", folded: ["本日ｾｰﾙ開催", "ｾｰﾙ"] } },
   zh: { wrong: ["全场优惠25%，优惠码SPRING20", "25%"], facts: "全场优惠20%，优惠码SPRING20。含13%增值税，95%纯棉。", code: "输入优惠码SAVEBIG即可", tone: { term: "便宜", running: ["这件衣服很便宜", "便宜"], longer: "便宜行事", folded: ["很便宜！", "便宜"] } },
   ko: { wrong: ["쿠폰코드 SPRING20 입력 시 25% 할인", "25%"], facts: "쿠폰코드 SPRING20 입력 시 20% 할인. 부가세 10% 포함, 면 95%.", code: "쿠폰코드 SAVEBIG 입력", tone: { term: "세일", running: ["오늘 세일 시작", "세일"], longer: "세일즈 팀", folded: ["오늘 세일!", "세일"] } },
+  el: { wrong: ["Έκπτωση 25% σε όλα τα προϊόντα με κωδικό SPRING20", "25%"], facts: "Έκπτωση 20% με κωδικό SPRING20 και 24% ΦΠΑ, μπλούζες 95% βαμβάκι.", code: "Με τον κωδικό SAVEBIG σήμερα", tone: { term: "φθηνό", running: ["Ένα φθηνό δώρο", "φθηνό"], longer: "Ένα φθηνότερο δώρο", folded: ["ΦΘΗΝΟ ΔΩΡΟ", "ΦΘΗΝΟ"] } },
   hi: { wrong: ["कोड SPRING20 से 25% की छूट", "25%"], facts: "कोड SPRING20 से 20% की छूट। 18% जीएसटी लागू, 95% कॉटन।", code: "कोड SAVEBIG का उपयोग करें", tone: { term: "सस्ता", running: ["सस्ता सामान आज", "सस्ता"], longer: "सस्तापन नहीं", folded: ["आज सस्ता!", "सस्ता"] } },
 };
 
