@@ -10,6 +10,8 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import offerRule from "../rules/offer-consistency.js";
+import { builtInLanguages } from "../src/config/languages.js";
+import { compileCues, findDiscounts } from "../src/text/discounts.js";
 import toneRule from "../rules/tone-words.js";
 import { runRuleTests } from "./helpers/rule-tester.js";
 
@@ -35,7 +37,7 @@ const ROWS: Record<string, Row> = {
   pl: { wrong: ["Rabat 25% z kodem SPRING20", "25%"], facts: "Rabat 20% z kodem SPRING20. Ceny zawierają 23% VAT, koszulki 95% bawełny.", code: "Użyj kodu SAVEBIG już dziś", tone: { term: "tani*", running: ["Te buty są tanie", "tanie"], longer: "Lekcje tańca: taniec towarzyski", folded: ["TANIE BUTY", "TANIE"] } },
   cs: { wrong: ["Sleva 25% s kódem SPRING20", "25%"], facts: "Sleva 20% s kódem SPRING20. Ceny včetně 21% DPH, trička 95% bavlna.", code: "Zadejte kód SAVEBIG ještě dnes", tone: { term: "levně", running: ["Nakupte levně dnes", "levně"], longer: "Nakupte levněji dnes", folded: ["LEVNĚ!", "LEVNĚ"] } },
   de: { wrong: ["Jetzt 25 Prozent Rabatt mit SPRING20", "25 Prozent"], facts: "Jetzt 20% Rabatt mit SPRING20. Preise inkl. 19% MwSt., Shirts aus 95% Baumwolle.", code: "Mit dem Gutscheincode SAVEBIG sparen", tone: { term: "billig", running: ["Heute billig einkaufen", "billig"], longer: "Heute billiger einkaufen", folded: ["BILLIG EINKAUFEN", "BILLIG"] } },
-  fr: { wrong: ["25% de remise avec SPRING20", "25%"], facts: "20% de remise avec SPRING20. Prix avec 20 % TVA incluse.", code: "Avec le code promo SAVEBIG aujourd’hui", tone: { term: "bradé", running: ["Tout est bradé ce soir", "bradé"], longer: "Articles bradés ce soir", folded: ["TOUT EST BRADÉ", "BRADÉ"] } },
+  fr: { wrong: ["25% de remise avec SPRING20", "25%"], facts: "20% de remise avec SPRING20. Prix avec 5,5 % de TVA, t-shirts 95% coton.", code: "Avec le code promo SAVEBIG aujourd’hui", tone: { term: "bradé", running: ["Tout est bradé ce soir", "bradé"], longer: "Articles bradés ce soir", folded: ["TOUT EST BRADÉ", "BRADÉ"] } },
   es: { wrong: ["25% de descuento con SPRING20", "25%"], facts: "20% de descuento con SPRING20. Precio con 21% IVA, camisetas 95% algodón.", code: "Usa el código SAVEBIG hoy", tone: { term: "barato", running: ["Es muy barato hoy", "barato"], longer: "Es baratísimo hoy", folded: ["¡BARATO!", "BARATO"] } },
   pt: { wrong: ["25% de desconto com o cupom SPRING20", "25%"], facts: "20% de desconto com o cupom SPRING20. Preço com 23% IVA, camisetas 95% algodão.", code: "Use o cupom SAVEBIG hoje", tone: { term: "barato", running: ["Está barato hoje", "barato"], longer: "Está baratinho hoje", folded: ["BARATO HOJE", "BARATO"] } },
   it: { wrong: ["Sconto del 25% con SPRING20", "25%"], facts: "Sconto del 20% con SPRING20. Prezzi con IVA 22%, magliette 95% cotone.", code: "Usa il codice SAVEBIG oggi", tone: { term: "scontato", running: ["Tutto scontato oggi", "scontato"], longer: "Tutto scontatissimo oggi", folded: ["TUTTO SCONTATO", "SCONTATO"] } },
@@ -61,6 +63,12 @@ it("every built-in language has a data file and a row here", () => {
 
 for (const [locale, row] of Object.entries(ROWS)) {
   describe(locale, () => {
+    it(`${locale}: the tax and product-fact percentages are told apart by the language's words`, () => {
+      const found = findDiscounts(row.facts, locale, compileCues(locale, builtInLanguages()), { cueDistance: 3, codes: ["SPRING20"] });
+      const others = found.filter((p) => p.value !== 20);
+      expect(others.length).toBeGreaterThan(0);
+      expect(others.map((p) => p.reason)).toEqual(others.map(() => "not-discount-cue"));
+    });
     runRuleTests(offerRule, {
       valid: [{ title: `${locale}: the offer, with a tax and a product-fact percentage`, config: OFFER, files: { "campaign.json": campaign(locale), "sms.txt": row.facts } }],
       invalid: [
