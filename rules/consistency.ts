@@ -22,8 +22,10 @@ import { defineRule, type RuleContext } from "../src/engine/rule.js";
 import type { Variant } from "../src/campaign/model.js";
 import type { MappedText } from "../src/text/mapped-text.js";
 import { PhraseMatcher } from "../src/text/terms.js";
+import { builtInLanguages, languagesFor } from "../src/config/languages.js";
 import { findEndDates, formatMonthDay, numericOrderFor, type NumericOrder } from "../src/text/dates.js";
-import { localeApplies } from "./tone-words.js";
+import { localeApplies } from "../src/text/locale.js";
+import { sentenceAround } from "../src/text/sentences.js";
 import type { BrandConfig, Channel } from "../src/types.js";
 import { CHANNELS } from "../src/types.js";
 
@@ -65,13 +67,13 @@ function inAddressLike(text: string, start: number, end: number): boolean {
   return /^\.[\p{L}\p{N}]/u.test(text.slice(end, end + 2)) || /[\p{L}\p{N}]\.$/u.test(text.slice(Math.max(0, start - 2), start));
 }
 
-/** Is the name inside a passage written in capitals (a shouted headline), where capitals are a style? */
+/** Is the name inside a sentence (or line) written in capitals (a shouted headline), where capitals are a style? */
 function inAllCaps(text: string, start: number, end: number, locale: string): boolean {
-  const before = text.slice(0, start);
-  const after = text.slice(end);
-  const from = Math.max(before.lastIndexOf("\n"), ...[".", "!", "?", "؟"].map((p) => before.lastIndexOf(p))) + 1;
-  const stops = ["\n", ".", "!", "?", "؟"].map((p) => after.indexOf(p)).filter((i) => i >= 0);
-  const to = end + (stops.length ? Math.min(...stops) : after.length);
+  const s = sentenceAround(text, start, locale);
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  const nl = text.indexOf("\n", end);
+  const from = Math.max(s.start, lineStart);
+  const to = Math.min(s.end, nl === -1 ? text.length : nl);
   const rest = (text.slice(from, start) + " " + text.slice(end, to)).replace(/[^\p{L}]/gu, "");
   const cased = [...rest].filter((c) => c.toLocaleLowerCase(locale) !== c.toLocaleUpperCase(locale)).join("");
   return cased.length >= 2 && cased === cased.toLocaleUpperCase(locale);
@@ -108,17 +110,23 @@ interface DateGroup {
   channels: Set<Channel>;
 }
 
+/** "  - de: bis, bis zum, ...", one line per built-in language with end-date words (for the docs). */
+function endDateWordLines(): string[] {
+  return Object.entries(builtInLanguages()).flatMap(([tag, l]) => (l.endDateWords?.length ? [`  - ${tag}: ${l.endDateWords.join(", ")}`] : []));
+}
+
 function checkEndDates(ctx: Ctx): void {
   const { campaign, options, config } = ctx;
   const locale = campaign.meta.locale;
   const order = options.numericDates === "auto" ? numericOrderFor(locale) : options.numericDates;
+  const languages = languagesFor(config.data);
   // One group per place in the source: a sentence of message.md shared by several variants is one statement.
   const groups = new Map<string, DateGroup>();
   const byChannel = new Map<Channel, Set<string>>();
   const collect = (variant: Variant) => {
     for (const field of Object.values(variant.fields)) {
       const text = field.sample;
-      for (const d of findEndDates(text.text, locale, order)) {
+      for (const d of findEndDates(text.text, locale, languages, order)) {
         if (!text.isOnly(d.start, d.end, ["text"])) continue;
         const loc = text.locate(d.start, d.end);
         if (!loc) continue;
@@ -249,17 +257,13 @@ export default defineRule<Options>({
       "",
       "## End dates",
       "",
-      "- A date is an end date when a cue stands right before it, with at most four filler words (the, on, of, a weekday, tanggal, pukul...) or parts of a time of day between (“until the 31st of March”, “until Sunday, March 31”, “until 11:59 pm on March 31”, “sampai pukul 23.59 WIB 30 April”) and no `!`, `?`, `;` or blank line between:",
-      "  - en: until, till, til, through, thru, ends, ending, ended, expires, by",
-      "  - id: sampai, hingga, s.d., s/d, sd, sampai dengan, berakhir",
-      "  - ru: до, по, заканчивается, закончится, истекает",
-      "  - pl: do, kończy się, upływa",
-      "  - ar: حتى (also وحتى), لغاية, غاية, ينتهي, تنتهي",
-      "- Date forms: day and month name (`31 March`, `31st of March`, `31 марта`, `31 marca`, `30 April`, `٢٠ مارس`, `20 آذار`, `31 كانون الثاني`), month name and day in English (`March 31`, `Mar. 31st`), and numbers (`31.03`, `31/03`, `3/31`, `31-03-2026`) in any digits, Arabic-Indic included. Month names of every language are known in every campaign, in genitive and nominative forms and common abbreviations, with or without Polish diacritics.",
-      "- Numbers: a dotted date is always day first; a date with `/` or `-` is read by `numericDates` (by default month first in `en` and `en-US`, day first elsewhere); a part above 12 decides.",
-      "- Dates are compared by month and day; the year is ignored. A number followed by a percent sign or a currency (`do 12.05 zł`) is not a date.",
+      "- A date is an end date when an end-date word of the language data stands right before it, with at most four filler words (the, on, of, tanggal, pukul, a weekday name in any language Intl knows...) or parts of a time of day between (“until the 31st of March”, “until Sunday, March 31”, “until 11:59 pm on March 31”, “sampai pukul 23.59 WIB 30 April”), in the same sentence (sentences from `Intl.Segmenter`). The built-in end-date words, by language (`endDateWords` in `lang/<tag>.json`; brand.config.json `languages.<tag>.endDateWords` adds more):",
+      ...endDateWordLines(),
+      "- Date forms: day and month name (`31 March`, `31st of March`, `31. März`, `31 марта`, `31 marca`, `٢٠ مارس`, `20 آذار`, `31 كانون الثاني`, `31 במרץ`), month name and day where the locale writes the month first (`March 31`, `Mar. 31st`), and numbers (`31.03`, `31/03`, `3/31`, `31-03-2026`) in any digits. Month names come from `Intl.DateTimeFormat` (Gregorian calendar, full and short, in the forms used with a day and alone) for the campaign's locale and every language with a data file, plus the locales a file lists under `dateLocales` (Arabic: ar-SY, ar-IQ for آذار and كانون الثاني); they are compared folded and without diacritics (`wrzesnia`).",
+      "- Numbers: a dotted date is always day first; a date with `/` or `-` is read by `numericDates` (by default in the order `Intl.DateTimeFormat` writes numeric dates for the campaign's locale: month first in `en` and `en-US`, day first in `en-GB`, `de`, `id`...); a part above 12 decides.",
+      "- Dates are compared by month and day; the year is ignored. A number next to a percent sign, a currency symbol, an ISO currency code or a currency word of the language data (`do 12.05 zł`) is not a date.",
       "- The reference is the end date of the campaign's offer (`offers[].ends` for the `offer` in the campaign metadata) when it has one; else the date most variants state (ties go to the email, then to the channel order email, SMS, push, WhatsApp, social). Each statement that differs is reported where it is written, naming the variants on each side.",
-      "- Not understood: ranges (“1–31 March” states no cue), relative dates (“this Sunday”, “48 hours only”), dates inside variables, and cues in other languages.",
+      "- Not understood: ranges (“1–31 March” states no cue), relative dates (“this Sunday”, “48 hours only”), dates inside variables, month names with digits (`3月31日`, `tháng 3`), and end-date words written after the date (Turkish `31 Mart'a kadar`, Japanese `3月31日まで`).",
     ].join("\n"),
   },
   check(ctx) {

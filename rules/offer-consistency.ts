@@ -10,10 +10,14 @@
  *
  * Options: `cueDistance` (how many words away a cue word may be), `requireCode`,
  * `upTo` ("check" or "ignore" "up to 30%" statements), `extraCues` and
- * `extraNonDiscountCues` (cue words by locale tag, "*" for every locale).
+ * `extraNonDiscountCues` (cue words by locale tag, "*" for every locale). What the rule
+ * knows about each language is data (lang/<tag>.json, extended by the config's
+ * `languages`), never code.
  */
 import type { Variant } from "../src/campaign/model.js";
+import { ADDING_A_LANGUAGE, languagesFor, languageTable } from "../src/config/languages.js";
 import { defineRule, type RuleContext } from "../src/engine/rule.js";
+import { isRealDate } from "../src/text/dates.js";
 import {
   compileCues,
   findCodeCandidates,
@@ -28,7 +32,9 @@ import {
 import type { MappedText, PieceKind } from "../src/text/mapped-text.js";
 import { editDistance } from "../src/text/suggest.js";
 import { CHANNELS, type Channel, type Offer } from "../src/types.js";
-import { localeApplies } from "./tone-words.js";
+import { foldKey } from "../src/text/fold.js";
+import { localeApplies } from "../src/text/locale.js";
+import type { Languages } from "../src/text/phrases.js";
 
 interface Options {
   cueDistance: number;
@@ -59,7 +65,7 @@ const sameValue = (a: number, b: number) => Math.abs(a - b) < 1e-9;
 
 const dateFormat = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
 const utc = (d: string) => new Date(`${d}T00:00:00Z`);
-const isDate = (d: unknown): d is string => typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(utc(d).getTime());
+const isDate = (d: unknown): d is string => typeof d === "string" && isRealDate(d);
 
 /** "Mar 1 – 31, 2026", "from Mar 1, 2026", "until Mar 31, 2026". */
 function offerWindow(offer: Offer): string | undefined {
@@ -85,7 +91,7 @@ function nearMiss(word: string, offers: readonly Offer[], own: Offer | undefined
   for (const o of own ? [own, ...offers.filter((x) => x !== own)] : offers) {
     const code = o.code.toUpperCase();
     if (Math.abs(code.length - word.length) > 1) continue;
-    const d = editDistance(word.toUpperCase(), code);
+    const d = editDistance(word.normalize("NFKC").toUpperCase(), code);
     const limit = Math.max(code.length, word.length) >= 7 ? 2 : 1;
     if (d <= limit && (!best || d < best.d)) best = { code: o.code, d };
   }
@@ -94,6 +100,22 @@ function nearMiss(word: string, offers: readonly Offer[], own: Offer | undefined
 
 function extraFor(lists: Record<string, string[]>, locale: string): string[] {
   return Object.entries(lists).flatMap(([tag, words]) => (tag === "*" || localeApplies(tag, locale) ? words : []));
+}
+
+const withExtras = new WeakMap<object, Map<string, Languages>>();
+
+/** The config's languages, plus the rule options' extra cue words as one more entry (cached). */
+function languagesWith(ctx: RuleContext<Options>, locale: string): Languages {
+  const base = languagesFor(ctx.config.data);
+  const discountCues = extraFor(ctx.options.extraCues ?? {}, locale);
+  const factWords = extraFor(ctx.options.extraNonDiscountCues ?? {}, locale);
+  if (!discountCues.length && !factWords.length) return base;
+  let m = withExtras.get(base);
+  if (!m) withExtras.set(base, (m = new Map()));
+  const key = JSON.stringify([discountCues, factWords]);
+  let out = m.get(key);
+  if (!out) m.set(key, (out = { ...base, "x-options": { discountCues, factWords } }));
+  return out;
 }
 
 export default defineRule<Options>({
@@ -161,6 +183,12 @@ export default defineRule<Options>({
           errors: [{ messageId: "wrongDiscount", line: 4, column: 6, message: "‘25%’ does not match this campaign's offer: SPRING20 is 20%", channels: ["email", "sms", "push", "whatsapp", "social"] }],
         },
         {
+          title: "a percent word of the language data (German Prozent)",
+          config: { offers: [{ code: "SPRING20", discount: "20%" }] },
+          files: { "campaign.json": '{ "offer": "SPRING20", "locale": "de" }', "sms.txt": "Jetzt 25 Prozent Rabatt mit SPRING20" },
+          errors: [{ messageId: "wrongDiscount", line: 1, column: 7, endColumn: 17, message: "‘25 Prozent’ does not match this campaign's offer: SPRING20 is 20%" }],
+        },
+        {
           title: "with no offer declared, a hand-written variant disagrees with the others",
           files: { "message.md": "---\nchannels: [email, push]\n---\nSave 20% on jackets.\n", "sms.txt": "Acme: 10% off jackets" },
           errors: [{ messageId: "disagree", file: "sms.txt", line: 1, column: 7, message: "‘10%’ disagrees with the rest of the campaign: 20% in email and push" }],
@@ -188,18 +216,24 @@ export default defineRule<Options>({
     notes: [
       "## What counts as a discount",
       "",
-      "A percentage is `20%`, `20 %` (a space, no-break space or narrow no-break space between), `-20%`, `%20`, `٢٠٪` or `۲۰٪` (Arabic-Indic digits and the Arabic percent sign), a range `10–20%`, or a number and a percent word (`20 percent`, `20 persen`, `20 процентов`, `20 procent`, `٢٠ بالمئة`). Digits are normalised before values are compared, so `٢٠٪` equals `20%`.",
+      "A percentage is `20%`, `20 %` (a space, no-break space or narrow no-break space between), `-20%`, `%20`, `٢٠٪` or `۲۰٪` (digits of every numbering system `Intl` knows, and the Arabic percent sign), a range `10–20%`, or a number and a percent word of any language (`20 percent`, `20 Prozent`, `20 persen`, `20 процентов`, `٢٠ بالمئة`). Digits are normalised before values are compared, so `٢٠٪` equals `20%`; full-width forms (`３０％`, `ＳＡＬＥ１０`) fold to their ordinary ones.",
       "",
-      "Whether a percentage is a *discount* is decided from the words around it (word boundaries from `Intl.Segmenter`, in the same sentence only — a sentence ends at `.`, `!`, `?`, `;`, `…`, `؟`, a blank line or a list item):",
+      "Whether a percentage is a *discount* is decided from the words around it (word boundaries from `Intl.Segmenter`, in the same sentence only — sentences come from `Intl.Segmenter` for the campaign's locale, so `。`, `！`, `।` and `؟` end them as `.` does; a blank line or a list item starts a new one):",
       "",
       "1. `0%` and `100%` or more are never discounts (0% APR, 100% cotton, 100% satisfaction).",
-      "2. A *not-a-discount* word right next to the number makes it something else: `23% VAT`, `НДС 20%`, `PPN 11%`, `ضريبة ١٥٪`, `50% cotton`, `4.9% APR`, `70% of customers`.",
-      "3. Otherwise the nearest cue word within `cueDistance` words (default 3) decides: a discount word (`off`, `save`, `sale`, `discount`, `diskon`, `hemat`, `potongan`, `скидка`, `rabat`, `zniżka`, `taniej`, `خصم`, `تخفيض`, `indirim`, a code word, or one of the brand's offer codes) or a not-a-discount word; a discount word wins a tie.",
+      "2. A tax or product-fact word right next to the number makes it something else: `23% VAT`, `19% MwSt.`, `НДС 20%`, `PPN 11%`, `ضريبة ١٥٪`, `50% cotton`, `4.9% APR`, `70% of customers`, `95％のお客様`.",
+      "3. Otherwise the nearest cue within `cueDistance` words (default 3) decides: a discount word (`off`, `Rabatt`, `diskon`, `скидка`, `rabat`, `خصم`, `הנחה`, `indirim`, `オフ`, `优惠`, `할인`, `छूट`...), a code word, or one of the brand's offer codes — or a tax or fact word; a discount word wins a tie.",
       "4. With no cue either way, a leading minus (`-20%`, `до -30%`) is a discount.",
       "5. A percentage with no cue within `cueDistance` words of a discount, in the same sentence, is one too (`20% off shoes and 30% on bags`, `خصم ٢٠٪ على الأحذية و٣٠٪ على الحقائب`).",
       "6. Anything else (`20% of your order ships free`, `Flash sale! 30% on everything` across a sentence end) is not checked.",
       "",
-      "Cue words are matched case-insensitively and without diacritics (Polish SMS copy often writes `znizka`), Arabic words also with an attached `و` / `ب` / `ال` (`بخصم`, `الضريبة`). The built-in lists cover English, Indonesian, Russian, Polish, Turkish and Arabic and all apply in every locale; add words with `extraCues` and `extraNonDiscountCues`, by locale tag (`\"*\"` for all), a trailing `*` matching any ending.",
+      "Cue words are phrases of the language data, matched on whole words after folding (case with the locale's rules, width, Arabic tatweel and harakat, Greek tonos), with a language's attached prefixes (Arabic `و` `ب` `ال`: `بخصم`; Hebrew `ב` `ה` `ו` `ל` `כ` `ש`: `בהנחה`) and, in languages whose writers often drop diacritics (Polish `znizka`), without them. Every language's lists apply in every campaign, since copy mixes languages. The rule options `extraCues` and `extraNonDiscountCues` add words by locale tag (`\"*\"` for all); the config's `languages` (below) does the same per language, for every rule.",
+      "",
+      "## Built-in languages",
+      "",
+      ...languageTable(),
+      "",
+      ADDING_A_LANGUAGE,
       "",
       "## “Up to” and ranges",
       "",
@@ -209,13 +243,13 @@ export default defineRule<Options>({
       "",
       "- **With an offer declared** (`offer:` in the frontmatter or campaign.json): every discount in every field of every variant (subject, preheader, body, SMS text, push title and body, WhatsApp and social text) must equal the offer's `discount`. The finding suggests the offer's discount, written the way the text wrote it (`٢٠٪` → `١٥٪`). An offer whose discount is not a percentage (`\"free shipping\"`) is not compared; the variants must then agree, as below.",
       "- **With no offer declared**, the variants must agree: the value stated by the most variants (on a tie, the email's, else the first variant's) is the campaign's, and every discount in a field (email subject, preheader or body, SMS text, push title or body...) that does not state it at all is reported, naming the variants that do. A field stating the common value next to others (tiers: `20% off shoes, 30% off bags`) is not reported.",
-      "- **Offer-like codes**: an upper-case word of letters and digits, 5 characters or more with at least one of each (`SPRING25`), or any upper-case word of 4 or more right after a code word (`code SAVEBIG`, `promo code`, `kode promo`, `kod rabatowy`, `промокод`, `كود`, `رمز`; not `product code`, `kod produktu`, `код товара`). Only prose is read: never URLs, inline code or variable values, nor hashtags and handles (`#SPRING26`). Such a word is reported when it is another offer's code (and the campaign declares an offer), when it is within edit distance 1 of a known code (2 for codes of 7 characters or more, length within one) but not a code itself, or when it follows a code word and is not a known code. Other look-alikes (SKUs, model numbers) are left alone.",
+      "- **Offer-like codes**: an upper-case word of letters and digits, 5 characters or more with at least one of each (`SPRING25`), or any upper-case word of 4 or more introduced as a code: right after a code word (`code SAVEBIG`, `promo code`, `kode promo`, `kod rabatowy`, `промокод`, `كود`, `クーポンコード`; not `product code`, `kod produktu`) or, in languages that write the code first, right before one (`KIS10 koduyla`, `SALE10をご利用`); a cue that follows a code of its own introduces nothing after it (`KIS10 koduyla MONT…`: MONT is not a code). ASCII letters and digits are a word of their own wherever the script changes (`クーポンコードSALE10`, `โค้ดSALE10`). Only prose is read: never URLs, inline code or variable values, nor hashtags and handles (`#SPRING26`). Such a word is reported when it is another offer's code (and the campaign declares an offer), when it is within edit distance 1 of a known code (2 for codes of 7 characters or more, length within one) but not a code itself, or when it follows a code word and is not a known code. Other look-alikes (SKUs, model numbers) are left alone.",
       "- **Send dates**: `send` and each channel's `<channel>.send` must lie within the offer's `starts`..`ends` (both inclusive); the finding is on the date in the metadata.",
       "- **Code stated** (a warning; `requireCode: false` turns it off): a variant that states a discount but nowhere mentions the declared offer's code (any case, as a whole word; a code only inside a link does not count). A variant with a wrong code gets only the wrong-code finding.",
       "",
       "## Limits",
       "",
-      "- Discounts written without a percentage (`2 for 1`, `half price`, `$10 off`, `buy one get one`) or with the number in words (`twenty percent`) are not recognised.",
+      "- Discounts written without a percentage (`2 for 1`, `half price`, `$10 off`, `buy one get one`, Chinese `8折`) or with the number in words (`twenty percent`, `百分之二十`) or with the percent word before the number (Turkish `yüzde 20`) are not recognised.",
       "- Cue words more than `cueDistance` words away, or in another sentence, are not seen (`SALE! 30% on everything`).",
       "- A percentage that is not a discount but has a discount word next to it (`Sale: 70% of customers love it`) is taken for one; add a word to `extraNonDiscountCues` for recurring cases.",
       "- Codes with punctuation inside (`SPRING-20`) or in lower case are not checked as codes, though the lower-case campaign code still counts as stated.",
@@ -226,7 +260,7 @@ export default defineRule<Options>({
     const locale = campaign.meta.locale;
     const offers = ctx.config.data.offers ?? [];
     const offer = campaign.meta.offer === undefined ? undefined : offers.find((o) => o.code === campaign.meta.offer);
-    const cues = compileCues(locale, { discount: extraFor(options.extraCues ?? {}, locale), notDiscount: extraFor(options.extraNonDiscountCues ?? {}, locale) });
+    const cues = compileCues(locale, languagesWith(ctx, locale));
     const offerValue = offer ? percentValue(offer.discount, cues) : undefined;
     const codes = offers.map((o) => o.code);
 
@@ -244,7 +278,7 @@ export default defineRule<Options>({
           statements.push({ variant, text: m, p });
         }
         for (const c of findCodeCandidates(prose, locale, cues)) if (m.isOnly(c.start, c.end, PROSE) && checkCode(ctx, variant, m, c, offers, offer)) wrongCode.add(variant);
-        if (offer && mentionsCode(blank(m, ["url", "markup"]), offer.code)) codeStated.add(variant);
+        if (offer && mentionsCode(blank(m, ["url", "markup"]), offer.code, locale)) codeStated.add(variant);
       }
     }
 
@@ -314,7 +348,7 @@ function checkCode(ctx: RuleContext<Options>, variant: Variant, text: MappedText
   if (!offers.length) return false;
   const at = { text, start: c.start, end: c.end };
   const channels = [variant.channel];
-  const known = offers.find((o) => o.code.toUpperCase() === c.text.toUpperCase());
+  const known = offers.find((o) => foldKey(o.code, "und") === foldKey(c.text, "und"));
   if (known) {
     if (!offer || known === offer) return false;
     const win = offerWindow(known);

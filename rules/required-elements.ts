@@ -24,6 +24,8 @@ import { pickLocalized } from "../src/render/variants.js";
 import { cueKey } from "../src/text/discounts.js";
 import type { MappedText } from "../src/text/mapped-text.js";
 import { foldCase, tokenize } from "../src/text/words.js";
+import { builtInLanguages } from "../src/config/languages.js";
+import { findLoose } from "../src/text/terms.js";
 
 interface Options {
   unsubscribeWords: string[];
@@ -33,23 +35,11 @@ interface Options {
 type Ctx = RuleContext<Options>;
 
 /**
- * Link texts (and URL fragments) that mean "unsubscribe", compared after case and
- * accent folding. Brands add their own through the `unsubscribeWords` option.
+ * Link texts (and URL fragments) that mean "unsubscribe": the `optOutWords` of every
+ * language data file (lang/<tag>.json), compared after case and accent folding. Brands
+ * add their own through the `unsubscribeWords` option.
  */
-export const UNSUBSCRIBE_WORDS: readonly string[] = [
-  // en
-  "unsubscribe", "opt out", "opt-out", "optout", "unsub",
-  // id, ms
-  "berhenti berlangganan", "berhenti langganan", "batal berlangganan", "berhenti melanggan", "berhenti",
-  // ru, uk
-  "отписаться", "отписка", "отказаться от рассылки", "отменить подписку", "відписатися",
-  // pl
-  "wypisz", "wypisać", "wypisanie", "zrezygnuj z subskrypcji", "rezygnacja z subskrypcji", "anuluj subskrypcję",
-  // ar
-  "إلغاء الاشتراك", "إلغاء اشتراك", "الغاء الاشتراك",
-  // de, fr, es, pt, it, nl, tr
-  "abmelden", "désabonner", "désinscrire", "darse de baja", "cancelar suscripción", "cancelar inscrição", "descadastrar", "annulla l’iscrizione", "disiscriviti", "afmelden", "abonelikten çık",
-];
+export const UNSUBSCRIBE_WORDS: readonly string[] = Object.values(builtInLanguages()).flatMap((l) => l.optOutWords ?? []);
 
 const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
 /** "Indonesian (id)" for a locale tag; "default" stays as it is. */
@@ -91,58 +81,8 @@ function atConfig(ctx: Ctx, path: JsonPath) {
   return { file: ctx.config.file, ...ctx.config.locate(path) };
 }
 
-/** Occurrences of `needle` in `text`, ignoring case and differences in whitespace; offsets are in `text`. */
-export function findLoose(text: string, needle: string, locale: string): { start: number; end: number }[] {
-  const norm = (s: string) => {
-    let out = "";
-    const from: number[] = [];
-    const to: number[] = [];
-    const lower = s.toLocaleLowerCase(locale);
-    if (lower.length === s.length) {
-      // Fast path: lower-casing kept every offset, so map unit by unit.
-      for (let k = 0; k < lower.length; k++) {
-        const c = lower[k]!;
-        if (c === " " || c === "\n" || c === "\t" || c === "\r" || c === "\f" || c === "\v" || (c > "\u007f" && /\s/u.test(c))) {
-          if (out.endsWith(" ")) {
-            to[to.length - 1] = k + 1;
-            continue;
-          }
-          out += " ";
-        } else out += c;
-        from.push(k);
-        to.push(k + 1);
-      }
-      return { out, from, to };
-    }
-    let i = 0;
-    for (const ch of s) {
-      const at = i;
-      i += ch.length;
-      if (/\s/u.test(ch)) {
-        if (out.endsWith(" ")) {
-          to[to.length - 1] = i;
-          continue;
-        }
-        out += " ";
-        from.push(at);
-        to.push(i);
-        continue;
-      }
-      for (const c of ch.toLocaleLowerCase(locale)) {
-        out += c;
-        from.push(at);
-        to.push(i);
-      }
-    }
-    return { out, from, to };
-  };
-  const key = norm(needle.trim()).out;
-  if (!key) return [];
-  const hay = norm(text);
-  const found: { start: number; end: number }[] = [];
-  for (let k = hay.out.indexOf(key); k !== -1; k = hay.out.indexOf(key, k + key.length)) found.push({ start: hay.from[k]!, end: hay.to[k + key.length - 1]! });
-  return found;
-}
+/** The opt-out search (linear; shared with src/text). */
+export { findLoose };
 
 /** Offset just past the last character of a text that is not white space (linear, unlike /\s*$/). */
 function trimmedEnd(s: string): number {

@@ -4,13 +4,16 @@
  * Why: an off-brand word ("cheap", "ACME", "e-mail") in one channel undoes the care
  * taken in the others, and copywriters in five languages cannot keep a glossary in
  * their heads. Terms are matched as whole words in every script (Intl.Segmenter),
- * case-insensitively unless `caseSensitive`, with `*` only at either end. Preferred
+ * folded (case, width, Arabic marks) unless `caseSensitive`, with `*` only at either end
+ * and `except` for words a wildcard must not reach. Preferred
  * spellings are fixed automatically, keeping the original's case shape; banned terms
  * get a suggestion. URLs, code and variable values are never touched.
  *
  * Options: `locales` — false to ignore the per-locale lists.
  */
+import { ADDING_A_LANGUAGE, languagesFor } from "../src/config/languages.js";
 import { defineRule } from "../src/engine/rule.js";
+import { localeApplies } from "../src/text/locale.js";
 import { PhraseMatcher } from "../src/text/terms.js";
 import { matchCaseShape } from "../src/text/words.js";
 import type { BannedTerm, BrandConfig, PreferredTerm, ToneLists } from "../src/types.js";
@@ -20,13 +23,6 @@ type Payload = { kind: "banned"; term: BannedTerm } | { kind: "preferred"; term:
 
 interface Options {
   locales: boolean;
-}
-
-/** Do the locale lists under `tag` apply to a campaign in `locale`? (`pt` covers `pt-BR`.) */
-export function localeApplies(tag: string, locale: string): boolean {
-  const t = tag.toLowerCase();
-  const l = locale.toLowerCase();
-  return t === l || l.startsWith(t + "-");
 }
 
 const cache = new WeakMap<BrandConfig, Map<string, PhraseMatcher<Payload>>>();
@@ -44,10 +40,12 @@ export function toneMatcher(config: BrandConfig, locale: string, withLocales = t
   const lists: ToneLists[] = [config.tone ?? {}];
   if (withLocales) for (const [tag, l] of Object.entries(config.tone?.locales ?? {})) if (localeApplies(tag, locale)) lists.push(l);
   const specs = lists.flatMap((l) => [
-    ...(l.banned ?? []).map((t) => ({ term: t.term, caseSensitive: t.caseSensitive, payload: { kind: "banned", term: t } as Payload })),
+    ...(l.banned ?? []).map((t) => ({ term: t.term, caseSensitive: t.caseSensitive, except: t.except, payload: { kind: "banned", term: t } as Payload })),
     ...(l.terms ?? []).flatMap((t) => t.instead.map((found) => ({ term: found, caseSensitive: t.caseSensitive, payload: { kind: "preferred", term: t, found } as Payload }))),
   ]);
-  m = new PhraseMatcher(specs, locale);
+  // Longer words of scripts without spaces (ถูกต้อง) that no shorter term matches inside.
+  const words = Object.values(languagesFor(config)).flatMap((l) => l.words ?? []);
+  m = new PhraseMatcher(specs, locale, { words });
   byLocale.set(key, m);
   return m;
 }
@@ -78,6 +76,8 @@ export default defineRule<Options>({
       valid: [
         { title: "a word that merely starts with a banned term is fine", config: { tone: { banned: [{ term: "cheap" }] } }, files: { "sms.txt": "Our cheapest plan is here." } },
         { title: "URLs are never checked", config: { tone: { banned: [{ term: "cheap" }] } }, files: { "sms.txt": "See https://acme.example/cheap now" } },
+        { title: "an exception keeps a longer word out (tani* but not taniec, “dance”)", config: { tone: { banned: [{ term: "tani*", except: ["taniec*"] }] } }, files: { "campaign.json": '{ "locale": "pl" }', "sms.txt": "Taniec na lodzie" } },
+        { title: "Thai: ถูก (cheap) is not matched inside ถูกต้อง (correct)", config: { tone: { banned: [{ term: "ถูก" }] } }, files: { "campaign.json": '{ "locale": "th" }', "sms.txt": "ข้อมูลถูกต้อง" } },
         { title: "a locale list applies only to its locale", config: { tone: { locales: { ru: { banned: [{ term: "дешёв*" }] } } } }, files: { "campaign.json": '{ "locale": "pl" }', "sms.txt": "дешёвый" } },
       ],
       invalid: [
@@ -95,6 +95,12 @@ export default defineRule<Options>({
           output: { "sms.txt": "Check your Email" },
         },
         {
+          title: "folded forms match: ß and SS",
+          config: { tone: { banned: [{ term: "große Auswahl", suggest: "breites Sortiment" }] } },
+          files: { "campaign.json": '{ "locale": "de" }', "sms.txt": "Eine GROSSE AUSWAHL" },
+          errors: [{ messageId: "banned", line: 1, column: 6, endColumn: 20, message: "‘GROSSE AUSWAHL’ is off-brand; write ‘breites Sortiment’" }],
+        },
+        {
           title: "a wildcard term in a locale list (Russian)",
           config: { tone: { locales: { ru: { banned: [{ term: "дешёв*", suggest: "доступный" }] } } } },
           files: { "campaign.json": '{ "locale": "ru-RU" }', "sms.txt": "Самые дешёвые куртки" },
@@ -108,10 +114,23 @@ export default defineRule<Options>({
       "- A term is a word or phrase. It matches whole words only: `cheap` matches “Cheap!” but not “cheapest”.",
       "- Word boundaries come from `Intl.Segmenter` for the campaign's locale, so they hold in every script (Arabic, Cyrillic, Thai...).",
       "- `*` at the start or end of a term is the only wildcard: `дешёв*` matches дешёвый, дешёвая, дешёвых; `*sale` matches “flashsale”.",
-      "- Matching ignores case (locale-aware, and Russian ё = е) unless the entry says `\"caseSensitive\": true`.",
-      "- Words joined by an apostrophe are split the way writers mean them: `Acme’s` contains `Acme`, French `l’offre` contains `offre`.",
+      "- `except` lists words the term must not match, with the same wildcards: `{ \"term\": \"tani*\", \"except\": [\"taniec*\"] }` reports tanie and taniej but not taniec (dance).",
+      "- Unless the entry says `\"caseSensitive\": true`, words match folded the way readers read them: the locale's full case folding (`große Auswahl` = `GROSSE AUSWAHL`, `προσφορές` = `ΠΡΟΣΦΟΡΕΣ` with final sigma and tonos, Turkish `İNDİRİM` = `indirim` in a `tr` campaign, Russian ё = е), Unicode NFKC width forms (`ｾｰﾙ` = `セール`), Arabic tatweel, harakat and tanween (`رخـيـص` = `رَخِيص` = `رخيص`, `مجاناً` = `مجانا`), Hebrew niqqud and invisible joiners (the Persian half-space). Other diacritics count: `tańszy` is not `tanszy`, so list the forms a native speaker writes. Findings point at the characters as written, and a fix keeps the original's case shape.",
+      "- Words joined by an apostrophe are split the way writers mean them: `Acme’s` contains `Acme`, `e-mail’s` contains `e-mail`, French `l’offre` contains `offre`.",
       "- Lists under `tone.locales.<tag>` apply when the campaign's locale is the tag or starts with it (`pt` covers `pt-BR`).",
       "- URLs, code, variable values and markup are never matched or fixed.",
+      "",
+      "## Scripts written without spaces",
+      "",
+      "Thai, Lao, Khmer, Myanmar, Chinese and Japanese are written without spaces between words, and the segmenter may cut a run of text differently from the term on its own (it cuts โปรโมชั่นพิเศษ as โปร|โม|ชั่|นพิ|เศษ). A term in these scripts is looked for in the text itself, and an occurrence matches when:",
+      "",
+      "1. it starts and ends on the segmenter's word boundaries (ถูก in ราคาถูก), or",
+      "2. it crosses a boundary, and the text around it segmented on its own realigns with the segmenter's boundaries right before and right after it (โปรโมชั่น + พิเศษ in โปรโมชั่นพิเศษ);",
+      "3. but never when it lies inside one word of the segmenter (ถูก in ถูกใจ), nor inside a longer word listed under `words` in the language's data file (ถูก in ถูกต้อง “correct”, which the segmenter itself splits as ถูก|ต้อง).",
+      "",
+      "Limits: the segmenter's dictionary (ICU's) decides what a word is; a compound it splits and no data file lists still contains its parts, so add such words to the language's `words` (in `lang/<tag>.json`, or in brand.config.json `languages.<tag>.words`). Codes and numbers of ASCII letters and digits are a word of their own wherever the script changes (`クーポンコードSALE10`).",
+      "",
+      ADDING_A_LANGUAGE,
     ].join("\n"),
   },
   check(ctx) {

@@ -13,6 +13,8 @@ export interface BannedTerm {
   suggest?: string;
   message?: string;
   caseSensitive?: boolean;
+  /** Words the term must not match (same wildcards): `tani*` except `taniec*`. */
+  except?: string[];
 }
 export interface PreferredTerm {
   use: string;
@@ -52,6 +54,33 @@ export interface VariableSpec {
   fallback?: string;
   description?: string;
 }
+/** The lists of one language data file (schema/language.schema.json), or a config entry for it. */
+export interface LanguageData {
+  $schema?: string;
+  name?: string;
+  /** In brand.config.json only: the lists given replace the built-in ones. */
+  replace?: boolean;
+  discountCues?: string[];
+  taxWords?: string[];
+  factWords?: string[];
+  codeCues?: string[];
+  codeCuesAfter?: string[];
+  notCodeCues?: string[];
+  percentWords?: string[];
+  upToWords?: string[];
+  endDateWords?: string[];
+  dateFillers?: string[];
+  dateJoiners?: string[];
+  ordinalSuffixes?: string[];
+  dateLocales?: string[];
+  currencyWords?: string[];
+  greetings?: string[];
+  optOutWords?: string[];
+  prefixes?: string[];
+  unmarkedForms?: boolean;
+  words?: string[];
+}
+
 export interface BrandConfig {
   $schema?: string;
   brand: { name: string; sender?: string; address?: string; domains?: string[]; unsubscribeUrl?: string };
@@ -60,6 +89,8 @@ export interface BrandConfig {
   tone?: ToneLists & { locales?: Record<string, ToneLists> };
   offers?: Offer[];
   channels?: ChannelSettings;
+  /** Language knowledge by tag, extending (or with `replace`, replacing) lang/<tag>.json. */
+  languages?: Record<string, LanguageData>;
   variables?: Record<string, VariableSpec>;
   links?: { requireHttps?: boolean; utm?: Record<string, Record<string, string>> };
   assets?: { hosts?: string[]; retired?: (string | { url: string; replacement?: string; message?: string })[] };

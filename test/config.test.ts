@@ -322,3 +322,18 @@ describe("config problems through the CLI", { timeout: 120_000 }, () => {
     expect(r.stderr).not.toContain(STACK_LINE);
   });
 });
+
+describe("languages (language data in the config)", () => {
+  it("reports an unknown key in a language entry, with a did-you-mean, at the key", () => {
+    expectOne(`{ ${ACME}, "languages": { "de": { "percentWord": ["Prozent"] } } }`, '"percentWord"', 'unknown key "percentWord" in languages.de — did you mean "percentWords"?');
+  });
+  it("reports a list given as text, at the value", () => {
+    expectOne(`{ ${ACME}, "languages": { "de": { "percentWords": "Prozent" } } }`, '"Prozent"', 'languages.de.percentWords must be a list, not the text "Prozent"');
+  });
+  it("reports a term exception given as text", () => {
+    expectOne(`{ ${ACME}, "tone": { "banned": [ { "term": "tani*", "except": "taniec*" } ] } }`, '"taniec*"', 'tone.banned[0].except must be a list, not the text "taniec*"');
+  });
+  it("accepts a new language and the replace flag", () => {
+    expect(problemsOf(`{ ${ACME}, "languages": { "sv": { "discountCues": ["rabatt"] }, "de": { "replace": true, "percentWords": ["Prozent"] } } }`)).toEqual([]);
+  });
+});

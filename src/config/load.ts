@@ -8,6 +8,7 @@ import { DiskHost, readText, type Host } from "../host/index.js";
 import type { ValidateFunction } from "ajv";
 import { newAjv, validatorFor } from "./validators.js";
 import { SourceFile } from "../text/source-file.js";
+import { isRealDate } from "../text/dates.js";
 import { didYouMean } from "../text/suggest.js";
 import type { BrandConfig, RuleSetting, Severity } from "../types.js";
 import { parseJson, type JsonDoc } from "./json-doc.js";
@@ -204,9 +205,5 @@ function checkSemantics(data: BrandConfig, locate: JsonDoc["locate"]): Problem[]
   return out;
 }
 
-export function isRealDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
+/** The one date validity check (src/text/dates.ts), re-exported for the campaign and rule code that imports it from here. */
+export { isRealDate };

@@ -8,13 +8,16 @@ import path from "node:path";
 import type { Ajv as AjvType, ValidateFunction } from "ajv";
 import { ownFileExists, packageRoot, readOwnFile } from "../host/package.js";
 
-export type SchemaName = "brand.config" | "campaign";
+export type SchemaName = "brand.config" | "campaign" | "language";
 
 /** ajv as brandlint configures it everywhere (the build uses the same options). */
 export function newAjv(extra: Record<string, unknown> = {}): AjvType {
   // ajv is loaded on first use: with precompiled validators a run rarely needs it.
   const { Ajv } = require("ajv") as typeof import("ajv");
-  return new Ajv({ allErrors: true, verbose: true, strictTuples: false, allowUnionTypes: true, ...extra });
+  const ajv = new Ajv({ allErrors: true, verbose: true, strictTuples: false, allowUnionTypes: true, ...extra });
+  // brand.config.schema.json's `languages` entries are language data (schema/language.schema.json).
+  ajv.addSchema(JSON.parse(readOwnFile(schemaFile("language"))) as object);
+  return ajv;
 }
 
 const cache = new Map<SchemaName, ValidateFunction>();
@@ -31,7 +34,10 @@ export function validatorFor(name: SchemaName): ValidateFunction {
   if (ownFileExists(pre) && !process.env.BRANDLINT_COMPILE_SCHEMAS) {
     const mod = require(pre) as { default?: ValidateFunction } & ValidateFunction;
     v = (mod.default ?? mod) as ValidateFunction;
-  } else v = newAjv().compile(JSON.parse(readOwnFile(schemaFile(name))) as object);
+  } else {
+    const ajv = newAjv();
+    v = name === "language" ? ajv.getSchema("https://brandlint.dev/schema/language.schema.json")! : ajv.compile(JSON.parse(readOwnFile(schemaFile(name))) as object);
+  }
   cache.set(name, v);
   return v;
 }

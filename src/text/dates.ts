@@ -1,72 +1,23 @@
 /**
- * Dates stated in marketing copy, in English, Indonesian, Russian, Polish and Arabic,
- * normalised to month and day, and the end dates among them (a date introduced by
- * "until", "sampai", "до", "do", "حتى"...).
+ * Dates stated in marketing copy, normalised to month and day, and the end dates among
+ * them (a date introduced by an end-date word of the language data: "until", "bis",
+ * "sampai", "до", "حتى"...).
  *
- * Forms: `31 March`, `31st of March`, `March 31`, `Mar. 31st, 2026` (English only puts the
- * month first), `30 April`, `31 марта`, `31 marca`, `٢٠ مارس`, `20 آذار`, `31 كانون الثاني`,
- * and numeric `31.03`, `31.03.2026`, `31/03`, `3/31`, `31-03` in any decimal digits
- * (Arabic-Indic included). Month names of every language are known in every locale,
- * so a campaign mixing languages still compares. Words are found with the word
- * tokenizer (Intl.Segmenter) and compared case- and accent-insensitively, so Polish
- * written without diacritics (`wrzesnia`) and Arabic hamza variants match.
+ * Forms: day and month name (`31 March`, `31st of March`, `31. März`, `31 марта`,
+ * `٢٠ مارس`, `20 آذار`, `31 كانون الثاني`), month name and day where the locale writes
+ * the month first (`March 31`, `Mar. 31st, 2026`), and numeric `31.03`, `31.03.2026`,
+ * `31/03`, `3/31`, `31-03` in any decimal digits. Month and weekday names come from
+ * `Intl.DateTimeFormat` (Gregorian calendar) for the campaign's locale and every
+ * language with a data file (plus the file's `dateLocales`, e.g. ar-SY for آذار), so a
+ * campaign mixing languages still compares; the numeric order (day or month first)
+ * is the locale's. Words are compared folded and without diacritics (`wrzesnia`).
  */
-import { cueKey, normalizeDigits } from "./discounts.js";
+import type { Languages } from "./phrases.js";
+import { keyerFor, phraseSet, type WordKeyer } from "./phrases.js";
+import { foldKey } from "./fold.js";
+import { normalizeDigits } from "./numbers.js";
+import { sentenceIds } from "./sentences.js";
 import { tokenize, type WordToken } from "./words.js";
-
-/** Month names (genitive forms where the language declines them) and abbreviations, by language. */
-export const MONTH_NAMES: Record<string, string[][]> = {
-  en: [
-    ["january", "jan"], ["february", "feb"], ["march", "mar"], ["april", "apr"], ["may"], ["june", "jun"],
-    ["july", "jul"], ["august", "aug"], ["september", "sep", "sept"], ["october", "oct"], ["november", "nov"], ["december", "dec"],
-  ],
-  id: [
-    ["januari", "jan"], ["februari", "feb", "peb"], ["maret", "mar"], ["april", "apr"], ["mei"], ["juni", "jun"],
-    ["juli", "jul"], ["agustus", "agu", "agt", "ags"], ["september", "sep", "sept"], ["oktober", "okt"], ["november", "nov", "nop"], ["desember", "des"],
-  ],
-  ru: [
-    ["января", "январь", "янв"], ["февраля", "февраль", "фев", "февр"], ["марта", "март", "мар"], ["апреля", "апрель", "апр"], ["мая", "май"], ["июня", "июнь", "июн"],
-    ["июля", "июль", "июл"], ["августа", "август", "авг"], ["сентября", "сентябрь", "сен", "сент"], ["октября", "октябрь", "окт"], ["ноября", "ноябрь", "ноя", "нояб"], ["декабря", "декабрь", "дек"],
-  ],
-  pl: [
-    ["stycznia", "styczeń", "sty"], ["lutego", "luty", "lut"], ["marca", "marzec", "mar"], ["kwietnia", "kwiecień", "kwi"], ["maja", "maj"], ["czerwca", "czerwiec", "cze"],
-    ["lipca", "lipiec", "lip"], ["sierpnia", "sierpień", "sie"], ["września", "wrzesień", "wrz"], ["października", "październik", "paź"], ["listopada", "listopad", "lis"], ["grudnia", "grudzień", "gru"],
-  ],
-  ar: [
-    ["يناير", "كانون الثاني"], ["فبراير", "شباط"], ["مارس", "آذار"], ["أبريل", "إبريل", "نيسان"], ["مايو", "أيار"], ["يونيو", "يونيه", "حزيران"],
-    ["يوليو", "يوليه", "تموز"], ["أغسطس", "آب"], ["سبتمبر", "أيلول"], ["أكتوبر", "تشرين الأول"], ["نوفمبر", "تشرين الثاني"], ["ديسمبر", "كانون الأول"],
-  ],
-};
-
-/**
- * Words that make the date right after them an end date, as word sequences. A few
- * filler words and a time of day may stand between the cue and the date (`until the
- * 31st of March`, `until Sunday, March 31`, `until 11:59 pm on March 31`, `sampai
- * tanggal 30 April`).
- */
-export const END_CUES: Record<string, string[][]> = {
-  en: [["until"], ["till"], ["til"], ["through"], ["thru"], ["ends"], ["ending"], ["ended"], ["expires"], ["by"]],
-  id: [["sampai"], ["hingga"], ["s.d"], ["s", "d"], ["sd"], ["berakhir"], ["sampai", "dengan"]],
-  ru: [["до"], ["по"], ["заканчивается"], ["закончится"], ["истекает"]],
-  pl: [["do"], ["kończy", "się"], ["upływa"]],
-  ar: [["حتى"], ["لغاية"], ["غاية"], ["ينتهي"], ["تنتهي"]],
-};
-
-/** Words that may stand between a cue and its date. */
-const FILLERS = [
-  "the", "on", "midnight", "of", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
-  "tanggal", "tgl", "pukul", "jam", "wib", "wita", "wit", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
-  "dnia",
-  "يوم", "تاريخ",
-];
-
-/** Languages whose month names may come before the day (`March 31`). */
-const MONTH_FIRST = new Set(["en"]);
-/** Locales that write numeric dates month first (`3/31`). */
-const MDY_REGIONS = new Set(["US", "PH", "FM", "MH", "PW", "AS", "GU", "MP", "PR", "UM", "VI"]);
-
-export const ENGLISH_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 export type NumericOrder = "dmy" | "mdy";
 
@@ -86,92 +37,173 @@ export interface EndDateMention extends DateMention {
   cue: string;
 }
 
-const key = (s: string) => cueKey(s, "und");
-
-interface MonthEntry {
-  month: number;
-  monthFirst: boolean;
-  /** Words in the name (Arabic has two-word names). */
-  words: string[];
+/**
+ * Is year-month-day a day of the (proleptic Gregorian) calendar? The one validity check
+ * used everywhere: 2026-02-30 is not, 0099-01-01 is (years below 100 are not 19xx).
+ */
+export function isRealDay(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
-let monthIndex: Map<string, MonthEntry[]> | undefined;
-/** Month names by their first word's key. */
-function months(): Map<string, MonthEntry[]> {
-  if (monthIndex) return monthIndex;
-  monthIndex = new Map();
-  for (const [lang, list] of Object.entries(MONTH_NAMES))
-    list.forEach((names, i) => {
-      for (const name of names) {
-        const words = name.split(/\s+/u).map(key);
-        const entries = monthIndex!.get(words[0]!) ?? [];
-        const same = entries.find((e) => e.month === i + 1 && e.words.join(" ") === words.join(" "));
-        if (same) same.monthFirst ||= MONTH_FIRST.has(lang);
-        else entries.push({ month: i + 1, monthFirst: MONTH_FIRST.has(lang), words });
-        monthIndex!.set(words[0]!, entries);
-      }
-    });
-  // Two-word names first, so "كانون الثاني" wins over a one-word prefix.
-  for (const entries of monthIndex.values()) entries.sort((a, b) => b.words.length - a.words.length);
-  return monthIndex;
+/** Is `s` a real date written YYYY-MM-DD? */
+export function isRealDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  return !!m && isRealDay(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
-/** The numeric-date order a locale uses: month first in the US and a few others (and English without a region), else day first. */
-export function numericOrderFor(locale: string): NumericOrder {
+/** A month and day that exist in some year (29 February included). */
+export function isValidDate(month: number, day: number): boolean {
+  return isRealDay(2000, month, day);
+}
+
+const ENGLISH_LONG = new Intl.DateTimeFormat("en", { month: "long", timeZone: "UTC" });
+/** "31 March" (for messages, in English). */
+export function formatMonthDay(month: number, day: number): string {
+  return `${day} ${ENGLISH_LONG.format(new Date(Date.UTC(2000, month - 1, 15)))}`;
+}
+
+function dtf(locale: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat | undefined {
   try {
-    const l = new Intl.Locale(locale);
-    if (l.region) return MDY_REGIONS.has(l.region) ? "mdy" : "dmy";
-    return l.language === "en" ? "mdy" : "dmy";
+    return new Intl.DateTimeFormat(locale, { ...opts, calendar: "gregory", numberingSystem: "latn", timeZone: "UTC" });
   } catch {
-    return "dmy";
+    return undefined;
   }
 }
 
-export function isValidDate(month: number, day: number): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1]!;
+/** The numeric-date order a locale uses (from Intl: `3/31` in en and en-US, `31.03.` in de, `31/03` in en-GB). */
+export function numericOrderFor(locale: string): NumericOrder {
+  const types = dtf(locale, { month: "numeric", day: "numeric" })?.formatToParts(new Date(Date.UTC(2026, 2, 31))).map((p) => p.type) ?? [];
+  return types.indexOf("month") !== -1 && types.indexOf("month") < types.indexOf("day") ? "mdy" : "dmy";
 }
 
-/** "31 March". */
-export function formatMonthDay(month: number, day: number): string {
-  return `${day} ${ENGLISH_MONTHS[month - 1]}`;
+interface MonthEntry {
+  month: number;
+  /** Words of the name, as keys (Arabic has two-word names). */
+  words: string[];
 }
 
-const DAY = /^(\p{Nd}{1,2})(?:st|nd|rd|th)?$/iu;
+/** What the dates of one campaign locale are read with: month and weekday names, end-date words. */
+interface DateKnowledge {
+  keyer: WordKeyer;
+  /** Month names by the key of their first word. */
+  months: Map<string, MonthEntry[]>;
+  /** Locales that write the month name before the day. */
+  monthFirst: boolean;
+  fillers: Set<string>;
+  joiners: Set<string>;
+  ordinals: Set<string>;
+  currencies: Set<string>;
+}
+
+const knowledge = new WeakMap<Languages, Map<string, DateKnowledge>>();
+
+/** The locales whose month names are read in a campaign: its own, every language's, and their dateLocales. */
+function dateLocales(locale: string, languages: Languages): string[] {
+  const out = new Set([locale]);
+  for (const [tag, l] of Object.entries(languages)) {
+    out.add(tag);
+    for (const d of l.dateLocales ?? []) out.add(d);
+  }
+  return [...out];
+}
+
+function knowledgeFor(locale: string, languages: Languages): DateKnowledge {
+  let byLocale = knowledge.get(languages);
+  if (!byLocale) knowledge.set(languages, (byLocale = new Map()));
+  let k = byLocale.get(locale);
+  if (k) return k;
+  const keyer = keyerFor(languages, locale);
+  const months = new Map<string, MonthEntry[]>();
+  const fillers = new Set<string>();
+  const addMonth = (name: string, month: number, tag: string) => {
+    if (/\p{Nd}/u.test(name)) return;
+    const words = tokenize(name, tag).filter((t) => t.word);
+    if (!words.length) return;
+    const rest = words.slice(1).map((w) => foldKey(w.text, locale));
+    for (const first of keyer.keys(words[0]!.text)) {
+      const entries = months.get(first) ?? [];
+      if (!entries.some((e) => e.month === month && e.words.join(" ") === rest.join(" "))) entries.push({ month, words: rest });
+      months.set(first, entries);
+    }
+  };
+  const sample = (m: number, d = 15) => new Date(Date.UTC(2026, m, d));
+  for (const tag of dateLocales(locale, languages)) {
+    const formats = (["long", "short"] as const).flatMap((month) => [dtf(tag, { month, day: "numeric" }), dtf(tag, { month })]);
+    const weekdays = (["long", "short"] as const).map((weekday) => dtf(tag, { weekday }));
+    for (let m = 0; m < 12; m++)
+      for (const f of formats) {
+        const name = f?.formatToParts(sample(m)).find((p) => p.type === "month")?.value;
+        if (name) addMonth(name, m + 1, tag);
+      }
+    for (let d = 0; d < 7; d++)
+      for (const f of weekdays) {
+        const name = f?.format(sample(0, 4 + d));
+        if (name) for (const key of keyer.keys(name.replace(/\.$/u, ""))) fillers.add(key);
+      }
+  }
+  // Two-word names first, so "كانون الثاني" wins over a one-word prefix.
+  for (const entries of months.values()) entries.sort((a, b) => b.words.length - a.words.length);
+  const order = dtf(locale, { month: "long", day: "numeric" })?.formatToParts(sample(2, 31)).map((p) => p.type) ?? [];
+  const keysOf = (list: "dateFillers" | "dateJoiners" | "ordinalSuffixes" | "currencyWords") => new Set(Object.values(languages).flatMap((l) => (l[list] ?? []).flatMap((w) => keyer.keys(w))));
+  for (const f of keysOf("dateFillers")) fillers.add(f);
+  const currencies = keysOf("currencyWords");
+  for (const c of Intl.supportedValuesOf("currency")) currencies.add("s:" + foldKey(c, locale));
+  k = { keyer, months, monthFirst: order.indexOf("month") < order.indexOf("day"), fillers, joiners: keysOf("dateJoiners"), ordinals: keysOf("ordinalSuffixes"), currencies };
+  byLocale.set(locale, k);
+  return k;
+}
+
 const YEAR = /^\p{Nd}{4}$/u;
 const DOTTED = /^(\p{Nd}{1,2})\.(\p{Nd}{1,2})(?:\.(\p{Nd}{4}|\p{Nd}{2}))?$/u;
 const SMALL = /^\p{Nd}{1,2}$/u;
 const YEAR_OR_SHORT = /^(?:\p{Nd}{4}|\p{Nd}{2})$/u;
-/** What may follow a number that is then not a date: a percent sign or a currency. */
-const NOT_AFTER = /^\s*(?:[%٪$€£₽₹¥]|(?:zł|zl|pln|rub|руб|р\.|rp|idr|usd|eur|ريال|جنيه|درهم|دينار)(?![\p{L}]))/iu;
-const NOT_BEFORE = /(?:[$€£₽₹¥]|\brp\.?)\s*$/iu;
-/** Punctuation that ends a sentence: a cue never reaches across it. */
-const SENTENCE_END = /[!?؟;…]|\n\s*\n/u;
+const DAY_NUMBER = /^(\p{Nd}{1,2})(\p{L}*)$/u;
 
 const num = (s: string) => Number(normalizeDigits(s));
+const has = (set: Set<string>, keys: readonly string[]) => keys.some((k) => set.has(k));
+
+interface FoundDate extends DateMention {
+  /** Index of the date's first word. */
+  first: number;
+}
 
 /** Every date stated in a text, with its range. */
-export function findDates(text: string, locale: string, order: NumericOrder = numericOrderFor(locale)): DateMention[] {
-  const tokens = tokenize(text, locale);
-  const words = tokens.filter((t) => t.word);
-  const idx = new Map(words.map((w, i) => [w, i]));
+export function findDates(text: string, locale: string, languages: Languages, order: NumericOrder = numericOrderFor(locale)): DateMention[] {
+  return datesIn(text, wordsOf(text, locale), locale, languages, order).map(({ first: _, ...d }) => d);
+}
+
+const wordsOf = (text: string, locale: string) => tokenize(text, locale).filter((t) => t.word);
+
+function datesIn(text: string, words: readonly WordToken[], locale: string, languages: Languages, order: NumericOrder): FoundDate[] {
+  const k = knowledgeFor(locale, languages);
+  const keys = (i: number) => k.keyer.keys(words[i]!.text);
   const gap = (a: WordToken, b: WordToken) => text.slice(a.end, b.start);
-  const out: DateMention[] = [];
-  const mention = (from: WordToken, to: WordToken, month: number, day: number, year?: number) => {
+  const out: FoundDate[] = [];
+  const mention = (first: number, last: number, month: number, day: number, year?: number) => {
     if (!isValidDate(month, day)) return false;
-    const m: DateMention = { start: from.start, end: to.end, month, day, text: text.slice(from.start, to.end) };
+    const m: FoundDate = { start: words[first]!.start, end: words[last]!.end, month, day, text: text.slice(words[first]!.start, words[last]!.end), first };
     if (year !== undefined) m.year = year < 100 ? 2000 + year : year;
     out.push(m);
     return true;
   };
+  /** A day number (`31`, `31st`): its value. */
+  const dayAt = (i: number): number | undefined => {
+    const m = words[i] && DAY_NUMBER.exec(words[i]!.text);
+    if (!m || (m[2] && !has(k.ordinals, k.keyer.keys(m[2])))) return undefined;
+    return num(m[1]!);
+  };
   /** A month name starting at word i: its month and the last word of the name. */
-  const monthAt = (i: number): { entry: MonthEntry; last: number } | undefined => {
-    const w = words[i];
-    if (!w) return undefined;
-    for (const entry of months().get(key(w.text)) ?? []) {
-      let ok = true;
-      for (let k = 1; k < entry.words.length && ok; k++) ok = !!words[i + k] && key(words[i + k]!.text) === entry.words[k] && /^\s+$/u.test(gap(words[i + k - 1]!, words[i + k]!));
-      if (ok) return { entry, last: i + entry.words.length - 1 };
-    }
+  const monthAt = (i: number): { month: number; last: number } | undefined => {
+    if (!words[i]) return undefined;
+    for (const key of keys(i))
+      for (const entry of k.months.get(key) ?? []) {
+        let ok = true;
+        for (let n = 0; n < entry.words.length && ok; n++) ok = !!words[i + n + 1] && foldKey(words[i + n + 1]!.text, locale) === entry.words[n] && /^\s+$/u.test(gap(words[i + n]!, words[i + n + 1]!));
+        if (ok) return { month: entry.month, last: i + entry.words.length };
+      }
     return undefined;
   };
   /** An optional year right after word i (`, 2026`, ` 2026`). */
@@ -180,14 +212,21 @@ export function findDates(text: string, locale: string, order: NumericOrder = nu
     const b = words[i + 1];
     return a && b && YEAR.test(b.text) && /^,?\s+$/u.test(gap(a, b)) ? i + 1 : undefined;
   };
-  const numericOk = (first: WordToken, last: WordToken) => !NOT_AFTER.test(text.slice(last.end)) && !NOT_BEFORE.test(text.slice(0, first.start));
+  /** A number followed by a percent sign or a currency, or after a currency, is not a date. */
+  const numericOk = (first: number, last: number) => {
+    const after = skipSpaces(text, words[last]!.end, 1);
+    if (/[%٪\p{Sc}]/u.test(text[after] ?? "") || (words[last + 1]?.start === after && has(k.currencies, keys(last + 1)))) return false;
+    const before = skipSpaces(text, words[first]!.start, -1);
+    const prev = text[before - 1] === "." ? before - 1 : before;
+    return !/\p{Sc}/u.test(text[prev - 1] ?? "") && !(first > 0 && words[first - 1]!.end === prev && has(k.currencies, keys(first - 1)));
+  };
 
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     // 31.03, 31.03.2026 (one token): always day first.
     const dotted = DOTTED.exec(w.text);
     if (dotted) {
-      if (numericOk(w, w)) mention(w, w, num(dotted[2]!), num(dotted[1]!), dotted[3] ? num(dotted[3]) : undefined);
+      if (numericOk(i, i)) mention(i, i, num(dotted[2]!), num(dotted[1]!), dotted[3] ? num(dotted[3]) : undefined);
       continue;
     }
     // 31/03, 3/31, 31-03-2026.
@@ -196,39 +235,39 @@ export function findDates(text: string, locale: string, order: NumericOrder = nu
       const sep = gap(w, next);
       if (sep === "/" || sep === "-" || sep === ".") {
         const third = words[i + 2];
-        const withYear = third && gap(next, third) === sep && YEAR_OR_SHORT.test(third.text);
-        const last = withYear ? third : next;
+        const withYear = !!third && gap(next, third) === sep && YEAR_OR_SHORT.test(third.text);
+        const last = withYear ? i + 2 : i + 1;
         const a = num(w.text);
         const b = num(next.text);
         const [month, day] = a > 12 ? [b, a] : b > 12 ? [a, b] : order === "mdy" ? [a, b] : [b, a];
-        if (numericOk(w, last) && mention(w, last, month, day, withYear ? num(third.text) : undefined)) {
-          i = idx.get(last)!;
+        if (numericOk(i, last) && mention(i, last, month, day, withYear ? num(third.text) : undefined)) {
+          i = last;
           continue;
         }
       }
     }
-    // 31 March, 31st of March, 31 марта 2026, ٢٠ مارس.
-    const day = DAY.exec(w.text);
-    if (day) {
+    // 31 March, 31st of March, 31. März, 31 марта 2026, ٢٠ مارس.
+    const day = dayAt(i);
+    if (day !== undefined) {
       let j = i + 1;
-      if (words[j] && ["of", "го", "ого"].includes(key(words[j]!.text)) && /^[\s-]+$/u.test(gap(w, words[j]!))) j++;
+      if (words[j] && has(k.joiners, keys(j)) && /^[\s-]+$/u.test(gap(w, words[j]!))) j++;
       const m = words[j] && /^\.?\s+$/u.test(gap(words[j - 1]!, words[j]!)) ? monthAt(j) : undefined;
       if (m) {
         const y = yearAfter(m.last);
-        if (mention(w, words[y ?? m.last]!, m.entry.month, num(day[1]!), y !== undefined ? num(words[y]!.text) : undefined)) {
+        if (mention(i, y ?? m.last, m.month, day, y !== undefined ? num(words[y]!.text) : undefined)) {
           i = y ?? m.last;
           continue;
         }
       }
     }
-    // March 31, Mar. 31st, 2026 (languages that put the month first).
-    const m = monthAt(i);
-    if (m && m.entry.monthFirst) {
+    // March 31, Mar. 31st, 2026 (where the locale writes the month first).
+    const m = k.monthFirst ? monthAt(i) : undefined;
+    if (m) {
       const d = words[m.last + 1];
-      const dm = d && DAY.exec(d.text);
-      if (d && dm && /^\.?\s+$/u.test(gap(words[m.last]!, d))) {
+      const dm = dayAt(m.last + 1);
+      if (d && dm !== undefined && /^\.?\s+$/u.test(gap(words[m.last]!, d))) {
         const y = yearAfter(m.last + 1);
-        if (mention(w, words[y ?? m.last + 1]!, m.entry.month, num(dm[1]!), y !== undefined ? num(words[y]!.text) : undefined)) {
+        if (mention(i, y ?? m.last + 1, m.month, dm, y !== undefined ? num(words[y]!.text) : undefined)) {
           i = y ?? m.last + 1;
           continue;
         }
@@ -238,63 +277,47 @@ export function findDates(text: string, locale: string, order: NumericOrder = nu
   return out;
 }
 
-let cueIndex: { cues: string[][]; fillers: Set<string> } | undefined;
-function cueData() {
-  cueIndex ??= { cues: Object.values(END_CUES).flat().map((c) => c.map(key)), fillers: new Set(FILLERS.map(key)) };
-  return cueIndex;
+/** From `i`, steps over at most `max` spaces forward (dir 1) or backward (dir -1); returns the index reached. */
+function skipSpaces(text: string, i: number, dir: 1 | -1, max = 16): number {
+  let n = 0;
+  if (dir === 1) while (n++ < max && i < text.length && /\s/u.test(text[i]!)) i++;
+  else while (n++ < max && i > 0 && /\s/u.test(text[i - 1]!)) i--;
+  return i;
 }
 
 /** How many filler words may stand between a cue and its date ("until 11:59 pm on March 31" has four). */
 const MAX_FILLERS = 4;
 
-/** Is word j part of a time of day (`11:59`, `23.59`, `9pm`)? */
-function isTimePart(text: string, words: readonly WordToken[], j: number): boolean {
+/** Is word j part of a time of day (`11:59`, `23.59`, `9pm`, `pm`)? */
+function isTimePart(text: string, words: readonly WordToken[], j: number, k: DateKnowledge): boolean {
   const w = words[j]!;
-  if (/^\p{Nd}{1,2}[ap]m$/iu.test(w.text) || /^\p{Nd}{1,2}[.:]\p{Nd}{2}$/u.test(w.text)) return true;
-  if (/^[ap]m$/iu.test(w.text)) return true;
+  if (/^\p{Nd}{1,2}[.:]\p{Nd}{2}$/u.test(w.text)) return true;
+  const m = /^(\p{Nd}{1,2})(\p{L}+)$/u.exec(w.text);
+  if (m) return has(k.fillers, k.keyer.keys(m[2]!));
   if (!/^\p{Nd}{1,2}$/u.test(w.text)) return false;
   const before = j > 0 ? text.slice(words[j - 1]!.end, w.start) : "";
   const after = j + 1 < words.length ? text.slice(w.end, words[j + 1]!.start) : "";
   return before === ":" || after === ":";
 }
 
-/** Arabic conjunctions written joined to the next word: `وحتى` is `و` + `حتى`. */
-function withoutConjunction(k: string): string[] {
-  return /^[وف]\p{L}{2,}/u.test(k) ? [k, k.slice(1)] : [k];
-}
-
-/** The end dates of a text: dates right after an "until/ends" cue (a couple of filler words allowed between). */
-export function findEndDates(text: string, locale: string, order: NumericOrder = numericOrderFor(locale)): EndDateMention[] {
-  const dates = findDates(text, locale, order);
+/** The end dates of a text: dates right after an end-date word (a few filler words allowed between, in the same sentence). */
+export function findEndDates(text: string, locale: string, languages: Languages, order: NumericOrder = numericOrderFor(locale)): EndDateMention[] {
+  const words = wordsOf(text, locale);
+  const dates = datesIn(text, words, locale, languages, order);
   if (!dates.length) return [];
-  const words = tokenize(text, locale).filter((t) => t.word);
-  const { cues, fillers } = cueData();
+  const k = knowledgeFor(locale, languages);
+  const sentences = sentenceIds(text, words, locale);
+  const cues = phraseSet(languages, ["endDateWords"], locale).cover(words);
   const out: EndDateMention[] = [];
   for (const d of dates) {
-    let j = words.findIndex((w) => w.start >= d.start) - 1;
-    let reach = d.start;
-    let skipped = 0;
     let cue: string | undefined;
-    while (j >= 0 && !cue) {
-      const w = words[j]!;
-      if (SENTENCE_END.test(text.slice(w.end, reach))) break;
-      const k = key(w.text);
-      for (const c of cues) {
-        const lastOk = withoutConjunction(k).includes(c[c.length - 1]!);
-        if (!lastOk) continue;
-        let ok = true;
-        for (let n = 1; n < c.length && ok; n++) {
-          const prev = words[j - n];
-          ok = !!prev && key(prev.text) === c[c.length - 1 - n] && !SENTENCE_END.test(text.slice(prev.end, words[j - n + 1]!.start));
-        }
-        if (ok) {
-          cue = text.slice(words[j - c.length + 1]!.start, w.end);
-          break;
-        }
+    for (let j = d.first - 1, skipped = 0; j >= 0 && sentences[j] === sentences[d.first]; j--) {
+      const c = cues[j];
+      if (c && c.last === j && sentences[c.first] === sentences[d.first]) {
+        cue = text.slice(words[c.first]!.start, words[j]!.end);
+        break;
       }
-      if (cue || !(fillers.has(k) || isTimePart(text, words, j)) || ++skipped > MAX_FILLERS) break;
-      reach = w.start;
-      j--;
+      if (!(has(k.fillers, k.keyer.keys(words[j]!.text)) || isTimePart(text, words, j, k)) || ++skipped > MAX_FILLERS) break;
     }
     if (cue) out.push({ ...d, cue });
   }

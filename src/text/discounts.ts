@@ -2,242 +2,69 @@
  * Percentages, discounts and promo codes in marketing copy, in every script.
  *
  * A percentage is written `20%`, `20 %` (any space, no-break and narrow no-break
- * included), `-20%`, `%20` (Turkish and Arabic style), `٢٠٪` / `۲۰٪` (Arabic-Indic and
- * Eastern Arabic-Indic digits, Arabic percent sign), `20–30%` (a range) or with a
- * word (`20 percent`, `20 persen`, `20 процентов`, `٢٠ بالمئة`). Digits are normalised
- * before values are compared.
+ * included), `-20%`, `%20` (Turkish and Arabic style), `٢٠٪` / `۲۰٪` (digits of any
+ * numbering system Intl knows, Arabic percent sign), `20–30%` (a range) or with a
+ * percent word of any language (`20 percent`, `20 Prozent`, `20 процентов`, `٢٠ بالمئة`).
+ * Digits are normalised before values are compared.
  *
  * Whether a percentage is a discount is decided from the words around it, found with
- * the word tokenizer (Intl.Segmenter) and matched against the cue lists below, per
- * language. The lists are data: brands add words through the rule's options, never
- * a regular expression.
+ * the word tokenizer (Intl.Segmenter) and matched against the language data
+ * (lang/<tag>.json: discount cues, tax and product-fact words, code cues, "up to" and
+ * percent words). Every language's lists apply in every campaign, since copy mixes
+ * languages; the campaign's locale decides case folding and segmentation.
  */
-import { foldCase, tokenize, type WordToken } from "./words.js";
+import { digitZero, parseNumber } from "./numbers.js";
+import { foldKey, foldMapped } from "./fold.js";
+import { keyerFor, phraseSet, type Languages, type PhraseSet, type WordKeyer } from "./phrases.js";
+import { sentenceIds } from "./sentences.js";
+import { tokenize, type WordToken } from "./words.js";
 
-/** The cue words of one language. A trailing `*` matches any ending (`скидк*`). */
-export interface LanguageCues {
-  /** Words that make a nearby percentage a discount ("off", "скидка", "خصم"). */
-  discount: string[];
-  /** Words that make a nearby percentage something else ("VAT", "cotton", "НДС"). */
-  notDiscount: string[];
-  /** Words that introduce a promo code ("code", "kod", "كود"). */
-  code: string[];
-  /** Words that, written before a code word, make it another kind of code ("product code", "ürün kodu"). */
-  notCode: string[];
-  /** Word sequences that mean "up to" right before a percentage. */
-  upTo: string[][];
-  /** Word sequences that stand for the percent sign after a number. */
-  percentWords: string[][];
-}
+export { normalizeDigits, parseNumber } from "./numbers.js";
+/** The key cue words compare by: folded, without diacritics (see fold.ts). */
+export { looseKey as cueKey } from "./fold.js";
 
-/** Built-in cues for the languages brandlint is tested in. Every list applies in every locale. */
-export const CUES: Record<string, LanguageCues> = {
-  en: {
-    discount: ["off", "save", "saves", "saving", "savings", "discount", "discounts", "discounted", "sale", "deal", "deals", "promo", "promotion", "offer", "code", "coupon", "voucher", "markdown", "reduced", "reduction", "clearance", "cheaper", "sitewide", "storewide", "extra", "additional"],
-    notDiscount: [
-      "vat", "tax", "taxes", "apr", "apy", "interest", "cotton", "wool", "linen", "silk", "cashmere", "polyester", "nylon", "elastane", "spandex", "viscose", "acrylic", "leather",
-      "recycled", "recyclable", "organic", "natural", "biodegradable", "juice", "cocoa", "alcohol", "abv", "vol", "fat", "customers", "people", "users", "members", "shoppers",
-      "buyers", "readers", "respondents", "subscribers", "battery", "charged", "chance", "humidity", "commission", "fee", "fees", "tip", "deposit", "proceeds", "donated",
-      "cashback", "sold", "claimed", "booked", "faster", "longer", "lighter", "stronger", "bigger", "larger", "smaller", "quicker", "higher", "more",
-    ],
-    code: ["code", "promocode", "coupon", "voucher"],
-    notCode: ["product", "item", "article", "sku", "style", "model", "order", "tracking", "reference", "ref", "zip", "postal", "post", "area", "country", "colour", "color", "qr", "access", "security", "verification"],
-    upTo: [["up", "to"], ["upto"]],
-    percentWords: [["percent"], ["per", "cent"], ["pct"]],
-  },
-  id: {
-    discount: ["diskon", "potongan", "potong", "hemat", "promo", "sale", "off", "kode", "voucher", "kupon", "murah", "obral", "tambahan"],
-    notDiscount: ["ppn", "pajak", "bunga", "katun", "kapas", "wol", "poliester", "daur", "organik", "alami", "pelanggan", "pengguna", "orang", "baterai", "komisi", "biaya", "uang", "cashback", "terjual", "habis"],
-    code: ["kode", "voucher", "kupon"],
-    notCode: [],
-    upTo: [["hingga"], ["sampai"], ["s.d"], ["sd"], ["s", "d"]],
-    percentWords: [["persen"]],
-  },
-  ru: {
-    discount: ["скидк*", "экономи*", "сэконом*", "распродаж*", "промокод*", "код", "купон*", "дешевле", "выгод*", "акци*", "минус", "уценк*", "дополнительн*", "sale"],
-    notDiscount: ["ндс", "налог*", "годовых", "ставк*", "процентн*", "хлоп*", "шерст*", "полиэстер*", "переработ*", "органическ*", "натуральн*", "клиент*", "покупател*", "пользовател*", "людей", "человек", "заряд*", "комисси*", "кэшбэк*", "кешбэк*", "продан*", "быстрее", "больше", "дольше"],
-    code: ["код", "промокод*", "купон*"],
-    notCode: [],
-    upTo: [["до"]],
-    percentWords: [["процент*"]],
-  },
-  pl: {
-    discount: ["rabat*", "zniżk*", "zniżek", "taniej", "obniżk*", "obniżon*", "promocj*", "promocyjn*", "promo", "wyprzedaż*", "oszczęd*", "kod*", "kupon*", "upust*", "przecen*", "dodatkow*", "sale"],
-    notDiscount: ["vat", "podat*", "rrso", "oprocentowan*", "odset*", "bawełn*", "wełn*", "poliester*", "recykl*", "organiczn*", "naturaln*", "klient*", "użytkownik*", "osób", "ludzi", "bateri*", "prowizj*", "cashback", "sprzedan*", "szybciej", "więcej", "dłużej"],
-    code: ["kod*", "kupon*"],
-    notCode: [],
-    upTo: [["do"]],
-    percentWords: [["procent*"]],
-  },
-  tr: {
-    discount: ["indirim*", "kampanya*", "fırsat*", "kod*", "kupon*", "tasarruf*", "ucuz*"],
-    notDiscount: ["kdv", "vergi*", "faiz*", "pamuk*", "yün*", "polyester*", "geri", "organik", "doğal", "müşteri*", "kullanıcı*", "pil*", "komisyon*"],
-    code: ["kod*", "kupon*"],
-    notCode: ["ürün", "sipariş", "posta", "doğrulama"],
-    upTo: [],
-    percentWords: [],
-  },
-  ar: {
-    discount: ["خصم", "خصومات", "تخفيض", "تخفيضات", "تنزيلات", "وفر", "توفير", "كود", "رمز", "كوبون", "قسيمة", "عرض", "عروض", "أوكازيون", "إضافي"],
-    notDiscount: ["ضريبة", "المضافة", "فائدة", "قطن", "صوف", "بوليستر", "تدوير", "عضوي", "طبيعي", "عملاء", "العملاء", "مستخدمين", "الناس", "بطارية", "عمولة", "رسوم", "استرداد", "أسرع", "أكثر", "أطول"],
-    code: ["كود", "رمز", "كوبون", "قسيمة"],
-    notCode: [],
-    upTo: [["حتى"], ["إلى"], ["لغاية"]],
-    percentWords: [["بالمئة"], ["بالمائة"], ["في", "المئة"], ["في", "المائة"]],
-  },
-};
-
-const ARABIC = /[\u0600-\u06FF]/u;
-const ARABIC_PROCLITICS = ["وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك"];
-
-/**
- * The key a word is compared by: case folded, marks removed (Polish SMS copy often
- * drops ż and ł to stay in GSM-7), Arabic letter variants unified.
- */
-export function cueKey(word: string, locale: string): string {
-  return foldCase(word, locale)
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/ł/g, "l")
-    .replace(/\u0640/g, "")
-    .replace(/[أإآٱ]/g, "ا")
-    .replace(/ة/g, "ه")
-    .replace(/ى/g, "ي")
-    .normalize("NFC");
-}
-
-/** A word and, in Arabic, the word without its attached conjunction, preposition or article. */
-function keyVariants(key: string): string[] {
-  const out = [key];
-  if (!ARABIC.test(key)) return out;
-  for (let i = 0; i < out.length && out.length < 8; i++) {
-    const v = out[i]!;
-    for (const p of ARABIC_PROCLITICS) if (v.startsWith(p) && v.length - p.length >= 3 && !out.includes(v.slice(p.length))) out.push(v.slice(p.length));
-  }
-  return out;
-}
-
-/** A set of cue words (exact, or by prefix when written with a trailing `*`). */
-export class WordSet {
-  private exact = new Set<string>();
-  private prefixes: string[] = [];
-
-  constructor(
-    words: Iterable<string>,
-    private readonly locale: string,
-  ) {
-    for (const w of words) this.add(w);
-  }
-
-  add(word: string): void {
-    const t = word.trim();
-    if (t.endsWith("*") && t.length > 1) this.prefixes.push(cueKey(t.slice(0, -1), this.locale));
-    else if (t) this.exact.add(cueKey(t, this.locale));
-  }
-
-  /** Does the word (as written in the text) match a cue? */
-  has(word: string): boolean {
-    for (const v of keyVariants(cueKey(word, this.locale))) {
-      if (this.exact.has(v)) return true;
-      if (this.prefixes.some((p) => v.startsWith(p))) return true;
-    }
-    return false;
-  }
-}
-
-/** Word sequences ("up to", "per cent") matched on consecutive word tokens. */
-class SequenceSet {
-  private seqs: string[][] = [];
-  constructor(
-    seqs: Iterable<string[]>,
-    private readonly locale: string,
-  ) {
-    for (const s of seqs) this.seqs.push(s.map((w) => cueKey(w, locale)));
-  }
-
-  private wordMatches(pattern: string, word: string): boolean {
-    const keys = keyVariants(cueKey(word, this.locale));
-    return pattern.endsWith("*") ? keys.some((k) => k.startsWith(pattern.slice(0, -1))) : keys.includes(pattern);
-  }
-
-  /** Length of the longest sequence that starts at words[i] (0 if none). */
-  startsAt(words: readonly WordToken[], i: number): number {
-    let best = 0;
-    for (const s of this.seqs) if (s.length > best && s.every((p, k) => words[i + k] !== undefined && this.wordMatches(p, words[i + k]!.text))) best = s.length;
-    return best;
-  }
-
-  /** Length of the longest sequence that ends at words[i] (0 if none). */
-  endsAt(words: readonly WordToken[], i: number): number {
-    let best = 0;
-    for (const s of this.seqs) if (s.length > best && i - s.length + 1 >= 0 && s.every((p, k) => this.wordMatches(p, words[i - s.length + 1 + k]!.text))) best = s.length;
-    return best;
-  }
-}
-
-/** Extra cue words a brand adds, by kind. */
-export interface ExtraCues {
-  discount?: readonly string[];
-  notDiscount?: readonly string[];
-}
-
-/** Every language's cue lists (plus a brand's extras), compiled for one locale. */
+/** Every language's cue lists, compiled for one locale. */
 export interface CueSets {
   locale: string;
-  discount: WordSet;
-  notDiscount: WordSet;
-  code: WordSet;
-  notCode: WordSet;
-  upTo: SequenceSet;
-  percentWords: SequenceSet;
+  keyer: WordKeyer;
+  /** Discount cues and code cues: a percentage near one is a discount. */
+  discount: PhraseSet;
+  /** Tax, rate and product-fact words: a percentage next to one is something else. */
+  notDiscount: PhraseSet;
+  /** Words written before a promo code ("code SPRING20"). */
+  code: PhraseSet;
+  /** Words written after a promo code ("KIS10 koduyla"). */
+  codeAfter: PhraseSet;
+  /** Words that make a code word another kind of code ("product code"). */
+  notCode: PhraseSet;
+  upTo: PhraseSet;
+  percentWords: PhraseSet;
 }
 
-const compiled = new Map<string, CueSets>();
+const compiled = new WeakMap<Languages, Map<string, CueSets>>();
 
-/** Compiles the built-in cues of all languages and the extras into matchers for `locale` (cached). */
-export function compileCues(locale: string, extra: ExtraCues = {}): CueSets {
-  const key = JSON.stringify([locale, extra.discount ?? [], extra.notDiscount ?? []]);
-  let sets = compiled.get(key);
+/** Compiles every language's cue lists into matchers for `locale` (cached per languages object). */
+export function compileCues(locale: string, languages: Languages): CueSets {
+  let byLocale = compiled.get(languages);
+  if (!byLocale) compiled.set(languages, (byLocale = new Map()));
+  let sets = byLocale.get(locale);
   if (!sets) {
-    if (compiled.size > 64) compiled.clear();
-    sets = buildCues(locale, extra);
-    compiled.set(key, sets);
+    sets = {
+      locale,
+      keyer: keyerFor(languages, locale),
+      discount: phraseSet(languages, ["discountCues", "codeCues"], locale),
+      notDiscount: phraseSet(languages, ["taxWords", "factWords"], locale),
+      code: phraseSet(languages, ["codeCues"], locale),
+      codeAfter: phraseSet(languages, ["codeCuesAfter"], locale),
+      notCode: phraseSet(languages, ["notCodeCues"], locale),
+      upTo: phraseSet(languages, ["upToWords"], locale),
+      percentWords: phraseSet(languages, ["percentWords"], locale),
+    };
+    byLocale.set(locale, sets);
   }
   return sets;
 }
 
-function buildCues(locale: string, extra: ExtraCues): CueSets {
-  const all = Object.values(CUES);
-  return {
-    locale,
-    discount: new WordSet([...all.flatMap((c) => c.discount), ...(extra.discount ?? [])], locale),
-    notDiscount: new WordSet([...all.flatMap((c) => c.notDiscount), ...(extra.notDiscount ?? [])], locale),
-    code: new WordSet(all.flatMap((c) => c.code), locale),
-    notCode: new WordSet(all.flatMap((c) => c.notCode), locale),
-    upTo: new SequenceSet(all.flatMap((c) => c.upTo), locale),
-    percentWords: new SequenceSet(all.flatMap((c) => c.percentWords), locale),
-  };
-}
-
-/** Code points of the digit zeros of the decimal digit blocks people write numbers in. */
-const DIGIT_ZEROS = [0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xe50, 0xed0, 0xf20, 0x1040, 0x17e0, 0x1810, 0xff10];
-
-function digitZero(cp: number): number | undefined {
-  return DIGIT_ZEROS.find((z) => cp >= z && cp <= z + 9);
-}
-
-/** Replaces every decimal digit (٢٠, ۲۰, २०...) with its ASCII digit. */
-export function normalizeDigits(s: string): string {
-  let out = "";
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    const z = digitZero(cp);
-    out += z === undefined ? ch : String(cp - z);
-  }
-  return out;
-}
-
-const NUMBER = /^\p{Nd}+(?:[.,٫]\p{Nd}+)?$/u;
 const PERCENT = new Set(["%", "٪", "﹪", "％"]);
 /** Spaces people type between a number and its percent sign. */
 const SPACE = new Set([" ", "\u00A0", "\u202F", "\u2009", "\u200A", "\u2007", "\u2002", "\u2003"]);
@@ -249,11 +76,27 @@ const DASH = new Set(["-", "\u2212", "\u2010", "\u2011", "\u2013", "\u2014"]);
 const BEFORE_SIGN = /[\s([{«„“"'‘:/*_~]/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-/** The value of a number as written with any digits and `.`, `,` or `٫` as the decimal mark. */
-export function parseNumber(s: string): number | undefined {
-  if (!NUMBER.test(s)) return undefined;
-  const n = Number(normalizeDigits(s).replace(/[,٫]/, "."));
-  return Number.isFinite(n) ? n : undefined;
+/** The word-like tokens of a text. */
+export function wordTokens(text: string, locale: string): WordToken[] {
+  return tokenize(text, locale).filter((t) => t.word);
+}
+
+/** What the segmenter keeps inside a number token after it: narrow no-break space, direction marks. */
+const JOINED_AFTER_NUMBER = new Set(["\u202F", "\u200E", "\u200F", "\u061C"]);
+
+/**
+ * The number a word token is, or ends with after attached particles (و٢٠٪, بـ٢٠٪: the
+ * language data's prefixes, with an optional tatweel).
+ */
+function numberIn(w: WordToken, keyer: WordKeyer): { start: number; end: number; value: number } | undefined {
+  let lead = 0;
+  while (lead < w.text.length && !/\p{Nd}/u.test(w.text[lead]!)) lead++;
+  if (lead === w.text.length || (lead > 0 && !keyer.isPrefixes(w.text.slice(0, lead)))) return undefined;
+  // Scanned, not matched with a regex: a run of marks must not cost more than its length.
+  let trail = 0;
+  while (trail < w.text.length - lead && JOINED_AFTER_NUMBER.has(w.text[w.text.length - 1 - trail]!)) trail++;
+  const value = parseNumber(w.text.slice(lead, w.text.length - trail));
+  return value === undefined ? undefined : { start: w.start + lead, end: w.end - trail, value };
 }
 
 /** One percentage in a text. */
@@ -275,24 +118,6 @@ export interface Percentage {
   lastWord: number;
 }
 
-/** The word-like tokens of a text. */
-export function wordTokens(text: string, locale: string): WordToken[] {
-  return tokenize(text, locale).filter((t) => t.word);
-}
-
-/** Arabic conjunctions and prepositions written joined to a number (و٢٠٪, بـ٢٠٪). */
-const JOINED_BEFORE_NUMBER = /^(?:[وفبلك]ـ?){1,2}(?=\p{Nd})/u;
-/** What the segmenter keeps inside a number token after it: narrow no-break space, direction marks. */
-const JOINED_AFTER_NUMBER = /[\u202F\u200E\u200F\u061C]+$/u;
-
-/** The number a word token is (or ends with, after joined Arabic particles). */
-function numberIn(w: WordToken): { start: number; end: number; value: number } | undefined {
-  const lead = JOINED_BEFORE_NUMBER.exec(w.text)?.[0].length ?? 0;
-  const trail = JOINED_AFTER_NUMBER.exec(w.text)?.[0].length ?? 0;
-  const value = parseNumber(w.text.slice(lead, w.text.length - trail));
-  return value === undefined ? undefined : { start: w.start + lead, end: w.end - trail, value };
-}
-
 /** Steps back over direction marks, and over at most `spaces` space characters. */
 function skipBack(text: string, i: number, spaces = 0): number {
   let n = 0;
@@ -312,7 +137,7 @@ export function findPercentages(text: string, words: readonly WordToken[], cues:
   const out: Percentage[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    const n = numberIn(w);
+    const n = numberIn(w, cues.keyer);
     if (!n) continue;
     const value = n.value;
     // Suffix: "20%", "20 %", "٢٠٪" (one space at most; direction marks anywhere).
@@ -326,8 +151,8 @@ export function findPercentages(text: string, words: readonly WordToken[], cues:
     if (PERCENT.has(text[j]!)) {
       end = j + 1;
       form = "suffix";
-    } else if (words[i + 1] && /^\s+$/u.test(text.slice(n.end, words[i + 1]!.start)) && cues.percentWords.startsAt(words, i + 1)) {
-      lastWord = i + cues.percentWords.startsAt(words, i + 1);
+    } else if (words[i + 1] && /^\s*$/u.test(text.slice(n.end, words[i + 1]!.start)) && cues.percentWords.longestAt(words, i + 1) > 0) {
+      lastWord = i + cues.percentWords.longestAt(words, i + 1);
       end = words[lastWord]!.end;
       form = "word";
     } else {
@@ -351,7 +176,7 @@ export function findPercentages(text: string, words: readonly WordToken[], cues:
     } else if (form !== "prefix" && i > 0) {
       // A range: "20–30%", "20 - 30 %".
       const d = skipBack(text, start, 1);
-      const prev = numberIn(words[i - 1]!);
+      const prev = numberIn(words[i - 1]!, cues.keyer);
       if (prev && d > 0 && DASH.has(text[d - 1]!) && skipBack(text, d - 1, 1) === prev.end) {
         low = prev.value;
         start = prev.start;
@@ -362,27 +187,6 @@ export function findPercentages(text: string, words: readonly WordToken[], cues:
     i = lastWord;
   }
   return out;
-}
-
-const BOUNDARY = /[.!?;…؟؛।|•·▪]|\n\s*\n|\n\s*[-*+–]\s/u;
-
-/**
- * Sentence numbers of the words: words in different sentences (split at . ! ? ; …,
- * blank lines, list items and bullets) never count as each other's context.
- */
-export function sentenceIds(text: string, words: readonly WordToken[]): number[] {
-  const ids: number[] = [];
-  let id = 0;
-  for (let i = 0; i < words.length; i++) {
-    if (i > 0) {
-      const gap = text.slice(words[i - 1]!.end, words[i]!.start);
-      // "s.d." or "e.g." end with a dot that ends no sentence.
-      const abbreviation = /^\.\s*$/u.test(gap) && (words[i - 1]!.text.includes(".") || words[i - 1]!.text.length === 1);
-      if (BOUNDARY.test(gap) && !abbreviation) id++;
-    }
-    ids.push(id);
-  }
-  return ids;
 }
 
 /** How a percentage was classified, and why (for messages and tests). */
@@ -418,37 +222,46 @@ export interface DiscountOptions {
  */
 export function findDiscounts(text: string, locale: string, cues: CueSets, opts: DiscountOptions): ClassifiedPercentage[] {
   const words = wordTokens(text, locale);
-  const sentences = sentenceIds(text, words);
-  const codes = new Set((opts.codes ?? []).map((c) => c.toLowerCase()));
-  const isDiscountCue = (w: WordToken) => cues.discount.has(w.text) || codes.has(w.text.toLowerCase());
+  const sentences = sentenceIds(text, words, locale);
+  const codes = new Set((opts.codes ?? []).map((c) => foldKey(c, locale)));
+  const pos = cues.discount.cover(words);
+  const neg = cues.notDiscount.cover(words);
+  const upTo = cues.upTo.cover(words);
+  const cueText = (r: { first: number; last: number }) => text.slice(words[r.first]!.start, words[r.last]!.end);
   const found = findPercentages(text, words, cues).map((p) => {
-    const upTo = p.low !== undefined || cues.upTo.endsAt(words, p.firstWord - 1) > 0;
-    const result = (discount: boolean, reason: DiscountReason, cue?: string): ClassifiedPercentage => ({ ...p, discount, reason, upTo, ...(cue === undefined ? {} : { cue }) });
+    const before = upTo[p.firstWord - 1];
+    const isUpTo = p.low !== undefined || (before !== undefined && before.last === p.firstWord - 1);
+    const result = (discount: boolean, reason: DiscountReason, cue?: string): ClassifiedPercentage => ({ ...p, discount, reason, upTo: isUpTo, ...(cue === undefined ? {} : { cue }) });
     if (p.value <= 0 || p.value >= 100) return result(false, "out-of-range");
     const sentence = sentences[p.firstWord];
-    let pos: { d: number; w: string } | undefined;
-    let neg: { d: number; w: string } | undefined;
+    let yes: { d: number; w: string } | undefined;
+    let no: { d: number; w: string } | undefined;
     for (let d = 1; d <= opts.cueDistance; d++) {
       for (const k of [p.firstWord - d, p.lastWord + d]) {
         const w = words[k];
         if (!w || sentences[k] !== sentence) continue;
-        if (!neg && cues.notDiscount.has(w.text)) neg = { d, w: w.text };
-        if (!pos && isDiscountCue(w)) pos = { d, w: w.text };
+        const n = neg[k];
+        if (!no && n) no = { d, w: cueText(n) };
+        const c = pos[k];
+        if (!yes && (c || codes.has(foldKey(w.text, locale)))) yes = { d, w: c ? cueText(c) : w.text };
       }
     }
-    if (neg && (neg.d === 1 || !pos || neg.d < pos.d)) return result(false, "not-discount-cue", neg.w);
-    if (pos) return result(true, "cue", pos.w);
+    if (no && (no.d === 1 || !yes || no.d < yes.d)) return result(false, "not-discount-cue", no.w);
+    if (yes) return result(true, "cue", yes.w);
     if (p.minus) return result(true, "minus");
     return result(false, "no-cue");
   });
   // A percentage listed next to a discount is one too: "خصم ٢٠٪ على الأحذية و٣٠٪ على الحقائب".
-  for (const p of found) {
-    if (p.reason !== "no-cue") continue;
-    const sibling = found.find(
-      (q) => q.discount && sentences[q.firstWord] === sentences[p.firstWord] && (q.lastWord < p.firstWord ? p.firstWord - q.lastWord : q.firstWord - p.lastWord) <= opts.cueDistance,
-    );
+  // Percentages are in text order and each takes its own words, so only the few within
+  // `cueDistance` words on either side are looked at.
+  const gap = (q: ClassifiedPercentage, p: ClassifiedPercentage) => (q.lastWord < p.firstWord ? p.firstWord - q.lastWord : q.firstWord - p.lastWord);
+  found.forEach((p, i) => {
+    if (p.reason !== "no-cue") return;
+    let sibling: ClassifiedPercentage | undefined;
+    for (let j = i - 1; j >= 0 && !sibling && gap(found[j]!, p) <= opts.cueDistance; j--) if (found[j]!.discount && sentences[found[j]!.firstWord] === sentences[p.firstWord]) sibling = found[j];
+    for (let j = i + 1; j < found.length && !sibling && gap(found[j]!, p) <= opts.cueDistance; j++) if (found[j]!.discount && sentences[found[j]!.firstWord] === sentences[p.firstWord]) sibling = found[j];
     if (sibling) Object.assign(p, { discount: true, reason: "listed", cue: text.slice(sibling.start, sibling.end) });
-  }
+  });
   return found;
 }
 
@@ -489,51 +302,76 @@ export interface CodeCandidate {
 const CODE_SHAPE = /^[\p{Lu}\p{Nd}]+$/u;
 
 /**
- * Is words[i] introduced as a promo code: "code X", "promo code X", "kode promo X",
- * "kod rabatowy X", "كود الخصم X" — but not "product code X" or "kod produktu X".
+ * Is words[i] introduced as a promo code: a code cue right before it ("code X", "kode
+ * promo X", "kod rabatowy X", "كود الخصم X", "クーポンコードSALE10"), or a discount word
+ * between a code word and it ("код скидки X"), but not "product code X"; or a cue for
+ * codes written first right after it ("KIS10 koduyla", "SALE10をご利用"). A cue that
+ * follows a code of its own ("KIS10 kodu ile MONT") introduces nothing after it.
  */
-function introducedAsCode(words: readonly WordToken[], sentences: readonly number[], i: number, cues: CueSets): boolean {
-  const at = (k: number) => (k >= 0 && sentences[k] === sentences[i] ? words[k] : undefined);
-  const prev = at(i - 1);
-  if (!prev) return false;
-  if (cues.code.has(prev.text)) {
-    const before = at(i - 2);
-    return !before || !cues.notCode.has(before.text);
-  }
-  // A discount word between the code word and the code: "kode promo X", "код скидки X".
-  const code = at(i - 2);
-  return !!code && cues.discount.has(prev.text) && cues.code.has(code.text);
+function introducedAsCode(words: readonly WordToken[], sentences: readonly number[], i: number, cues: CueSets, covers: CodeCovers): boolean {
+  const same = (k: number) => k >= 0 && k < words.length && sentences[k] === sentences[i];
+  const after = covers.codeAfter[i + 1];
+  if (same(i + 1) && after && after.first === i + 1) return true;
+  const cueBefore = (last: number): boolean => {
+    const c = covers.code[last];
+    if (!same(last) || !c || c.last !== last) return false;
+    if (same(c.first - 1) && covers.notCode[c.first - 1]) return false;
+    // The cue already belongs to the code before it.
+    const a = covers.codeAfter[c.first];
+    if (a && a.first === c.first && same(c.first - 1) && CODE_SHAPE.test(words[c.first - 1]!.text)) return false;
+    return true;
+  };
+  if (cueBefore(i - 1)) return true;
+  const d = covers.discount[i - 1];
+  return same(i - 1) && !!d && d.last === i - 1 && cueBefore(d.first - 1);
+}
+
+interface CodeCovers {
+  code: ReturnType<PhraseSet["cover"]>;
+  codeAfter: ReturnType<PhraseSet["cover"]>;
+  notCode: ReturnType<PhraseSet["cover"]>;
+  discount: ReturnType<PhraseSet["cover"]>;
 }
 
 /**
  * Offer-like codes: upper-case words of letters and digits, 5 characters or more with
  * at least one letter and one digit (SPRING20), or any upper-case word of 4 or more
- * right after a code word ("code SAVEBIG").
+ * introduced as a code ("code SAVEBIG").
  */
 export function findCodeCandidates(text: string, locale: string, cues: CueSets): CodeCandidate[] {
   const words = wordTokens(text, locale);
-  const sentences = sentenceIds(text, words);
+  const sentences = sentenceIds(text, words, locale);
+  const covers: CodeCovers = { code: cues.code.cover(words), codeAfter: cues.codeAfter.cover(words), notCode: cues.notCode.cover(words), discount: cues.discount.cover(words) };
   const out: CodeCandidate[] = [];
   words.forEach((w, i) => {
     if (!CODE_SHAPE.test(w.text) || !/\p{L}/u.test(w.text)) return;
     // Hashtags, handles and path parts are not codes.
     if (/[#@/]/u.test(text[w.start - 1] ?? "")) return;
-    const afterCodeWord = introducedAsCode(words, sentences, i, cues);
+    const afterCodeWord = introducedAsCode(words, sentences, i, cues, covers);
     const shaped = w.text.length >= 5 && /\p{Nd}/u.test(w.text);
     if (shaped || (afterCodeWord && w.text.length >= 4)) out.push({ start: w.start, end: w.end, text: w.text, afterCodeWord });
   });
   return out;
 }
 
-/** Does the text mention `code` as a whole word (any case)? */
-export function mentionsCode(text: string, code: string): boolean {
-  const hay = text.toLowerCase();
-  const needle = code.toLowerCase();
-  if (!needle || hay.length !== text.length) return text.includes(code);
-  for (let i = hay.indexOf(needle); i !== -1; i = hay.indexOf(needle, i + 1)) {
-    const before = text[i - 1];
-    const after = text[i + needle.length];
-    if ((before === undefined || !LETTER_OR_DIGIT.test(before)) && (after === undefined || !LETTER_OR_DIGIT.test(after))) return true;
+/** Is `ch` part of the same word as `edge`: a letter or digit, in the same script (a code ends where the script changes)? */
+function joins(raw: string | undefined, rawEdge: string): boolean {
+  const ch = raw?.normalize("NFKC");
+  const edge = rawEdge.normalize("NFKC");
+  if (ch === undefined || !LETTER_OR_DIGIT.test(ch)) return false;
+  const ascii = (c: string) => /[A-Za-z0-9]/u.test(c);
+  return ascii(edge) ? ascii(ch) || /\p{Script=Latin}/u.test(ch) : true;
+}
+
+/** Does the text mention `code` as a whole word (any case, any width: ＳＡＬＥ１０)? */
+export function mentionsCode(text: string, code: string, locale = "und"): boolean {
+  const needle = foldKey(code, locale);
+  if (!needle) return false;
+  const f = foldMapped(text, locale);
+  for (let i = f.text.indexOf(needle); i !== -1; i = f.text.indexOf(needle, i + 1)) {
+    const start = f.from[i]!;
+    const end = f.to[i + needle.length - 1]!;
+    if (!joins(text[start - 1], text[start]!) && !joins(text[end], text[end - 1]!)) return true;
   }
   return false;
 }

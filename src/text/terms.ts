@@ -2,14 +2,45 @@
  * A phrase matcher compiled once from a term list: a trie over word tokens, so one
  * pass over a text finds every term whatever the list's size. `*` at either end of a
  * term matches any word start or end (`дешёв*`, `*sale`); no user regex is compiled,
- * so no term list can make matching slow.
+ * so no term list can make matching slow. Words compare by `foldKey` (NFKC width,
+ * the locale's full case folding, Arabic tatweel and harakat, Greek tonos), so
+ * `große Auswahl` matches `GROSSE AUSWAHL` and `رخيص*` matches `رخـيـص`; positions are
+ * the original characters'.
+ *
+ * Terms in scripts written without spaces (Thai, Lao, Khmer, Myanmar, Chinese,
+ * Japanese) are found in the text itself, not by comparing tokens, since the segmenter
+ * may cut a run of such text differently from the term alone (โปรโมชั่นพิเศษ is cut
+ * โปร|โม|ชั่|นพิ|เศษ). An occurrence matches when
+ * - it starts and ends on the segmenter's word boundaries (ถูก in ราคาถูก), or
+ * - it crosses a boundary and the text around it, segmented on its own, realigns with
+ *   the segmenter's boundaries right before and after it (โปรโมชั่น + พิเศษ);
+ * and never when it lies inside one segmenter word (ถูก in ถูกใจ) or inside a longer
+ * word of the language data's `words` list (ถูก in ถูกต้อง, which the segmenter itself
+ * splits as ถูก|ต้อง). The segmenter's dictionary is the limit: a compound it splits
+ * and the data file does not list still contains its parts.
  */
-import { foldCase, tokenize, tokenViews, type WordToken } from "./words.js";
+import { foldKey, foldMapped } from "./fold.js";
+import { segmenterFor, tokenize, tokenViews, type WordToken } from "./words.js";
 
 export interface TermSpec<T> {
   term: string;
   caseSensitive?: boolean;
+  /** Words the term must not match (same wildcards): `tani*` except `taniec*`. */
+  except?: readonly string[];
   payload: T;
+}
+
+export interface MatcherOptions {
+  /** Longer words of scripts without spaces that no shorter term matches inside (from the language data's `words`). */
+  words?: readonly string[];
+}
+
+/** Letters of scripts written without spaces between words. */
+const SPACELESS = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** Is a word (after width folding: ｾｰﾙ is セール) written in a script without spaces? */
+function isSpaceless(word: string): boolean {
+  const s = word.normalize("NFKC");
+  return SPACELESS.test(s) && [...s].every((c) => SPACELESS.test(c) || /[\p{M}\u30FC\u3005]/u.test(c));
 }
 
 export interface TermMatch<T> {
@@ -23,6 +54,8 @@ export interface TermMatch<T> {
 
 interface Entry<T> {
   spec: TermSpec<T>;
+  /** The exceptions, as a matcher of their own. */
+  except?: PhraseMatcher<true>;
   /** Separators between the words, normalised. */
   seps: string[];
   wordCount: number;
@@ -44,25 +77,64 @@ interface Node<T> {
 const newNode = <T>(): Node<T> => ({ next: new Map(), ends: [], prefixEnds: new Map(), maxPrefix: 0 });
 const normSep = (s: string) => s.replace(/\s+/gu, " ");
 
+/** The number of sorted values ≤ x (binary search). */
+function upperBound(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How far around an occurrence the text is segmented again (longer than any word). */
+const WINDOW = 64;
+
+type Word = { tok: WordToken; sepBefore: string };
+
+/** The word tokens of a text, each with the separator before it (normalised). Linear: separators are joined once. */
+function wordsWithSeps(tokens: readonly WordToken[]): Word[] {
+  const words: Word[] = [];
+  let sep: string[] = [];
+  for (const t of tokens) {
+    if (t.word) {
+      words.push({ tok: t, sepBefore: normSep(sep.join("")) });
+      sep = [];
+    } else sep.push(t.text);
+  }
+  return words;
+}
+
+interface SpacelessTerm<T> {
+  key: string;
+  entry: Entry<T>;
+}
+
 export class PhraseMatcher<T> {
   private roots = { fold: newNode<T>(), exact: newNode<T>() };
   /** First words matched by suffix (leading `*`): suffix → node after it. */
   private suffixRoots = { fold: new Map<string, Node<T>>(), exact: new Map<string, Node<T>>() };
   private infix: { key: string; entry: Entry<T> }[] = [];
   private maxSuffixLen = 0;
+  private spaceless: SpacelessTerm<T>[] = [];
+  private dictionary: string[];
   readonly size: number;
 
   constructor(
     specs: readonly TermSpec<T>[],
     private readonly locale: string,
+    options: MatcherOptions = {},
   ) {
     let n = 0;
     for (const spec of specs) if (this.add(spec)) n++;
     this.size = n;
+    this.dictionary = [...new Set((options.words ?? []).map((w) => foldKey(w, locale)))];
   }
 
   private key(s: string, caseSensitive: boolean | undefined): string {
-    return caseSensitive ? s.normalize("NFC") : foldCase(s, this.locale);
+    return caseSensitive ? s.normalize("NFC") : foldKey(s, this.locale);
   }
 
   private add(spec: TermSpec<T>): boolean {
@@ -71,6 +143,11 @@ export class PhraseMatcher<T> {
     const prefix = term.endsWith("*") && term.length > 1;
     term = term.replace(/^\*+|\*+$/g, "").trim();
     if (!term) return false;
+    const except = spec.except?.length ? new PhraseMatcher<true>(spec.except.map((t) => ({ term: t, caseSensitive: spec.caseSensitive, payload: true })), this.locale) : undefined;
+    if (isSpaceless(term)) {
+      this.spaceless.push({ key: foldKey(term, this.locale), entry: { spec, seps: [], wordCount: 1, prefix, suffix, ...(except ? { except } : {}) } });
+      return true;
+    }
     const toks = tokenize(term, this.locale);
     const words: string[] = [];
     const seps: string[] = [];
@@ -83,7 +160,7 @@ export class PhraseMatcher<T> {
       } else pendingSep += t.text;
     }
     if (!words.length) return false;
-    const entry: Entry<T> = { spec, seps, wordCount: words.length, prefix, suffix };
+    const entry: Entry<T> = { spec, seps, wordCount: words.length, prefix, suffix, ...(except ? { except } : {}) };
     const kind = spec.caseSensitive ? "exact" : "fold";
     if (prefix && suffix && words.length === 1) {
       this.infix.push({ key: words[0]!, entry });
@@ -128,14 +205,7 @@ export class PhraseMatcher<T> {
   match(text: string): TermMatch<T>[] {
     if (this.size === 0) return [];
     const tokens = tokenize(text, this.locale);
-    const words: { tok: WordToken; sepBefore: string }[] = [];
-    let sep = "";
-    for (const t of tokens) {
-      if (t.word) {
-        words.push({ tok: t, sepBefore: normSep(sep) });
-        sep = "";
-      } else sep += t.text;
-    }
+    const words = wordsWithSeps(tokens);
     const out: TermMatch<T>[] = [];
     let minStart = 0;
     for (let i = 0; i < words.length; i++) {
@@ -146,29 +216,109 @@ export class PhraseMatcher<T> {
         minStart = best.end;
       }
     }
+    if (!this.spaceless.length) return out;
+    // Merge the matches in scripts without spaces, keeping the leftmost, then longest.
+    const all = [...out, ...this.spacelessMatches(text, tokens)].sort((a, b) => a.start - b.start || b.end - a.end);
+    const merged: TermMatch<T>[] = [];
+    for (const m of all) if (!merged.length || m.start >= merged[merged.length - 1]!.end) merged.push(m);
+    return merged;
+  }
+
+  /** Occurrences of the spaceless terms, by the rules in the module comment. */
+  private spacelessMatches(text: string, tokens: readonly WordToken[]): TermMatch<T>[] {
+    const out: TermMatch<T>[] = [];
+    const words = tokens.filter((t) => t.word);
+    for (let i = 0; i < words.length; ) {
+      if (!isSpaceless(words[i]!.text)) {
+        i++;
+        continue;
+      }
+      // A run: adjacent word tokens in scripts without spaces.
+      let j = i + 1;
+      while (j < words.length && words[j]!.start === words[j - 1]!.end && isSpaceless(words[j]!.text)) j++;
+      const run = words.slice(i, j);
+      out.push(...this.matchRun(text, run));
+      i = j;
+    }
     return out;
   }
 
-  private longestAt(words: { tok: WordToken; sepBefore: string }[], i: number): Omit<TermMatch<T>, "text"> | undefined {
-    // The best match so far: its first word's range (a view of words[i]) and the index of its last word.
+  private matchRun(text: string, run: readonly WordToken[]): TermMatch<T>[] {
+    const start = run[0]!.start;
+    const end = run[run.length - 1]!.end;
+    const bounds = new Set(run.flatMap((t) => [t.start, t.end]));
+    const starts = run.map((t) => t.start);
+    const f = foldMapped(text.slice(start, end), this.locale);
+    const at = (k: number) => start + f.from[k]!;
+    const atEnd = (k: number) => start + f.to[k]!;
+    // Occurrences of the data's longer words, sorted by start (indexOf finds them in order per word).
+    const dict: { start: number; end: number }[] = [];
+    let longest = 0;
+    for (const w of this.dictionary) {
+      longest = Math.max(longest, w.length);
+      for (let k = f.text.indexOf(w); k !== -1; k = f.text.indexOf(w, k + 1)) dict.push({ start: at(k), end: atEnd(k + w.length - 1) });
+    }
+    dict.sort((x, y) => x.start - y.start);
+    const dictStarts = dict.map((d) => d.start);
+    /** Is [a, b) inside a longer word of the data? Only words starting at most `longest` characters before a can hold it. */
+    const inDictWord = (a: number, b: number) => {
+      for (let k = upperBound(dictStarts, a) - 1; k >= 0 && dict[k]!.start >= a - longest * 2; k--) if (b <= dict[k]!.end && dict[k]!.end - dict[k]!.start > b - a) return true;
+      return false;
+    };
+    /** The segmenter token holding offset a. */
+    const tokenAt = (a: number) => run[Math.max(0, upperBound(starts, a) - 1)]!;
+    // Segmenting a bounded window on either side keeps this linear in the run's length.
+    const seg = segmenterFor(this.locale);
+    const firstWordEnd = (from: number) => {
+      for (const s of seg.segment(text.slice(from, Math.min(end, from + WINDOW)))) return from + s.segment.length;
+      return end;
+    };
+    const lastWordStart = (to: number) => {
+      const from = Math.max(start, to - WINDOW);
+      let last = from;
+      for (const s of seg.segment(text.slice(from, to))) last = from + s.index;
+      return last;
+    };
+    const out: TermMatch<T>[] = [];
+    for (const { key, entry } of this.spaceless)
+      for (let k = f.text.indexOf(key); k !== -1; k = f.text.indexOf(key, k + 1)) {
+        const a = at(k);
+        const b = atEnd(k + key.length - 1);
+        if (entry.except && entry.except.match(text.slice(a, Math.min(end, a + WINDOW))).some((m) => m.start === 0)) continue;
+        const t = tokenAt(a);
+        const inside = t.start <= a && b <= t.end && (t.start !== a || t.end !== b);
+        const startOk = entry.suffix || bounds.has(a) || (!inside && bounds.has(lastWordStart(a)));
+        const endOk = entry.prefix || bounds.has(b) || (!inside && (b === end || bounds.has(firstWordEnd(b))));
+        if (!startOk || !endOk || (inside && !(entry.suffix || entry.prefix))) continue;
+        if (inDictWord(a, b)) continue;
+        out.push({ start: a, end: b, text: text.slice(a, b), payload: entry.spec.payload, words: [{ start: a, end: b }] });
+      }
+    return out;
+  }
+
+  private longestAt(words: Word[], i: number): Omit<TermMatch<T>, "text"> | undefined {
+    // The best match so far: its first word's range (a view of words[i]), the index of its last word and where it ends.
     let best: { start: number; end: number; payload: T; first: { start: number; end: number }; last: number } | undefined;
-    const consider = (e: Entry<T>, first: { start: number; end: number }, last: number) => {
+    const consider = (e: Entry<T>, first: { start: number; end: number }, last: number, lastEnd?: number) => {
       // Separators between the matched words must be the term's separators.
       for (let k = 1; k < e.wordCount; k++) if (words[i + k]!.sepBefore !== e.seps[k - 1]) return;
-      const end = last === i ? first.end : words[last]!.tok.end;
-      if (!best || end - first.start > best.end - best.start) best = { start: first.start, end, payload: e.spec.payload, first, last };
+      const end = lastEnd ?? (last === i ? first.end : words[last]!.tok.end);
+      if (best && end - first.start <= best.end - best.start) return;
+      // An exception ("taniec*" for "tani*") that matches here takes the word out.
+      if (e.except?.longestAt(words, i)) return;
+      best = { start: first.start, end, payload: e.spec.payload, first, last };
     };
     for (const view of tokenViews(words[i]!.tok)) {
       const first = { start: view.start, end: view.end };
       for (const kind of ["fold", "exact"] as const) {
-        const k0 = kind === "exact" ? view.text.normalize("NFC") : foldCase(view.text, this.locale);
+        const k0 = this.key(view.text, kind === "exact");
         // Whole first word.
         const root = this.roots[kind];
         this.prefixHits(root, k0, (e) => consider(e, first, i));
         const node = root.next.get(k0);
         if (node) {
           for (const e of node.ends) consider(e, first, i);
-          this.walkFrom(node, words, i, kind, first, consider);
+          if (view.end === words[i]!.tok.end) this.walkFrom(node, words, i, kind, first, consider);
         }
         // First word by suffix (leading `*`).
         const sroots = this.suffixRoots[kind];
@@ -189,25 +339,35 @@ export class PhraseMatcher<T> {
     if (!best) return undefined;
     const b = best as NonNullable<typeof best>;
     const used = [b.first];
-    for (let k = i + 1; k <= b.last; k++) used.push({ start: words[k]!.tok.start, end: words[k]!.tok.end });
+    for (let k = i + 1; k <= b.last; k++) used.push({ start: words[k]!.tok.start, end: k === b.last ? b.end : words[k]!.tok.end });
     return { start: b.start, end: b.end, payload: b.payload, words: used };
   }
 
-  /** Follows the trie from `node` over the words after `i`, reporting every term that ends. */
+  /**
+   * Follows the trie from `node` over the words after `i`, reporting every term that
+   * ends; a term may end on a view of a word (`e-mail` in `e-mail’s`).
+   */
   private walkFrom(
     node: Node<T>,
-    words: { tok: WordToken; sepBefore: string }[],
+    words: Word[],
     i: number,
     kind: "fold" | "exact",
     first: { start: number; end: number },
-    consider: (e: Entry<T>, first: { start: number; end: number }, last: number) => void,
+    consider: (e: Entry<T>, first: { start: number; end: number }, last: number, lastEnd?: number) => void,
   ): void {
     let cur: Node<T> | undefined = node;
     for (let j = i + 1; cur && j < words.length; j++) {
       const t = words[j]!.tok;
-      const key = kind === "exact" ? t.text.normalize("NFC") : foldCase(t.text, this.locale);
-      this.prefixHits(cur, key, (e) => consider(e, first, j));
-      cur = cur.next.get(key);
+      const here: Node<T> = cur;
+      for (const view of tokenViews(t).slice(1)) {
+        if (view.start !== t.start) continue;
+        const vk = this.key(view.text, kind === "exact");
+        this.prefixHits(here, vk, (e) => consider(e, first, j, view.end));
+        for (const e of here.next.get(vk)?.ends ?? []) consider(e, first, j, view.end);
+      }
+      const key = this.key(t.text, kind === "exact");
+      this.prefixHits(here, key, (e) => consider(e, first, j));
+      cur = here.next.get(key);
       if (!cur) return;
       for (const e of cur.ends) consider(e, first, j);
     }
@@ -220,4 +380,48 @@ export class PhraseMatcher<T> {
       if (list) for (const e of list) hit(e);
     }
   }
+}
+
+/** A text lower-cased with the locale and its white-space runs turned into one space, with a map back to the original. */
+function looseText(s: string, locale: string): { out: string; from: number[]; to: number[] } {
+  const parts: string[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  // Built as a list of parts, never by appending to a string and reading its end (which copies the string each time).
+  let space = false;
+  let i = 0;
+  for (const ch of s) {
+    const at = i;
+    i += ch.length;
+    if (/\s/u.test(ch)) {
+      if (space) {
+        to[to.length - 1] = i;
+        continue;
+      }
+      space = true;
+      parts.push(" ");
+      from.push(at);
+      to.push(i);
+      continue;
+    }
+    space = false;
+    for (const c of ch.toLocaleLowerCase(locale)) {
+      parts.push(c);
+      for (let k = 0; k < c.length; k++) {
+        from.push(at);
+        to.push(i);
+      }
+    }
+  }
+  return { out: parts.join(""), from, to };
+}
+
+/** Occurrences of `needle` in `text`, ignoring case and differences in white space; offsets are in `text`. Linear. */
+export function findLoose(text: string, needle: string, locale: string): { start: number; end: number }[] {
+  const key = looseText(needle.trim(), locale).out;
+  if (!key) return [];
+  const hay = looseText(text, locale);
+  const found: { start: number; end: number }[] = [];
+  for (let k = hay.out.indexOf(key); k !== -1; k = hay.out.indexOf(key, k + key.length)) found.push({ start: hay.from[k]!, end: hay.to[k + key.length - 1]! });
+  return found;
 }

@@ -10,22 +10,30 @@ export interface WordToken {
 }
 
 const segmenters = new Map<string, Intl.Segmenter>();
-function segmenter(locale: string): Intl.Segmenter {
-  let s = segmenters.get(locale);
+/** One Intl.Segmenter per locale and granularity (English's rules when Intl rejects the tag). */
+export function segmenterFor(locale: string, granularity: "word" | "sentence" = "word"): Intl.Segmenter {
+  const key = `${granularity}\u0000${locale}`;
+  let s = segmenters.get(key);
   if (!s) {
     try {
-      s = new Intl.Segmenter(locale, { granularity: "word" });
+      s = new Intl.Segmenter(locale, { granularity });
     } catch {
-      s = new Intl.Segmenter("en", { granularity: "word" });
+      s = new Intl.Segmenter("en", { granularity });
     }
-    segmenters.set(locale, s);
+    segmenters.set(key, s);
   }
   return s;
 }
+const segmenter = (locale: string) => segmenterFor(locale);
 
 /**
  * Word tokens of a text. Several rules tokenize the same variant texts, so results are
  * memoized (bounded); callers must not mutate the returned array.
+ *
+ * A word of ASCII letters and digits is a word of its own wherever the script changes
+ * (`クーポンコードSALE10`, `โค้ดSALE10ลด20`): promo codes and numbers are written
+ * straight into text without spaces. (Digits joined to letters of a script with spaces
+ * stay in their word: `АБ12345`, `و20`.)
  */
 const tokenCache = new Map<string, WordToken[]>();
 export function tokenize(text: string, locale: string): WordToken[] {
@@ -35,18 +43,38 @@ export function tokenize(text: string, locale: string): WordToken[] {
   out = [];
   // Intl.Segmenter copies its whole input for every segment it yields, which makes long
   // texts quadratic; segment ~1 KB chunks cut after white space (a word boundary in every
-  // script that uses spaces; texts without spaces stay in one chunk).
+  // script that uses spaces). A text without spaces is segmented in windows, keeping the
+  // segments that end well before the window's end and starting the next window there.
   const seg = segmenter(locale);
-  for (let from = 0; from < text.length; ) {
-    let to = Math.min(text.length, from + CHUNK);
-    if (to < text.length) {
-      let cut = to;
-      while (cut > from && !(isSpace(text.charCodeAt(cut - 1)) && !isSpace(text.charCodeAt(cut)) && !/[\p{M}\p{Cf}]/u.test(text[cut]!))) cut--;
-      to = cut > from ? cut : nextCut(text, to);
+  const push = (from: number, s: Intl.SegmentData) => {
+    const tok = { start: from + s.index, end: from + s.index + s.segment.length, text: s.segment, word: s.isWordLike === true };
+    if (tok.word && MIXED.test(tok.text) && OTHER_SCRIPT.test(tok.text) && (ASCII_LETTER.test(tok.text) || SPACELESS_SCRIPT.test(tok.text))) splitAtScriptChange(tok, out!);
+    else out!.push(tok);
+  };
+  for (let from = 0, size = CHUNK; from < text.length; ) {
+    const to = Math.min(text.length, from + size);
+    if (to === text.length) {
+      for (const s of seg.segment(text.slice(from))) push(from, s);
+      break;
     }
-    const part = text.slice(from, to);
-    for (const s of seg.segment(part)) out.push({ start: from + s.index, end: from + s.index + s.segment.length, text: s.segment, word: s.isWordLike === true });
-    from = to;
+    let cut = to;
+    while (cut > from && !(isSpace(text.charCodeAt(cut - 1)) && !isSpace(text.charCodeAt(cut)) && !/[\p{M}\p{Cf}]/u.test(text[cut]!))) cut--;
+    if (cut > from) {
+      for (const s of seg.segment(text.slice(from, cut))) push(from, s);
+      from = cut;
+      size = CHUNK;
+      continue;
+    }
+    const segs = [...seg.segment(text.slice(from, to))];
+    let keep = segs.length;
+    while (keep > 0 && from + segs[keep - 1]!.index + segs[keep - 1]!.segment.length > to - LOOKAHEAD) keep--;
+    if (keep === 0) {
+      size *= 2;
+      continue;
+    }
+    for (let k = 0; k < keep; k++) push(from, segs[k]!);
+    from += segs[keep - 1]!.index + segs[keep - 1]!.segment.length;
+    size = CHUNK;
   }
   // Small: the point is to share one campaign's tokens between rules, not to keep a repository's.
   if (tokenCache.size > 256) tokenCache.clear();
@@ -55,12 +83,18 @@ export function tokenize(text: string, locale: string): WordToken[] {
 }
 
 const CHUNK = 1024;
+/** How far from a window's end a segment must end to be kept (the segmenter's lookahead). */
+const LOOKAHEAD = 128;
 const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 0xa0 || c === 0x3000;
+const MIXED = /[A-Za-z0-9]/u;
+const ASCII_LETTER = /[A-Za-z]/u;
+/** Scripts written without spaces: digits there are words of their own too (ลด20). Cyrillic АБ12345 stays one word. */
+const SPACELESS_SCRIPT = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const OTHER_SCRIPT = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
 
-/** The first cut after `at` where white space is followed by a base character (or the end). */
-function nextCut(text: string, at: number): number {
-  for (let i = at; i < text.length; i++) if (isSpace(text.charCodeAt(i - 1)) && !isSpace(text.charCodeAt(i)) && !/[\p{M}\p{Cf}]/u.test(text[i]!)) return i;
-  return text.length;
+/** Splits a word token into its runs of ASCII letters and digits and the rest. */
+function splitAtScriptChange(tok: WordToken, out: WordToken[]): void {
+  for (const m of tok.text.matchAll(/[A-Za-z0-9]+|[^A-Za-z0-9]+/gu)) out.push({ start: tok.start + m.index, end: tok.start + m.index + m[0].length, text: m[0], word: true });
 }
 
 const APOSTROPHES = /['’ʼ]/u;

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/consistency.js";
-import { findDates, findEndDates, numericOrderFor } from "../../src/text/dates.js";
+import { builtInLanguages } from "../../src/config/languages.js";
+import { findDates as findDatesIn, findEndDates, numericOrderFor } from "../../src/text/dates.js";
 import { runRuleExamples, runRuleTests } from "../helpers/rule-tester.js";
 
 runRuleExamples(rule);
 
-const ends = (text: string, locale: string) => findEndDates(text, locale).map((d) => `${d.cue}|${d.text}=${d.month}/${d.day}`);
+const findDates = (text: string, locale: string) => findDatesIn(text, locale, builtInLanguages());
+const ends = (text: string, locale: string) => findEndDates(text, locale, builtInLanguages()).map((d) => `${d.cue}|${d.text}=${d.month}/${d.day}`);
 
 describe("dates", () => {
   it("finds end dates in English", () => {

@@ -382,3 +382,45 @@ describe("offer-consistency details", () => {
     }
   });
 });
+
+/** The examples of issue 15, one case each. */
+const sale10 = { offers: [{ code: "SALE10", discount: "30%" }, { code: "KIS10", discount: "20%" }, { code: "SPRING20", discount: "20%" }] };
+const sale = (locale: string) => `{ "offer": "SALE10", "locale": "${locale}" }`;
+runRuleTests(rule, {
+  valid: [
+    { title: "he: ‘20% בהנחה’ states the offer (the attached ב is a prefix of the data file)", config: offers, files: { "campaign.json": spring("he"), "sms.txt": "20% בהנחה עם קוד SPRING20" } },
+    { title: "ja: the code written straight after its cue counts as stated", config: sale10, files: { "campaign.json": sale("ja"), "sms.txt": "全品30％オフ！クーポンコードSALE10をご利用ください" } },
+    { title: "zh: the code written straight after its cue counts as stated", config: sale10, files: { "campaign.json": sale("zh"), "sms.txt": "全场优惠30%，优惠码SALE10即可" } },
+    { title: "ja: 。 ends a sentence, so 95% is not listed with the discount", config: sale10, files: { "campaign.json": sale("ja"), "sms.txt": "全品30％オフ。95％です。クーポンコードSALE10" } },
+    { title: "ja: 95％のお客様 is a share of customers", config: sale10, files: { "campaign.json": sale("ja"), "sms.txt": "全品30％オフ。95％のお客様がリピーターです。SALE10" } },
+    { title: "tr: the code before its cue; the word after it is not a code", config: sale10, files: { "campaign.json": '{ "offer": "KIS10", "locale": "tr" }', "sms.txt": "KIS10 koduyla MONT ceketlerde %20 indirim" } },
+    { title: "ja: the code before をご利用", config: sale10, files: { "campaign.json": sale("ja"), "sms.txt": "SALE10をご利用で全品30％オフ" } },
+    { title: "full-width code and digits fold to the offer's", config: sale10, files: { "campaign.json": sale("ja"), "sms.txt": "全品３０％オフ、コードＳＡＬＥ１０" } },
+  ],
+  invalid: [
+    {
+      title: "de: ‘25 Prozent Rabatt’ is a discount that contradicts the offer",
+      config: offers,
+      files: { "campaign.json": spring("de"), "sms.txt": "Jetzt 25 Prozent Rabatt mit SPRING20" },
+      errors: [{ messageId: "wrongDiscount", line: 1, column: 7, endColumn: 17, message: "‘25 Prozent’ does not match this campaign's offer: SPRING20 is 20%" }],
+    },
+    {
+      title: "he: ‘25% בהנחה’ is a discount that contradicts the offer",
+      config: offers,
+      files: { "campaign.json": spring("he"), "sms.txt": "25% בהנחה עם קוד SPRING20" },
+      errors: [{ messageId: "wrongDiscount", line: 1, column: 1, endColumn: 4 }],
+    },
+    {
+      title: "config languages: a percent word added for German (‘v. H.’)",
+      config: { ...offers, languages: { de: { percentWords: ["v. H."] } } },
+      files: { "campaign.json": spring("de"), "sms.txt": "Jetzt 25 v. H. Rabatt mit SPRING20" },
+      errors: [{ messageId: "wrongDiscount", line: 1, column: 7, endColumn: 14 }],
+    },
+    {
+      title: "config languages: replace swaps a built-in list (Nachlass no longer a cue, Preisvorteil one)",
+      config: { ...offers, languages: { de: { replace: true, discountCues: ["Preisvorteil"] } } },
+      files: { "campaign.json": spring("de"), "sms.txt": "25% Nachlass. 25% Preisvorteil mit SPRING20" },
+      errors: [{ messageId: "wrongDiscount", line: 1, column: 15, endColumn: 18 }],
+    },
+  ],
+});

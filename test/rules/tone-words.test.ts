@@ -124,3 +124,49 @@ runRuleTests(rule, {
     },
   ],
 });
+
+/** The examples of issue 15: folding, scripts without spaces, exceptions. */
+const ar = (term: string) => ({ tone: { banned: [{ term }] } });
+const inLocale = (locale: string, text: string) => ({ "campaign.json": `{ "locale": "${locale}" }`, "sms.txt": text });
+runRuleTests(rule, {
+  valid: [
+    { title: "th: ถูก (cheap) does not match inside ถูกต้อง (correct)", config: ar("ถูก"), files: inLocale("th", "ข้อมูลถูกต้องแล้ว") },
+    { title: "th: ถูก does not match inside the dictionary word ถูกใจ", config: ar("ถูก"), files: inLocale("th", "ถูกใจมาก") },
+    { title: "de: STRASSE is the upper case of Straße, nothing to fix", config: { tone: { terms: [{ use: "Straße", instead: ["Strasse"] }] } }, files: inLocale("de", "IN DER STRASSE") },
+    { title: "pl: tani* except taniec* leaves the dance alone", config: { tone: { banned: [{ term: "tani*", except: ["taniec*"] }] } }, files: inLocale("pl", "Taniec na lodzie") },
+  ],
+  invalid: [
+    { title: "ar: رخيص* matches with tatweel", config: ar("رخيص*"), files: inLocale("ar", "منتج رخـيـص"), errors: [{ messageId: "banned", line: 1, column: 6, endColumn: 12 }] },
+    { title: "ar: رخيص* matches with harakat", config: ar("رخيص*"), files: inLocale("ar", "منتج رَخِيص"), errors: [{ messageId: "banned", line: 1, column: 6, endColumn: 12 }] },
+    { title: "ar: مجانا matches مجاناً (tanween)", config: ar("مجانا"), files: inLocale("ar", "شحن مجاناً"), errors: [{ messageId: "banned", line: 1, column: 5, endColumn: 11 }] },
+    { title: "de: große Auswahl matches GROSSE AUSWAHL", config: ar("große Auswahl"), files: inLocale("de", "Eine GROSSE AUSWAHL"), errors: [{ messageId: "banned", line: 1, column: 6, endColumn: 20 }] },
+    { title: "el: προσφορές matches ΠΡΟΣΦΟΡΕΣ (case, final sigma, tonos)", config: ar("προσφορές"), files: inLocale("el", "ΠΡΟΣΦΟΡΕΣ τώρα"), errors: [{ messageId: "banned", line: 1, column: 1, endColumn: 10 }] },
+    { title: "tr: İ and ı fold by the Turkish rules", config: ar("indirim"), files: inLocale("tr", "BÜYÜK İNDİRİM"), errors: [{ messageId: "banned", line: 1, column: 7, endColumn: 14 }] },
+    { title: "th: โปรโมชั่น is found in โปรโมชั่นพิเศษ", config: ar("โปรโมชั่น"), files: inLocale("th", "โปรโมชั่นพิเศษวันนี้"), errors: [{ messageId: "banned", line: 1, column: 1, endColumn: 10 }] },
+    {
+      title: "pl: tani* except taniec*, with the forms a native speaker lists",
+      config: { tone: { banned: [{ term: "tani*", except: ["taniec*"] }, { term: "tańsz*" }, { term: "najtańsz*" }] } },
+      files: inLocale("pl", "Taniec, tanie buty, tańszy i najtańszy"),
+      errors: [
+        { messageId: "banned", line: 1, column: 9, endColumn: 14 },
+        { messageId: "banned", line: 1, column: 21, endColumn: 27 },
+        { messageId: "banned", line: 1, column: 30, endColumn: 39 },
+      ],
+    },
+    {
+      title: "en: a preferred phrase before a possessive (e-mail’s)",
+      config: en,
+      files: { "sms.txt": "Your e-mail’s inbox" },
+      errors: [{ messageId: "preferred", line: 1, column: 6, endColumn: 12 }],
+      output: { "sms.txt": "Your email’s inbox" },
+    },
+    {
+      title: "de: Strasse is fixed to Straße, keeping the original's case shape",
+      config: { tone: { terms: [{ use: "Straße", instead: ["Strasse"] }] } },
+      files: inLocale("de", "In der Strasse"),
+      errors: [{ messageId: "preferred", line: 1, column: 8, endColumn: 15 }],
+      output: { "sms.txt": "In der Straße" },
+    },
+  ],
+});
+

@@ -1,0 +1,102 @@
+/**
+ * Folding: the key under which two spellings a reader treats as the same word compare
+ * equal. Everything here is Unicode and locale behaviour, never a word list:
+ *
+ * - NFKC, so width forms and compatibility characters fold (ＳＡＬＥ = SALE, ｺｰﾄﾞ = コード);
+ * - full case folding with the locale's rules (ß ≡ SS, final ς ≡ σ, Turkish İ/ı in `tr`
+ *   and `az`), by upper- then lower-casing with the locale;
+ * - the marks a reader does not see as a different word: Arabic tatweel, harakat and
+ *   tanween (رخـيـص = رَخِيص = رخيص, مجاناً = مجانا), Hebrew niqqud, Greek tonos and
+ *   dialytika (ΠΡΟΣΦΟΡΕΣ = προσφορές);
+ * - invisible characters (ZWNJ, direction marks, soft hyphens), as NFKC_Casefold drops them;
+ * - typographic apostrophes (’ ʼ) as '.
+ *
+ * `looseKey` also drops every other diacritic (for languages whose writers often leave
+ * them out, e.g. Polish SMS copy) and unifies Arabic letter variants.
+ */
+
+const TATWEEL = /\u0640/gu;
+/** Invisible characters NFKC_Casefold drops too: joiners (the Persian half-space ZWNJ), direction marks, soft hyphens. */
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+/** Marks on Arabic and Hebrew letters (harakat, tanween, shadda, niqqud) and on Greek ones (tonos). */
+const SILENT_MARKS = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Greek}\p{Script=Inherited}]/u;
+const APOSTROPHES = /[\u2019\u02BC\u2018]/gu;
+
+function dropSilentMarks(s: string): string {
+  // Decompose, then drop combining marks that follow an Arabic, Hebrew or Greek base letter.
+  const d = s.normalize("NFD");
+  let out = "";
+  let base = "";
+  for (const ch of d) {
+    if (/\p{M}/u.test(ch)) {
+      if (/[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Greek}]/u.test(base) && SILENT_MARKS.test(ch)) continue;
+    } else base = ch;
+    out += ch;
+  }
+  return out.normalize("NFC");
+}
+
+const cache = new Map<string, string>();
+
+/** The key a word is compared by (see the module comment). Cached. */
+export function foldKey(s: string, locale: string): string {
+  const k = `${locale}\u0000${s}`;
+  let out = cache.get(k);
+  if (out !== undefined) return out;
+  let t = s.normalize("NFKC").replace(TATWEEL, "").replace(IGNORABLE, "").replace(APOSTROPHES, "'");
+  if (/[\u0590-\u08FF\u0370-\u03FF\u1F00-\u1FFF]/u.test(t)) t = dropSilentMarks(t);
+  t = safeCase(t, locale);
+  out = t.replace(/ς/gu, "σ").replace(/ß/gu, "ss").replace(/ё/gu, "е");
+  if (cache.size > 50_000) cache.clear();
+  cache.set(k, out);
+  return out;
+}
+
+function safeCase(t: string, locale: string): string {
+  try {
+    return t.toLocaleUpperCase(locale).toLocaleLowerCase(locale);
+  } catch {
+    return t.toUpperCase().toLowerCase();
+  }
+}
+
+/** `foldKey` without any diacritic, and with Arabic letter variants unified (أ إ آ ٱ → ا, ة → ه, ى → ي). */
+export function looseKey(s: string, locale: string): string {
+  return foldKey(s, locale)
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/ł/gu, "l")
+    .replace(/[أإآٱ]/gu, "ا")
+    .replace(/ة/gu, "ه")
+    .replace(/ى/gu, "ي")
+    .normalize("NFC");
+}
+
+/** A folded text and, for each of its UTF-16 units, the range of the original it came from. */
+export interface FoldedText {
+  text: string;
+  /** from[i] / to[i]: the original range of folded unit i. */
+  from: number[];
+  to: number[];
+}
+
+/**
+ * Folds a whole text cluster by cluster (a base character and its marks), keeping a
+ * map back to the original, so a match in the folded text is reported on the original
+ * characters. Linear in the text's length.
+ */
+export function foldMapped(text: string, locale: string): FoldedText {
+  const parts: string[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  for (const m of text.matchAll(/\P{M}\p{M}*|\p{M}+/gsu)) {
+    const f = foldKey(m[0], locale);
+    parts.push(f);
+    const end = m.index + m[0].length;
+    for (let k = 0; k < f.length; k++) {
+      from.push(m.index);
+      to.push(end);
+    }
+  }
+  return { text: parts.join(""), from, to };
+}
