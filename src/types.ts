@@ -40,6 +40,23 @@ export interface ChannelSettings {
   whatsapp?: { bodyMax?: number };
   social?: { max?: number };
 }
+/** One frequency cap: at most `max` sends of `channels` to one audience per `per`. */
+export interface FatigueCap {
+  channels: "all" | Channel[];
+  max: number;
+  per: "day" | "week" | "month";
+  /** calendar (default): the day, week (from Sunday) or month in fatigue.timezone; rolling: the 1, 7 or 30 days up to the send. */
+  window?: "calendar" | "rolling";
+}
+export interface FatigueSettings {
+  /** Shorthand for an all-channel calendar-day cap. */
+  maxPerDay?: number;
+  /** Shorthand for an all-channel rolling 7-day cap. */
+  maxPerWeek?: number;
+  /** IANA time zone of send dates and calendar periods (default UTC). */
+  timezone?: string;
+  caps?: FatigueCap[];
+}
 export interface VariableSpec {
   sample?: string;
   maxLength?: number;
@@ -58,7 +75,7 @@ export interface BrandConfig {
   variables?: Record<string, VariableSpec>;
   links?: { requireHttps?: boolean; utm?: Record<string, Record<string, string>> };
   assets?: { hosts?: string[]; retired?: (string | { url: string; replacement?: string; message?: string })[] };
-  fatigue?: { maxPerDay?: number; maxPerWeek?: number };
+  fatigue?: FatigueSettings;
   rules?: Record<string, RuleSetting>;
   overrides?: { files: string[]; rules?: Record<string, RuleSetting>; channels?: ChannelSettings }[];
   customRules?: string[];

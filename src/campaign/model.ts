@@ -21,6 +21,8 @@ export interface CampaignMeta {
   offer?: string;
   channels: Channel[];
   audience?: string;
+  /** `transactional` messages are exempt from fatigue caps. */
+  type?: "marketing" | "transactional";
   send?: string;
   subject?: string;
   preheader?: string;
