@@ -33,8 +33,21 @@ export interface Offer {
 }
 /** A string, or a map from locale tag (or "default") to string. */
 export type Localized = string | Record<string, string>;
+export type SmsLetters = "keep" | "strip";
 export interface ChannelSettings {
-  sms?: { maxSegments?: number; requireOptOut?: boolean; optOut?: Localized; linkLength?: number; requireSender?: boolean };
+  sms?: {
+    maxSegments?: number;
+    requireOptOut?: boolean;
+    optOut?: Localized;
+    linkLength?: number;
+    requireSender?: boolean;
+    /** The gateway replaces look-alike punctuation with GSM characters (Twilio's Smart Encoding), all or nothing. */
+    smartEncoding?: boolean;
+    /** Letters with a GSM base form (ń, ş): keep them (default) or strip them; or by locale tag with "default". */
+    letters?: SmsLetters | Record<string, SmsLetters>;
+    /** 3GPP TS 23.038 national language shift tables the gateway supports. */
+    shiftTables?: ("tr" | "es" | "pt")[];
+  };
   push?: { titleMax?: number; bodyMax?: number };
   email?: { subjectMax?: number; preheaderMax?: number; requireUnsubscribe?: boolean };
   whatsapp?: { bodyMax?: number };

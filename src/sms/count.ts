@@ -34,7 +34,7 @@
 import { createRequire } from "node:module";
 import { legacyGraphemeEnds } from "./graphemes.js";
 import { gsmSeptets } from "./gsm.js";
-import { stripLetters } from "./letters.js";
+import { gsmBaseForm } from "./letters.js";
 import { alphabets, gsmSegmentSize, type Alphabet, type ShiftLanguage } from "./shift.js";
 
 export type SmsEncoding = "gsm7" | "ucs2";
@@ -60,6 +60,8 @@ export interface SmsLayout extends SmsCount {
   parts: SmsSegment[];
   /** The text as the gateway sends it (after smart encoding and stripped letters); `parts` are ranges of it. */
   sent: string;
+  /** When `sent` differs from the input: for each offset of `sent` (and its end), the input offset it comes from. */
+  origin?: number[];
 }
 
 /** How the gateway and the brand treat the text (channels.sms). */
@@ -179,22 +181,65 @@ export function smartEncodingMap(): Readonly<Record<string, string>> {
   return smartMap;
 }
 
+/** A rewritten text and, for each of its offsets (and its end), the offset of the input it comes from. */
+interface Rewritten {
+  text: string;
+  origin: number[];
+}
+
+/** Rewrites a text piece by piece (code points or graphemes), keeping where each output offset comes from. */
+function rewrite(text: string, pieces: Iterable<{ segment: string; index: number }>, replace: (piece: string) => string | undefined): Rewritten {
+  let out = "";
+  const origin: number[] = [];
+  for (const { segment, index } of pieces) {
+    const r = replace(segment) ?? segment;
+    for (let k = 0; k < r.length; k++) origin.push(r === segment ? index + k : index);
+    out += r;
+  }
+  origin.push(text.length);
+  return { text: out, origin };
+}
+
+function* codePoints(text: string): Iterable<{ segment: string; index: number }> {
+  let index = 0;
+  for (const segment of text) {
+    yield { segment, index };
+    index += segment.length;
+  }
+}
+
+const graphemeSegmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
+
 /** The text as a smart-encoding gateway sends it: replaced when that makes it GSM-7, else unchanged (all or nothing). */
 export function smartEncode(text: string, shiftTables: readonly ShiftLanguage[] = []): string {
+  return smartEncoded(text, shiftTables)?.text ?? text;
+}
+
+function smartEncoded(text: string, shiftTables: readonly ShiftLanguage[]): Rewritten | undefined {
   const map = smartEncodingMap();
-  let out = "";
-  for (const ch of text) out += map[ch] ?? ch;
-  return out !== text && gsmEncodable(out, shiftTables) ? out : text;
+  const r = rewrite(text, codePoints(text), (ch) => map[ch]);
+  return r.text !== text && gsmEncodable(r.text, shiftTables) ? r : undefined;
 }
 
 /** Encoding, units and segments of a text, with the range of each segment, as the gateway sends it. */
 export function smsLayout(text: string, options: SmsOptions = {}): SmsLayout {
   const tables = options.shiftTables ?? [];
-  let sent = options.smartEncoding ? smartEncode(text, tables) : text;
-  if (options.letters === "strip") sent = stripLetters(sent, (s) => gsmEncodable(s, tables));
+  let sent = text;
+  let origin: number[] | undefined;
+  const apply = (r: Rewritten | undefined) => {
+    if (!r || r.text === sent) return;
+    origin = origin ? r.origin.map((o) => origin![o]!) : r.origin;
+    sent = r.text;
+  };
+  if (options.smartEncoding) apply(smartEncoded(sent, tables));
+  if (options.letters === "strip") {
+    const encodable = (s: string) => gsmEncodable(s, tables);
+    apply(rewrite(sent, graphemeSegmenter.segment(sent), (g) => gsmBaseForm(g, encodable)));
+  }
+  const extra = origin ? { origin } : {};
   if (!tables.length) {
     const encoding = smsEncoding(sent);
-    return { ...fill(sent, encoding, SEGMENT_SIZE[encoding]), sent };
+    return { ...fill(sent, encoding, SEGMENT_SIZE[encoding]), sent, ...extra };
   }
   // The cheapest alphabet the text fits: fewest segments, then fewest header tables, then fewest septets.
   let best: (Omit<SmsLayout, "sent"> & { tables: number }) | undefined;
@@ -205,8 +250,8 @@ export function smsLayout(text: string, options: SmsOptions = {}): SmsLayout {
     if (!best || l.segments < best.segments || (l.segments === best.segments && (a.tables < best.tables || (a.tables === best.tables && l.units < best.units))))
       best = { ...l, ...shift, tables: a.tables };
   }
-  if (!best) return { ...fill(sent, "ucs2", SEGMENT_SIZE.ucs2), sent };
-  return { encoding: best.encoding, units: best.units, segments: best.segments, parts: best.parts, ...(best.shift ? { shift: best.shift } : {}), sent };
+  if (!best) return { ...fill(sent, "ucs2", SEGMENT_SIZE.ucs2), sent, ...extra };
+  return { encoding: best.encoding, units: best.units, segments: best.segments, parts: best.parts, ...(best.shift ? { shift: best.shift } : {}), sent, ...extra };
 }
 
 /**
