@@ -51,7 +51,8 @@ export interface ChannelSettings {
   push?: { titleMax?: number; bodyMax?: number };
   email?: { subjectMax?: number; preheaderMax?: number; requireUnsubscribe?: boolean };
   whatsapp?: { bodyMax?: number };
-  social?: { max?: number };
+  /** `counting: "x"`: X's weighted length (twitter-text), 280 unless `max` says otherwise. */
+  social?: { max?: number; counting?: "characters" | "x" };
 }
 /** One frequency cap: at most `max` sends of `channels` to one audience per `per`. */
 export interface FatigueCap {
