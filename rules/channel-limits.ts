@@ -57,6 +57,12 @@ function urlRanges(text: MappedText): { start: number; end: number }[] {
   return out;
 }
 
+/** WhatsApp formatting rendered from Markdown (`*bold*`, `_italic_`, `~strike~`, code): shown as style, not counted. */
+const WHATSAPP_MARKS = /^(?:[*_~]|`|```\n|\n```)$/;
+function formattingMarks(text: MappedText): WeightedRange[] {
+  return text.pieces.filter((p) => p.kind === "markup" && WHATSAPP_MARKS.test(text.text.slice(p.start, p.end))).map((p) => ({ start: p.start, end: p.end, length: 0 }));
+}
+
 /** The end of the kept text as people would quote it: one line, at most QUOTE_CHARS characters. */
 function quoteKept(kept: string): string {
   const flat = kept.replace(/\s+/gu, " ").trimEnd();
@@ -138,6 +144,7 @@ export default defineRule<Options>({
       "",
       "- In user-perceived characters (grapheme clusters, `Intl.Segmenter`): 👨‍👩‍👧‍👦, 🇵🇱, “é” written as e + a combining accent and an Arabic letter with its vowel marks each count as one.",
       "- With worst-case variable values: each variable is `maxLength` characters long (`variables.<name>.maxLength`); variables without `maxLength` count as their sample.",
+      "- In a WhatsApp message rendered from message.md, the formatting marks brandlint writes (`*bold*`, `_italic_`, `~strike~`, code fences) are style, not text: they are not counted.",
       "- URLs count as written, unless `socialLinkLength` is set: then every URL in a social post counts as that many characters, like X's link shortener, and is never cut in half: the cut falls before it.",
       "- The finding sits on the first character that does not fit; when that character comes from a variable, on the variable's `{{…}}`.",
       "",
@@ -174,7 +181,11 @@ export default defineRule<Options>({
       if (max === undefined || !field) continue;
       const worst = field.worst;
       const weighted: WeightedRange[] =
-        spec.channel === "social" && ctx.options.socialLinkLength !== undefined ? urlRanges(worst).map((r) => ({ ...r, length: ctx.options.socialLinkLength! })) : [];
+        spec.channel === "social" && ctx.options.socialLinkLength !== undefined
+          ? urlRanges(worst).map((r) => ({ ...r, length: ctx.options.socialLinkLength! }))
+          : spec.channel === "whatsapp"
+            ? formattingMarks(worst)
+            : [];
       // Leading and trailing white space (a file's final newline) is not part of what people see.
       const from = worst.text.length - worst.text.trimStart().length;
       const to = Math.max(from, worst.text.trimEnd().length);

@@ -50,7 +50,8 @@ export interface ChannelSettings {
   };
   push?: { titleMax?: number; bodyMax?: number };
   email?: { subjectMax?: number; preheaderMax?: number; requireUnsubscribe?: boolean };
-  whatsapp?: { bodyMax?: number };
+  /** WhatsApp Business template limits (Meta's: header 60, body 1024, footer 60, button label 25). */
+  whatsapp?: { bodyMax?: number; headerMax?: number; footerMax?: number; buttonMax?: number };
   /** `counting: "x"`: X's weighted length (twitter-text), 280 unless `max` says otherwise. */
   social?: { max?: number; counting?: "characters" | "x" };
 }

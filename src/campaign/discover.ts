@@ -18,9 +18,13 @@ export const CHANNEL_FILES: Record<Channel, string> = {
   social: "social.txt",
 };
 
+/** A hand-written WhatsApp template with header, footer and buttons (instead of whatsapp.txt). */
+export const WHATSAPP_TEMPLATE_FILE = "whatsapp.json";
+
 /** The channel a hand-written file name belongs to (`sms.txt`, `sms.txt.hbs`), if any. */
 export function channelOfFile(name: string): Channel | undefined {
   const base = name.endsWith(".hbs") ? name.slice(0, -4) : name;
+  if (base === WHATSAPP_TEMPLATE_FILE) return "whatsapp";
   return CHANNELS.find((c) => CHANNEL_FILES[c] === base);
 }
 

@@ -175,3 +175,27 @@ runRuleTests(rule, {
     },
   ],
 });
+
+runRuleTests(rule, {
+  valid: [
+    {
+      title: "en: the *bold* and _italic_ marks of a rendered WhatsApp message are not counted",
+      config: { channels: { whatsapp: { bodyMax: 30 } } },
+      files: { "message.md": "---\nchannels: [whatsapp]\n---\nTake **20% off** with _SPRING20_ now\n" },
+    },
+  ],
+  invalid: [
+    {
+      title: "pl: a rendered WhatsApp message over the limit counts its words only",
+      config: { channels: { whatsapp: { bodyMax: 20 } } },
+      files: { "message.md": "---\nlocale: pl\nchannels: [whatsapp]\n---\n**Rabat 20%** na ~~wszystkie~~ namioty\n" },
+      errors: [{ messageId: "tooLong", line: 5, column: 27, channels: ["whatsapp"], message: "WhatsApp message is 30 characters (limit 20): 10 over" }],
+    },
+    {
+      title: "id: marks typed by hand in whatsapp.txt are text the customer sees typed, and count",
+      config: { channels: { whatsapp: { bodyMax: 20 } } },
+      files: { "whatsapp.txt": "*Diskon 10%* semua tenda\n" },
+      errors: [{ messageId: "tooLong", line: 1, column: 21, message: "WhatsApp message is 24 characters (limit 20): 4 over" }],
+    },
+  ],
+});
