@@ -9,10 +9,14 @@
  * combining marks counts as one. The finding says how much is over and where the
  * cut falls, and sits on the first character that does not fit.
  *
+ * With `channels.social.counting: "x"` the social post is weighed as X weighs it
+ * (twitter-text's parseTweet: CJK and emoji 2, URLs 23, after NFC).
+ *
  * Limits come from `channels.*` in brand.config.json (overrides applied). Options:
  * `socialLinkLength` — count every URL in a social post as this many characters.
  */
-import { defineRule } from "../src/engine/rule.js";
+import twitter, { type ParseTweetOptions } from "twitter-text";
+import { defineRule, type RuleContext } from "../src/engine/rule.js";
 import type { MappedText } from "../src/text/mapped-text.js";
 import { graphemes, measure, type WeightedRange } from "../src/text/graphemes.js";
 import type { Channel, ChannelSettings } from "../src/types.js";
@@ -53,6 +57,12 @@ function urlRanges(text: MappedText): { start: number; end: number }[] {
   return out;
 }
 
+/** WhatsApp formatting rendered from Markdown (`*bold*`, `_italic_`, `~strike~`, code): shown as style, not counted. */
+const WHATSAPP_MARKS = /^(?:[*_~]|`|```\n|\n```)$/;
+function formattingMarks(text: MappedText): WeightedRange[] {
+  return text.pieces.filter((p) => p.kind === "markup" && WHATSAPP_MARKS.test(text.text.slice(p.start, p.end))).map((p) => ({ start: p.start, end: p.end, length: 0 }));
+}
+
 /** The end of the kept text as people would quote it: one line, at most QUOTE_CHARS characters. */
 function quoteKept(kept: string): string {
   const flat = kept.replace(/\s+/gu, " ").trimEnd();
@@ -86,6 +96,7 @@ export default defineRule<Options>({
     defaultOptions: {},
     messages: {
       tooLong: "{field} is {length} characters{worst} (limit {limit}): {over} over; it is cut after “{kept}”",
+      xTooLong: "X post weighs {length}{worst} (limit {limit}; X counts CJK characters and emoji as 2 and every link as 23): {over} over; X cuts it after “{kept}”",
     },
     examples: {
       valid: [
@@ -120,6 +131,12 @@ export default defineRule<Options>({
           files: { "message.md": '---\nchannels: [email]\nsubject: "Wiosenna wyprzedaż: rabat 20% na wszystko"\n---\nTreść.\n' },
           errors: [{ messageId: "tooLong", line: 3, column: 41, message: "Email subject is 41 characters (limit 30): 11 over; it is cut after “Wiosenna wyprzedaż: rabat 20%”" }],
         },
+        {
+          title: "counting: x — an X post of 150 CJK characters weighs 300",
+          config: { channels: { social: { counting: "x" } } },
+          files: { "social.txt": "春季促销".repeat(37) + "春季\n" },
+          errors: [{ messageId: "xTooLong", line: 1, column: 141, message: "X post weighs 300 (limit 280; X counts CJK characters and emoji as 2 and every link as 23): 20 over" }],
+        },
       ],
     },
     notes: [
@@ -127,6 +144,7 @@ export default defineRule<Options>({
       "",
       "- In user-perceived characters (grapheme clusters, `Intl.Segmenter`): 👨‍👩‍👧‍👦, 🇵🇱, “é” written as e + a combining accent and an Arabic letter with its vowel marks each count as one.",
       "- With worst-case variable values: each variable is `maxLength` characters long (`variables.<name>.maxLength`); variables without `maxLength` count as their sample.",
+      "- In a WhatsApp message rendered from message.md, the formatting marks brandlint writes (`*bold*`, `_italic_`, `~strike~`, code fences) are style, not text: they are not counted.",
       "- URLs count as written, unless `socialLinkLength` is set: then every URL in a social post counts as that many characters, like X's link shortener, and is never cut in half: the cut falls before it.",
       "- The finding sits on the first character that does not fit; when that character comes from a variable, on the variable's `{{…}}`.",
       "",
@@ -142,12 +160,20 @@ export default defineRule<Options>({
       "| Social post | `channels.social.max` |",
       "",
       "A field whose limit is not set is not checked. SMS length is `sms-length`'s job (segments, not characters).",
+      "",
+      "## Counting as X does: `channels.social.counting: \"x\"`",
+      "",
+      "With `\"counting\": \"x\"` the social post is measured the way X (Twitter) measures it, with X's own open-source counter, the `twitter-text` package (`parseTweet`, configuration version 3): the text is normalized to NFC; code points in a few ranges (Latin, Latin-1 and Latin Extended up to U+10FF, general punctuation spaces and quotes) weigh 1 and everything else — CJK characters, kana, hangul, emoji — weighs 2; every URL X recognises counts 23 whatever its length. The limit is 280 (or `channels.social.max` when set). The finding sits on the first character past the limit; when that falls inside a URL, on the URL's start. Source: X's twitter-text library and its counting documentation (developer.x.com, \"Counting characters\").",
     ].join("\n"),
   },
   check(ctx) {
     const { variant } = ctx;
     if (!variant) return;
     const channels = ctx.config.data.channels ?? {};
+    if (variant.channel === "social" && channels.social?.counting === "x") {
+      checkX(ctx, channels.social.max ?? X_LIMIT);
+      return;
+    }
     for (const spec of LIMITS) {
       if (spec.channel !== variant.channel) continue;
       const max = spec.limit(channels);
@@ -155,7 +181,11 @@ export default defineRule<Options>({
       if (max === undefined || !field) continue;
       const worst = field.worst;
       const weighted: WeightedRange[] =
-        spec.channel === "social" && ctx.options.socialLinkLength !== undefined ? urlRanges(worst).map((r) => ({ ...r, length: ctx.options.socialLinkLength! })) : [];
+        spec.channel === "social" && ctx.options.socialLinkLength !== undefined
+          ? urlRanges(worst).map((r) => ({ ...r, length: ctx.options.socialLinkLength! }))
+          : spec.channel === "whatsapp"
+            ? formattingMarks(worst)
+            : [];
       // Leading and trailing white space (a file's final newline) is not part of what people see.
       const from = worst.text.length - worst.text.trimStart().length;
       const to = Math.max(from, worst.text.trimEnd().length);
@@ -182,3 +212,48 @@ export default defineRule<Options>({
     }
   },
 });
+
+/** X's limit in weighted characters (twitter-text's default configuration, version 3). */
+const X_LIMIT = 280;
+
+/**
+ * `channels.social.counting: "x"`: the post's weighted length as X counts it, with
+ * twitter-text's own parser (its v3 weights: code points in a few Latin and
+ * punctuation ranges weigh 1, everything else — CJK, emoji — 2; every URL 23; after NFC).
+ * The finding sits on the first character past the limit (before a URL it falls in).
+ */
+function checkX(ctx: RuleContext<Options>, max: number): void {
+  const field = ctx.variant!.fields.text;
+  if (!field) return;
+  const worst = field.worst;
+  const from = worst.text.length - worst.text.trimStart().length;
+  const to = Math.max(from, worst.text.trimEnd().length);
+  const written = worst.text.slice(from, to);
+  // twitter-text measures the NFC form; map its offsets back through each grapheme.
+  const nfcEnds: { nfc: number; at: number }[] = [];
+  let nfc = "";
+  for (const g of graphemes(written)) {
+    nfc += written.slice(g.start, g.end).normalize("NFC");
+    nfcEnds.push({ nfc: nfc.length, at: g.end });
+  }
+  // parseTweet takes a whole configuration: start from the library's own defaults (v3 weights).
+  const { defaults } = (twitter as unknown as { configs: { defaults: ParseTweetOptions } }).configs;
+  const parsed = twitter.parseTweet(nfc, { ...defaults, maxWeightedTweetLength: max });
+  if (parsed.valid || parsed.weightedLength <= max) return;
+  let cutNfc = parsed.validRangeEnd + 1;
+  for (const u of twitter.extractUrlsWithIndices(nfc)) if (u.indices[0] < cutNfc && cutNfc < u.indices[1]) cutNfc = u.indices[0];
+  const before = nfcEnds.filter((e) => e.nfc <= cutNfc);
+  const cut = from + (before.length ? before[before.length - 1]!.at : 0);
+  ctx.report({
+    messageId: "xTooLong",
+    data: {
+      length: parsed.weightedLength,
+      worst: worst.text !== field.sample.text ? " with worst-case variables" : "",
+      limit: max,
+      over: parsed.weightedLength - max,
+      kept: quoteKept(worst.text.slice(0, cut)),
+    },
+    at: { text: worst, start: cut, end: to },
+  });
+}
+

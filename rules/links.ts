@@ -20,6 +20,7 @@ import { findUrls } from "../src/render/markdown.js";
 import { attr, textContent, walkElements, type MjmlDoc } from "../src/render/mjml-doc.js";
 import type { MappedText, SourceRange } from "../src/text/mapped-text.js";
 import type { SourceFile } from "../src/text/source-file.js";
+import { channelNames, formatList } from "../src/text/lists.js";
 import { displayUrl, hostWithin, pageKey, splitUrl, type Span } from "../src/text/urls.js";
 import { CHANNELS, type Channel } from "../src/types.js";
 
@@ -40,15 +41,6 @@ export interface LinkSite {
   end: number;
 }
 
-const NAMES: Record<Channel, string> = { email: "email", sms: "SMS", push: "push", whatsapp: "WhatsApp", social: "social" };
-const list = new Intl.ListFormat("en", { type: "conjunction" });
-
-/** "email, SMS, and push" (or capitalised: "Email, SMS, and push"). */
-export function channelNames(channels: readonly Channel[], capital = false): string {
-  const sorted = [...new Set(channels)].sort((a, b) => CHANNELS.indexOf(a) - CHANNELS.indexOf(b));
-  const s = list.format(sorted.map((c) => NAMES[c]));
-  return capital ? s.charAt(0).toUpperCase() + s.slice(1) : s;
-}
 
 /** True when every character of the URL is a variable's output (its value is only known when sending). */
 export function fromVariables(url: MappedText): boolean {
@@ -357,7 +349,7 @@ function checkUtm(ctx: Ctx, web: Site[], utm: Record<string, Record<string, stri
       }
     }
     for (const g of missing.values()) {
-      const params = list.format(g.params.map((p) => `${p.name}=${p.value}`));
+      const params = formatList(g.params.map((p) => `${p.name}=${p.value}`));
       const fix = insertParams(first, text, lead, parts, g.params);
       ctx.report({ messageId: "utmMissing", data: { params, channels: channelNames(g.channels) }, at: { text: first.url, start: lead, end: lead + text.length }, channels: g.channels, ...(fix ? { fix } : {}) });
     }

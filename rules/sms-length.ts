@@ -8,6 +8,10 @@
  * is Twilio's (see src/sms/count.ts), on the text rendered with worst-case variable
  * values and with each link counted at its shortened length.
  *
+ * The encoding policy comes from channels.sms: the gateway's `smartEncoding` and
+ * national `shiftTables` (3GPP TS 23.038), and `letters` (keep or strip letters with a
+ * GSM base form, per locale). A CR LF line break that costs a segment gets a hint.
+ *
  * Options: `maxSegments` (overrides channels.sms.maxSegments), `perCharacter` (false
  * to report only the segment limit).
  */
@@ -15,9 +19,14 @@ import path from "node:path";
 import type { Campaign } from "../src/campaign/model.js";
 import type { LoadedConfig } from "../src/config/load.js";
 import { defineRule, type RuleContext } from "../src/engine/rule.js";
-import { smsLayout, smsUnits, SEGMENT_SIZE, type SmsEncoding, type SmsLayout } from "../src/sms/count.js";
-import { GSM_SUBSTITUTES, isGsm } from "../src/sms/gsm.js";
+import { pickLocalized } from "../src/render/variants.js";
+import { gsmEncodable, smartEncodingMap, smsLayout, smsUnits, SEGMENT_SIZE, type SmsEncoding, type SmsLayout, type SmsOptions } from "../src/sms/count.js";
+import { GSM_SUBSTITUTES } from "../src/sms/gsm.js";
+import { gsmBaseForm, stripLetters } from "../src/sms/letters.js";
+import type { ShiftLanguage } from "../src/sms/shift.js";
+import { formatList } from "../src/text/lists.js";
 import type { MappedText, PieceKind, SourceRange } from "../src/text/mapped-text.js";
+import type { SmsLetters } from "../src/types.js";
 
 interface Options {
   maxSegments?: number;
@@ -33,36 +42,74 @@ const ENCODING_NAME: Record<SmsEncoding, string> = { gsm7: "GSM-7", ucs2: "UCS-2
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
+/**
+ * How the SMS is sent and what the brand decided (channels.sms): the gateway's smart
+ * encoding and national shift tables, and whether letters with a GSM base form are
+ * kept or stripped for the campaign's locale.
+ */
+interface Policy {
+  gateway: SmsOptions;
+  letters: SmsLetters;
+  /** What the gateway can send in GSM-7 (with its shift tables). */
+  encodable: (s: string) => boolean;
+  /** The campaign's language, for messages ("Polish"). */
+  language: string;
+}
+
+const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "code" });
+
+function policyFor(sms: NonNullable<NonNullable<LoadedConfig["data"]["channels"]>["sms"]> | undefined, locale: string): Policy {
+  const tables: readonly ShiftLanguage[] = sms?.shiftTables ?? [];
+  const letters = (pickLocalized(sms?.letters, locale)?.value as SmsLetters | undefined) ?? "keep";
+  let language = locale;
+  try {
+    language = languageNames.of(locale) ?? locale;
+  } catch {
+    // An invalid tag was reported with the metadata; name it as written.
+  }
+  return { gateway: { ...(sms?.smartEncoding ? { smartEncoding: true } : {}), ...(tables.length ? { shiftTables: tables } : {}) }, letters, encodable: (s) => gsmEncodable(s, tables), language };
+}
+
+/** Letters a copywriter wrote with a GSM base form at most this many times get the `keep` warning. */
+const FEW_LETTERS = 3;
+
 /** How a non-GSM grapheme can be avoided. */
 type Avoidable =
   /** A typographic character (or a decomposed letter) with a GSM equivalent: fixed by --fix. */
   | { kind: "substitute"; with: string; name?: string }
+  /** A letter with a GSM base form, under `letters: strip`: fixed by --fix. */
+  | { kind: "letter"; with: string }
   /** An emoji or symbol with no GSM form: only removing it helps. */
   | { kind: "symbol" };
 
 /**
  * Is this non-GSM grapheme avoidable, and how? Letters, combining marks and digits
- * (ł, Ж, ع, ٢) are the language's writing: not avoidable, so undefined.
+ * (ł, Ж, ع, ٢) are the language's writing: not avoidable, so undefined, unless the
+ * policy strips letters with a GSM base form.
  */
-function avoidable(g: string): Avoidable | undefined {
+function avoidable(g: string, policy: Policy): Avoidable | undefined {
   const single = GSM_SUBSTITUTES.get(g);
   if (single) return { kind: "substitute", with: single.with, ...(single.name ? { name: single.name } : {}) };
   const nfc = g.normalize("NFC");
-  if (nfc !== g && isGsm(nfc)) return { kind: "substitute", with: nfc, name: `${nfc} written as a letter plus a combining accent` };
+  if (nfc !== g && policy.encodable(nfc)) return { kind: "substitute", with: nfc, name: `${nfc} written as a letter plus a combining accent` };
+  if (policy.letters === "strip") {
+    const base = gsmBaseForm(g, policy.encodable);
+    if (base !== undefined) return { kind: "letter", with: base };
+  }
   if (/^[\p{L}\p{M}\p{Nd}]/u.test(g)) return undefined;
   return { kind: "symbol" };
 }
 
 /** Rewrites the avoidable graphemes of a written text into GSM (symbols are dropped). */
-function toGsm(s: string): string {
+function toGsm(s: string, policy: Policy): string {
   let out = "";
   for (const { segment } of graphemes.segment(s)) {
-    if (isGsm(segment)) {
+    if (policy.encodable(segment)) {
       out += segment;
       continue;
     }
-    const a = avoidable(segment);
-    out += !a ? segment : a.kind === "substitute" ? a.with : "";
+    const a = avoidable(segment, policy);
+    out += !a ? segment : a.kind === "symbol" ? "" : a.with;
   }
   return out;
 }
@@ -133,11 +180,13 @@ function withoutFinalBreaks(m: MappedText): MappedText {
 
 /** How a character is named in a message: its name when invisible or ambiguous, else itself. */
 function shown(g: string, a: Avoidable | undefined): string {
+  if (a?.kind === "letter") return `‘${g}’`;
   return a?.kind === "substitute" && a.name ? a.name : `‘${g}’`;
 }
 
 function advice(a: Avoidable): string {
   if (a.kind === "symbol") return "; remove it to keep the SMS in GSM-7";
+  if (a.kind === "letter") return `; write ${a.with} instead`;
   if (a.with === "") return "; delete it (it is invisible)";
   if (a.with === " ") return "; write a normal space instead";
   return `; write ${a.with} instead`;
@@ -221,6 +270,11 @@ export default defineRule<Options>({
       forcesUcs2: "{char} forces UCS-2: this SMS goes from {from} to {to} segments{advice}",
       forcesUcs2Free: "{char} forces UCS-2 ({size} characters per segment instead of {gsmSize}), though the SMS still fits in {segments}{advice}",
       remove: "Remove {char}",
+      smartEncoded: "your gateway turns {char} into {with} — sent as GSM-7 (channels.sms.smartEncoding)",
+      lettersCost: "{letters} alone {make} this SMS UCS-2: {from} segments; without {them} ({bases}) it is {to} in GSM-7. {language} keeps its letters (channels.sms.letters: keep)",
+      stripLetter: "{char} makes this SMS UCS-2{cost}, and channels.sms.letters strips letters for {language}: write {with}",
+      useBase: "Write {with}",
+      crlf: "Windows line breaks (CR LF) cost 2 characters each: with plain line breaks (LF) this SMS is {to} instead of {from}; save the file with LF line endings",
     },
     examples: {
       valid: [
@@ -245,6 +299,33 @@ export default defineRule<Options>({
           files: { "sms.txt": "Hi {{firstName}}, our spring sale is on: 20% off every tent, sleeping bag and stove with code SPRING20 until March 31. Shop now at acme.example!" },
           errors: [{ messageId: "tooManySegments", line: 1, column: 137, message: "SMS is 2 segments (GSM-7, 161 units, counting {{firstName}} as 30); the limit is 1: segment 2 starts here" }],
         },
+        {
+          title: "letters: keep (the default) — one Polish ń turns 1 segment into 2",
+          files: { "campaign.json": '{ "locale": "pl" }', "sms.txt": "Lumen: 30% taniej na namioty i plecaki z kodem JESIEN30. Ostatni dzień promocji: 31.10. Sklep: lumen.example/pl" },
+          errors: [{ messageId: "lettersCost", line: 1, column: 70, message: "‘ń’ alone makes this SMS UCS-2: 2 segments; without it (n) it is 1 in GSM-7. Polish keeps its letters (channels.sms.letters: keep)" }],
+        },
+        {
+          title: "letters: strip for Polish — an error and a fix that writes the base letter",
+          config: { channels: { sms: { letters: { pl: "strip", default: "keep" } } } },
+          files: { "campaign.json": '{ "locale": "pl" }', "sms.txt": "Lumen: 30% taniej na namioty i plecaki z kodem JESIEN30. Ostatni dzień promocji: 31.10. Sklep: lumen.example/pl" },
+          errors: [{ messageId: "stripLetter", line: 1, column: 70, message: "‘ń’ makes this SMS UCS-2 (2 segments instead of 1), and channels.sms.letters strips letters for Polish: write n" }],
+          output: { "sms.txt": "Lumen: 30% taniej na namioty i plecaki z kodem JESIEN30. Ostatni dzien promocji: 31.10. Sklep: lumen.example/pl" },
+        },
+        {
+          title: "smartEncoding: the gateway sends ’ as ' in GSM-7",
+          config: { channels: { sms: { smartEncoding: true } } },
+          files: { "sms.txt": "Lumen’s spring sale: 20% off every tent with code SPRING20 until March 31. Shop at lumen.example" },
+          errors: [{ messageId: "smartEncoded", line: 1, column: 6, message: "your gateway turns ’ into ' — sent as GSM-7 (channels.sms.smartEncoding)" }],
+        },
+        {
+          title: "shiftTables: a Turkish SMS in GSM-7 with the Turkish table, at 155/149 septets a segment",
+          config: { channels: { sms: { maxSegments: 1, shiftTables: ["tr"] } } },
+          files: {
+            "campaign.json": '{ "locale": "tr" }',
+            "sms.txt": "Lumen: Ayşe, bugün tüm çadırlarda %20 indirim var! Kod: BAHAR20. Kaçırmayın, kampanya yarın bitiyor. Üye olun, fırsatları kaçırmayın: lumen.example/tr ve mağazalar",
+          },
+          errors: [{ messageId: "tooManySegments", line: 1, column: 150, message: "SMS is 2 segments (GSM-7 with the Turkish locking shift table, 163 units); the limit is 1: segment 2 starts here" }],
+        },
       ],
     },
     notes: [
@@ -268,6 +349,18 @@ export default defineRule<Options>({
       "- Each finding says what the avoidable characters together cost: `this SMS goes from 1 to 2 segments`. When they cost no segment yet, the finding is a warning that says how much room UCS-2 leaves.",
       "- Variable values and URLs are never reported or fixed character by character: they are not written in the file.",
       "",
+      "## The encoding policy: `channels.sms`",
+      "",
+      "What the gateway does and what the brand decided, so the count is the one you are billed:",
+      "",
+      "- **`smartEncoding: true`**: your gateway replaces look-alike punctuation (’ “ ” – — …, no-break spaces, full-width letters) with GSM characters, as Twilio's Smart Encoding does (Bird and Webex work the same way): **all or nothing**, only when the whole SMS then is GSM-7, and never letters with diacritics or emoji. brandlint counts with Twilio's own replacement table (the one its `sms-segments-calculator` package ships), and each replaced character gets a warning: `your gateway turns ’ into ' — sent as GSM-7`. When something else keeps the SMS in UCS-2 (an emoji, a Cyrillic word), nothing is replaced and the characters are reported as without smart encoding.",
+      "- **`letters`**: `\"keep\"` (default) or `\"strip\"`, or an object by locale tag with a `\"default\"` (`{ \"pl\": \"keep\", \"tr\": \"strip\", \"default\": \"keep\" }`). Letters with diacritics are a language decision: Polish and Vietnamese lose meaning when stripped (łaska/laska, con dế/con dê), yet some teams strip them to halve the bill. A *letter with a GSM base form* is one whose base letter, with as many of its marks as GSM-7 has, is GSM (ń → n, ş → s, ł → l, ǘ → ü); Cyrillic, Greek, Arabic letters have none.",
+      "  - with `keep`, when at most 3 such letters are all that keeps an otherwise GSM-7 SMS in UCS-2 and they add a segment, one **warning** names them and the segment count without them;",
+      "  - with `strip`, each such letter in an SMS that would otherwise be GSM-7 is an **error**, and `--fix` writes its base letter.",
+      "- **`shiftTables`**: the 3GPP TS 23.038 national language shift tables your gateway supports: `\"tr\"` (Turkish: locking shift table A.3.1 and single shift table A.2.1), `\"es\"` (Spanish: single shift A.2.2), `\"pt\"` (Portuguese: locking shift A.3.3, single shift A.2.3). With them ş, ğ, ı, á, ã… are GSM-7. The header that announces a table (3GPP TS 23.040 §9.2.3.24.15–16, 3 octets per table) costs room: **155 septets** in a single SMS with one table, **152** with two; once concatenated, **149** and **146** (instead of 160 and 153). brandlint picks the cheapest alphabet the SMS fits: fewest segments, then fewest tables. Only list tables your gateway and your customers' operators support.",
+      "- A **CR LF** line break (Windows) costs two characters; when that costs a segment, a warning says so at the first one.",
+      "- `countSms(text, { smartEncoding, letters, shiftTables })` in the API counts with the same options; with none it is exactly Twilio's calculator.",
+      "",
       "## What `--fix` writes",
       "",
       "| characters | become |",
@@ -287,19 +380,25 @@ export default defineRule<Options>({
     const field = ctx.variant?.fields.text;
     if (!field) return;
     const sms = ctx.config.data.channels?.sms;
+    const policy = policyFor(sms, ctx.campaign.meta.locale);
     const max = ctx.options.maxSegments ?? sms?.maxSegments;
     const worst = withoutFinalBreaks(field.worst);
     const counted = countedText(worst, sms?.linkLength);
-    const layout = smsLayout(counted.text);
-    if (max !== undefined && layout.segments > max) reportLimit(ctx, worst, counted, layout, max);
-    if (ctx.options.perCharacter && layout.encoding === "ucs2") reportCharacters(ctx, withoutFinalBreaks(field.sample), worst, layout);
+    const layout = smsLayout(counted.text, policy.gateway);
+    if (max !== undefined && layout.segments > max) reportLimit(ctx, worst, counted, layout, max, policy);
+    if (ctx.options.perCharacter) {
+      const sample = withoutFinalBreaks(field.sample);
+      if (layout.encoding === "ucs2") reportCharacters(ctx, sample, worst, layout, policy);
+      else if (layout.origin && policy.gateway.smartEncoding) reportSmartEncoded(ctx, sample, policy);
+    }
+    reportCrlf(ctx, worst, counted.text, layout, policy);
   },
 });
 
 type Ctx = RuleContext<Options>;
 
 /** The segment-limit finding, where the first segment over the limit starts. */
-function reportLimit(ctx: Ctx, worst: MappedText, counted: { text: string; spans: Span[] }, layout: SmsLayout, max: number): void {
+function reportLimit(ctx: Ctx, worst: MappedText, counted: { text: string; spans: Span[] }, layout: SmsLayout, max: number, policy: Policy): void {
   const enc = layout.encoding;
   const linkLength = ctx.config.data.channels?.sms?.linkLength;
   const variables = ctx.config.data.variables ?? {};
@@ -307,9 +406,9 @@ function reportLimit(ctx: Ctx, worst: MappedText, counted: { text: string; spans
   const reasons: string[] = [];
   if (enc === "ucs2") {
     for (const { segment, index } of graphemes.segment(counted.text)) {
-      if (isGsm(segment)) continue;
+      if (policy.encodable(segment)) continue;
       const span = counted.spans.find((s) => index >= s.from && index < s.to);
-      const why = span?.kind === "variable" && span.name !== undefined ? `{{${span.name}}} at its worst case` : shown(segment, avoidable(segment));
+      const why = span?.kind === "variable" && span.name !== undefined ? `{{${span.name}}} at its worst case` : shown(segment, avoidable(segment, policy));
       if (!reasons.includes(why)) reasons.push(why);
     }
   }
@@ -325,7 +424,8 @@ function reportLimit(ctx: Ctx, worst: MappedText, counted: { text: string; spans
     ...[...perVariable].map(([name, uses]) => `{{${name}}} as ${uses.length > 1 && uses.every((u) => u === uses[0]) ? `${uses.length} × ${uses[0]}` : uses.join(" + ")}`),
     ...(links ? [`${links > 1 ? "each link" : "the link"} as ${linkLength}`] : []),
   ];
-  const cutAt = layout.parts[max]!.start;
+  // Segments are ranges of the text as sent; smart encoding may have changed its length.
+  const cutAt = layout.origin ? layout.origin[layout.parts[max]!.start]! : layout.parts[max]!.start;
   let at = variantRange(worst, counted.spans, cutAt);
   let cut = `segment ${max + 1} starts here`;
   const loc = worst.locate(at.start, at.end);
@@ -340,27 +440,61 @@ function reportLimit(ctx: Ctx, worst: MappedText, counted: { text: string; spans
   }
   ctx.report({
     messageId: "tooManySegments",
-    data: { segments: layout.segments, encoding: ENCODING_NAME[enc], why, units: layout.units, counting: counting.length ? `, counting ${counting.join(", ")}` : "", max, cut },
+    data: { segments: layout.segments, encoding: encodingName(layout), why, units: layout.units, counting: counting.length ? `, counting ${counting.join(", ")}` : "", max, cut },
     at: { text: worst, ...at },
   });
 }
 
-/** One finding per avoidable character, when the SMS would be GSM-7 without them. */
-function reportCharacters(ctx: Ctx, sample: MappedText, worst: MappedText, layout: SmsLayout): void {
-  const gsmLayout = smsLayout(countedText(worst, ctx.config.data.channels?.sms?.linkLength, toGsm).text);
-  if (gsmLayout.encoding !== "gsm7") return;
-  const cost = layout.segments - gsmLayout.segments;
-  const size = layout.segments === 1 ? "single" : "multi";
+const TABLE_LANGUAGE: Record<ShiftLanguage, string> = { tr: "Turkish", es: "Spanish", pt: "Portuguese" };
+
+/** "GSM-7", "UCS-2", "GSM-7 with the Turkish locking shift table". */
+function encodingName(layout: SmsLayout): string {
+  const { shift } = layout;
+  if (!shift) return ENCODING_NAME[layout.encoding];
+  const tables = [
+    ...(shift.locking ? [`${TABLE_LANGUAGE[shift.locking]} locking shift`] : []),
+    ...(shift.single ? [`${TABLE_LANGUAGE[shift.single]} single shift`] : []),
+  ];
+  return `GSM-7 with the ${formatList(tables)} ${tables.length > 1 ? "tables" : "table"}`;
+}
+
+/** The written graphemes of the sample text that are not GSM for this gateway, with their source edit. */
+function* writtenNonGsm(ctx: Ctx, sample: MappedText, policy: Policy, replacement: (g: string) => string | undefined) {
   for (const { segment, index } of graphemes.segment(sample.text)) {
     const end = index + segment.length;
-    if (isGsm(segment) || !sample.isOnly(index, end, WRITTEN)) continue;
-    const a = avoidable(segment);
+    if (policy.encodable(segment) || !sample.isOnly(index, end, WRITTEN)) continue;
+    const to = replacement(segment);
+    const loc = sample.locate(index, end);
+    const edit = to !== undefined && loc?.exact ? sourceEdit(loc, to, ctx.campaign, ctx.config) : undefined;
+    yield { segment, index, end, to, edit };
+  }
+}
+
+/** One finding per avoidable character, when the SMS would be GSM-7 without them. */
+function reportCharacters(ctx: Ctx, sample: MappedText, worst: MappedText, layout: SmsLayout, policy: Policy): void {
+  const linkLength = ctx.config.data.channels?.sms?.linkLength;
+  const gsmLayout = smsLayout(countedText(worst, linkLength, (s) => toGsm(s, policy)).text, policy.gateway);
+  if (gsmLayout.encoding !== "gsm7") {
+    if (policy.letters === "keep") reportKeptLetters(ctx, sample, worst, layout, policy);
+    return;
+  }
+  const cost = layout.segments - gsmLayout.segments;
+  const size = layout.segments === 1 ? "single" : "multi";
+  for (const { segment, index, end, edit } of writtenNonGsm(ctx, sample, policy, (g) => {
+    const a = avoidable(g, policy);
+    return a ? (a.kind === "symbol" ? "" : a.with) : undefined;
+  })) {
+    const a = avoidable(segment, policy);
     if (!a) continue;
     const char = shown(segment, a);
-    const loc = sample.locate(index, end);
-    const edit = loc?.exact ? sourceEdit(loc, a.kind === "substitute" ? a.with : "", ctx.campaign, ctx.config) : undefined;
+    const at = { text: sample, start: index, end };
+    if (a.kind === "letter") {
+      const costs = layout.segments > gsmLayout.segments ? ` (${plural(layout.segments, "segment")} instead of ${gsmLayout.segments})` : "";
+      ctx.report({ messageId: "stripLetter", data: { char, cost: costs, language: policy.language, with: a.with }, at, fix: edit });
+      continue;
+    }
     const common = {
-      at: { text: sample, start: index, end },
+      at,
       fix: a.kind === "substitute" ? edit : undefined,
       suggestions: a.kind === "symbol" && edit !== undefined ? [{ messageId: "remove", data: { char }, text: edit }] : undefined,
     };
@@ -369,5 +503,65 @@ function reportCharacters(ctx: Ctx, sample: MappedText, worst: MappedText, layou
       const data = { char, size: SEGMENT_SIZE.ucs2[size], gsmSize: SEGMENT_SIZE.gsm7[size], segments: plural(layout.segments, "segment"), advice: advice(a) };
       ctx.report({ messageId: "forcesUcs2Free", data, ...common, severity: 1 });
     }
+  }
+}
+
+/**
+ * `letters: keep`: when a few letters with a GSM base form are all that keeps an
+ * otherwise GSM-7 text in UCS-2, and they cost a segment, one warning names them.
+ */
+function reportKeptLetters(ctx: Ctx, sample: MappedText, worst: MappedText, layout: SmsLayout, policy: Policy): void {
+  const linkLength = ctx.config.data.channels?.sms?.linkLength;
+  const stripped = smsLayout(countedText(worst, linkLength, (s) => stripLetters(s, policy.encodable)).text, policy.gateway);
+  if (stripped.encoding !== "gsm7" || stripped.segments >= layout.segments) return;
+  const letters = [...writtenNonGsm(ctx, sample, policy, (g) => gsmBaseForm(g, policy.encodable))].filter((l) => l.to !== undefined);
+  if (!letters.length || letters.length > FEW_LETTERS) return;
+  const distinct = [...new Map(letters.map((l) => [l.segment, l.to!])).entries()];
+  const first = letters[0]!;
+  ctx.report({
+    messageId: "lettersCost",
+    data: {
+      letters: formatList(distinct.map(([g]) => `‘${g}’`)),
+      make: letters.length === 1 ? "makes" : "make",
+      from: layout.segments,
+      them: letters.length === 1 ? "it" : "them",
+      bases: distinct.map(([, b]) => b).join(", "),
+      to: stripped.segments,
+      language: policy.language,
+    },
+    at: { text: sample, start: first.index, end: first.end },
+    severity: 1,
+    suggestions: letters.every((l) => l.edit !== undefined) && letters.length === 1 ? [{ messageId: "useBase", data: { with: first.to! }, text: first.edit! }] : undefined,
+  });
+}
+
+/** `smartEncoding`: each written character the gateway replaces, so the copy shows what is sent. */
+function reportSmartEncoded(ctx: Ctx, sample: MappedText, policy: Policy): void {
+  const map = smartEncodingMap();
+  for (const { segment, index, end, to, edit } of writtenNonGsm(ctx, sample, policy, (g) => map[g])) {
+    if (to === undefined) continue;
+    const a = avoidable(segment, policy);
+    const shownTo = to === " " ? "a space" : to;
+    ctx.report({
+      messageId: "smartEncoded",
+      data: { char: a?.kind === "substitute" && a.name ? a.name : segment, with: shownTo },
+      at: { text: sample, start: index, end },
+      severity: 1,
+      suggestions: edit !== undefined ? [{ messageId: "useBase", data: { with: shownTo }, text: edit }] : undefined,
+    });
+  }
+}
+
+/** A hint when Windows line breaks (2 characters each) are what costs a segment. */
+function reportCrlf(ctx: Ctx, worst: MappedText, counted: string, layout: SmsLayout, policy: Policy): void {
+  if (!counted.includes("\r\n")) return;
+  const plain = smsLayout(counted.replace(/\r\n/g, "\n"), policy.gateway);
+  if (plain.segments >= layout.segments) return;
+  const file = ctx.variant!.file;
+  for (let i = worst.text.indexOf("\r\n"); i !== -1; i = worst.text.indexOf("\r\n", i + 2)) {
+    const loc = worst.locate(i, i + 2);
+    if (!loc || loc.file !== file) continue;
+    ctx.report({ messageId: "crlf", data: { from: layout.segments, to: plural(plain.segments, "segment") }, at: { text: worst, start: i, end: i + 2 }, severity: 1 });
+    return;
   }
 }

@@ -35,12 +35,44 @@ export interface Offer {
 }
 /** A string, or a map from locale tag (or "default") to string. */
 export type Localized = string | Record<string, string>;
+export type SmsLetters = "keep" | "strip";
 export interface ChannelSettings {
-  sms?: { maxSegments?: number; requireOptOut?: boolean; optOut?: Localized; linkLength?: number; requireSender?: boolean };
+  sms?: {
+    maxSegments?: number;
+    requireOptOut?: boolean;
+    optOut?: Localized;
+    linkLength?: number;
+    requireSender?: boolean;
+    /** The gateway replaces look-alike punctuation with GSM characters (Twilio's Smart Encoding), all or nothing. */
+    smartEncoding?: boolean;
+    /** Letters with a GSM base form (ń, ş): keep them (default) or strip them; or by locale tag with "default". */
+    letters?: SmsLetters | Record<string, SmsLetters>;
+    /** 3GPP TS 23.038 national language shift tables the gateway supports. */
+    shiftTables?: ("tr" | "es" | "pt")[];
+  };
   push?: { titleMax?: number; bodyMax?: number };
   email?: { subjectMax?: number; preheaderMax?: number; requireUnsubscribe?: boolean };
-  whatsapp?: { bodyMax?: number };
-  social?: { max?: number };
+  /** WhatsApp Business template limits (Meta's: header 60, body 1024, footer 60, button label 25). */
+  whatsapp?: { bodyMax?: number; headerMax?: number; footerMax?: number; buttonMax?: number };
+  /** `counting: "x"`: X's weighted length (twitter-text), 280 unless `max` says otherwise. */
+  social?: { max?: number; counting?: "characters" | "x" };
+}
+/** One frequency cap: at most `max` sends of `channels` to one audience per `per`. */
+export interface FatigueCap {
+  channels: "all" | Channel[];
+  max: number;
+  per: "day" | "week" | "month";
+  /** calendar (default): the day, week (from Sunday) or month in fatigue.timezone; rolling: the 1, 7 or 30 days up to the send. */
+  window?: "calendar" | "rolling";
+}
+export interface FatigueSettings {
+  /** Shorthand for an all-channel calendar-day cap. */
+  maxPerDay?: number;
+  /** Shorthand for an all-channel rolling 7-day cap. */
+  maxPerWeek?: number;
+  /** IANA time zone of send dates and calendar periods (default UTC). */
+  timezone?: string;
+  caps?: FatigueCap[];
 }
 /** Any JSON value: a variable's sample (strings, numbers, objects, arrays of them). */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [k: string]: JsonValue };
@@ -94,7 +126,7 @@ export interface BrandConfig {
   variables?: Record<string, VariableSpec>;
   links?: { requireHttps?: boolean; utm?: Record<string, Record<string, string>> };
   assets?: { hosts?: string[]; retired?: (string | { url: string; replacement?: string; message?: string })[] };
-  fatigue?: { maxPerDay?: number; maxPerWeek?: number };
+  fatigue?: FatigueSettings;
   rules?: Record<string, RuleSetting>;
   overrides?: { files: string[]; rules?: Record<string, RuleSetting>; channels?: ChannelSettings }[];
   customRules?: string[];

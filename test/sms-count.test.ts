@@ -5,13 +5,15 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { SegmentedMessage } from "sms-segments-calculator";
-import { countSms, smsLayout, smsUnits } from "../src/sms/count.js";
+import { countSms, smartEncode, smsLayout, smsUnits } from "../src/sms/count.js";
+import { gsmBaseForm, stripLetters } from "../src/sms/letters.js";
+import { alphabets, gsmSegmentSize, TABLE_DATA } from "../src/sms/shift.js";
 import { legacyGraphemeEnds } from "../src/sms/graphemes.js";
 import { GSM_BASIC, GSM_EXTENSION, GSM_SUBSTITUTES, gsmSeptets, isGsm } from "../src/sms/gsm.js";
 
 /** What the calculator says, in countSms's terms (units = message bits / bits per unit). */
-function twilio(text: string) {
-  const m = new SegmentedMessage(text);
+function twilio(text: string, smartEncoding = false) {
+  const m = new SegmentedMessage(text, "auto", smartEncoding);
   const encoding = m.encodingName === "GSM-7" ? "gsm7" : "ucs2";
   return { encoding, units: m.messageSize / (encoding === "gsm7" ? 7 : 16), segments: m.segmentsCount };
 }
@@ -199,6 +201,9 @@ describe("countSms against Twilio's calculator", () => {
       if (mine.encoding !== theirs.encoding || mine.segments !== theirs.segments || mine.units !== theirs.units) {
         mismatches.push(`${JSON.stringify(text)}: ours ${JSON.stringify(mine)}, calculator ${JSON.stringify(theirs)}`);
       }
+      // Every option off, spelled out, is the same count.
+      const off = countSms(text, { smartEncoding: false, letters: "keep", shiftTables: [] });
+      if (JSON.stringify(off) !== JSON.stringify(mine)) mismatches.push(`${JSON.stringify(text)}: options off ${JSON.stringify(off)} ≠ ${JSON.stringify(mine)}`);
       seen[mine.encoding]++;
       if (mine.segments > 1) seen.multi++;
       if (mine.segments > 2) seen.threePlus++;
@@ -249,3 +254,108 @@ describe("countSms against Twilio's calculator", () => {
     expect(failures).toBe(0);
   }, 600_000);
 });
+
+describe("smartEncoding: the gateway's replacements, all or nothing", () => {
+  it("agrees with the calculator's Smart Encoding whenever the replaced text is GSM-7, and counts the original otherwise", () => {
+    const rnd = prng(20261201);
+    const N = 5_000;
+    const mismatches: string[] = [];
+    const seen = { replaced: 0, kept: 0 };
+    for (let i = 0; i < N; i++) {
+      const text = message(rnd);
+      const mine = countSms(text, { smartEncoding: true });
+      const smart = twilio(text, true);
+      // All or nothing: Twilio replaces only when the whole message becomes GSM-7.
+      const theirs = smart.encoding === "gsm7" ? smart : twilio(text);
+      if (smart.encoding === "gsm7" && smartEncode(text) !== text) seen.replaced++;
+      else seen.kept++;
+      if (mine.encoding !== theirs.encoding || mine.segments !== theirs.segments || mine.units !== theirs.units)
+        mismatches.push(`${JSON.stringify(text)}: ours ${JSON.stringify(mine)}, calculator ${JSON.stringify(theirs)}`);
+    }
+    expect(mismatches.slice(0, 5)).toEqual([]);
+    expect(seen.replaced).toBeGreaterThan(N / 25);
+  }, 600_000);
+
+  it("replaces look-alike punctuation, never letters with diacritics or emoji", () => {
+    expect(smartEncode("It’s “20%” off – today…")).toBe(`It's "20%" off - today...`);
+    expect(countSms("It’s 20% off", { smartEncoding: true })).toEqual({ encoding: "gsm7", units: 12, segments: 1 });
+    // One emoji keeps the whole text as written: UCS-2, with the curly apostrophe.
+    expect(smartEncode("It’s 20% off 🎉")).toBe("It’s 20% off 🎉");
+    expect(smartEncode("Dzięki’")).toBe("Dzięki’");
+  });
+});
+
+describe("letters: strip", () => {
+  it("pl, vi, tr: letters go to their GSM base form, keeping the marks GSM has", () => {
+    expect(stripLetters("Zażółć gęślą jaźń, Łukasz")).toBe("Zazolc gesla jazn, Lukasz");
+    expect(stripLetters("con dế, con dê")).toBe("con de, con de");
+    expect(stripLetters("Ayşe, ığdır")).toBe("Ayse, igdir");
+    // ǘ keeps its diaeresis (ü is GSM); ø and é are GSM already; Cyrillic has no GSM base form.
+    expect(gsmBaseForm("ǘ")).toBe("ü");
+    expect(gsmBaseForm("é")).toBeUndefined();
+    expect(gsmBaseForm("й")).toBeUndefined();
+    expect(countSms("Dziękujemy, Łukasz", { letters: "strip" })).toEqual({ encoding: "gsm7", units: 18, segments: 1 });
+  });
+});
+
+describe("shiftTables: 3GPP TS 23.038 national language tables", () => {
+  it("ships the Annex A tables as data: Turkish (A.2.1, A.3.1), Spanish (A.2.2), Portuguese (A.2.3, A.3.3)", () => {
+    const table = (lang: string, shift: string) => TABLE_DATA.find((t) => t.language === lang && t.shift === shift)!.septets;
+    for (const t of TABLE_DATA) {
+      expect(t.source).toMatch(/^3GPP TS 23\.038 V18\.0\.0/);
+      const chars = Object.values(t.septets);
+      expect(new Set(chars).size).toBe(chars.length);
+      expect(chars.every((c) => c.length === 1)).toBe(true);
+      // A locking table fills all 128 positions but the escape (0x1B).
+      if (t.shift === "locking") expect(Object.keys(t.septets).length).toBe(127);
+      expect(t.septets["1B"]).toBeUndefined();
+    }
+    // Spot checks against the standard's tables.
+    expect(table("tr", "locking")).toMatchObject({ "04": "€", "07": "ı", "0B": "Ğ", "0C": "ğ", "1C": "Ş", "1D": "ş", "40": "İ", "60": "ç" });
+    expect(table("tr", "single")).toMatchObject({ "47": "Ğ", "49": "İ", "53": "Ş", "63": "ç", "65": "€", "67": "ğ", "69": "ı", "73": "ş" });
+    expect(table("es", "single")).toMatchObject({ "09": "ç", "41": "Á", "49": "Í", "4F": "Ó", "55": "Ú", "61": "á", "69": "í", "6F": "ó", "75": "ú" });
+    expect(table("pt", "locking")).toMatchObject({ "04": "ê", "09": "ç", "12": "ª", "15": "∞", "24": "º", "5B": "Ã", "5C": "Õ", "7B": "ã", "7C": "õ" });
+    expect(table("pt", "single")).toMatchObject({ "05": "ê", "12": "Φ", "5B": "Ã", "7B": "ã", "7F": "â" });
+    // Every national single shift table still has the default extension characters.
+    for (const t of TABLE_DATA.filter((x) => x.shift === "single")) for (const c of Object.values(GSM_EXTENSION)) expect(Object.values(t.septets)).toContain(c);
+    expect(alphabets(["tr", "es", "pt"])).toHaveLength(3 * 4);
+  });
+
+  it("segment sizes follow the User Data Header: 160/153 without tables, 155/149 with one, 152/146 with two", () => {
+    expect(gsmSegmentSize(0)).toEqual({ single: 160, multi: 153 });
+    expect(gsmSegmentSize(1)).toEqual({ single: 155, multi: 149 });
+    expect(gsmSegmentSize(2)).toEqual({ single: 152, multi: 146 });
+  });
+
+  it("tr: a Turkish SMS is UCS-2 without the tables and GSM-7 with them, at 155 septets a segment", () => {
+    const tr = "Merhaba Ayşe, bugün tüm çadırlarda %20 indirim var! Kod: BAHAR20. Kaçırmayın, son gün yarın.";
+    expect(countSms(tr)).toEqual({ encoding: "ucs2", units: tr.length, segments: 2 });
+    // Locking shift: ş, ç, ı cost one septet each; one table in the header.
+    expect(countSms(tr, { shiftTables: ["tr"] })).toEqual({ encoding: "gsm7", units: tr.length, segments: 1, shift: { locking: "tr" } });
+    const base = "Şu an %20 indirim: " + "a".repeat(136); // 155 septets
+    expect(countSms(base, { shiftTables: ["tr"] })).toMatchObject({ units: 155, segments: 1 });
+    expect(countSms(base + "a", { shiftTables: ["tr"] })).toMatchObject({ units: 156, segments: 2 });
+    // 149 septets a segment once concatenated: 298 fit in two, 299 need three.
+    expect(countSms("ş" + "a".repeat(297), { shiftTables: ["tr"] }).segments).toBe(2);
+    expect(countSms("ş" + "a".repeat(298), { shiftTables: ["tr"] }).segments).toBe(3);
+    // A Spanish table does not help a Turkish text.
+    expect(countSms(tr, { shiftTables: ["es"] }).encoding).toBe("ucs2");
+  });
+
+  it("es: the Spanish single shift table keeps á í ó ú at two septets each", () => {
+    const es = "¡Hola! Última oportunidad: 20% de descuento en tiendas, envío gratis y devolución fácil.";
+    expect(countSms(es).encoding).toBe("ucs2");
+    const withEs = countSms(es, { shiftTables: ["es"] });
+    // Ú, í, ó, á: four single-shift characters, two septets each.
+    expect(withEs).toEqual({ encoding: "gsm7", units: es.length + 4, segments: 1, shift: { single: "es" } });
+  });
+
+  it("pt: ª from the locking table and Φ from the single shift table need both tables (152 septets)", () => {
+    const pt = "Promoção: 1ª compra com 20% de desconto em Φ-tendas";
+    const c = countSms(pt, { shiftTables: ["pt"] });
+    expect(c).toMatchObject({ encoding: "gsm7", segments: 1, shift: { locking: "pt", single: "pt" } });
+    expect(countSms(pt + " " + "a".repeat(152 - pt.length - 2), { shiftTables: ["pt"] }).segments).toBe(1);
+    expect(countSms(pt + " " + "a".repeat(152 - pt.length - 1), { shiftTables: ["pt"] }).segments).toBe(2);
+  });
+});
+

@@ -19,12 +19,14 @@ export const CHANNEL_FILES: Record<Channel, string> = {
   social: "social.txt",
 };
 
-/** Other file names of a channel's template: a hand-written HTML email. */
-export const MORE_CHANNEL_FILES: Record<string, Channel> = { "email.html": "email" };
+/** A hand-written WhatsApp template with header, footer and buttons (instead of whatsapp.txt). */
+export const WHATSAPP_TEMPLATE_FILE = "whatsapp.json";
+/** Other file names of a channel's template: a hand-written HTML email, a WhatsApp template. */
+export const MORE_CHANNEL_FILES: Record<string, Channel> = { "email.html": "email", [WHATSAPP_TEMPLATE_FILE]: "whatsapp" };
 /** Every channel template name (without `.hbs`). */
 export const CHANNEL_FILE_NAMES = [...Object.values(CHANNEL_FILES), ...Object.keys(MORE_CHANNEL_FILES)];
 
-/** The channel a hand-written file name belongs to (`sms.txt`, `sms.txt.hbs`, `email.html`), if any. */
+/** The channel a hand-written file name belongs to (`sms.txt`, `sms.txt.hbs`, `email.html`, `whatsapp.json`), if any. */
 export function channelOfFile(name: string): Channel | undefined {
   const base = name.endsWith(".hbs") ? name.slice(0, -4) : name;
   return CHANNELS.find((c) => CHANNEL_FILES[c] === base) ?? (Object.hasOwn(MORE_CHANNEL_FILES, base) ? MORE_CHANNEL_FILES[base] : undefined);

@@ -8,11 +8,11 @@ import remarkParse from "remark-parse";
 import remarkFrontmatter from "remark-frontmatter";
 import { isMap, isScalar, isSeq, parseDocument, visit, Parser as YamlParser, type CST, type Document, type Node as YNode } from "yaml";
 import type { ValidateFunction } from "ajv";
-import { isRealDate } from "../config/load.js";
 import { validatorFor } from "../config/validators.js";
 import { humanize, type JsonPath } from "../config/problems.js";
 import { parseJson, stringNodeRange } from "../config/json-doc.js";
 import { alignDecoded } from "../text/align.js";
+import { parseSendTime } from "../text/time.js";
 import { MappedText } from "../text/mapped-text.js";
 import type { SourceFile } from "../text/source-file.js";
 import { didYouMean } from "../text/suggest.js";
@@ -252,7 +252,7 @@ export function validateMeta(
   const dateKeys: JsonPath[] = [["send"], ...CHANNELS.map((c) => [c, "send"])];
   for (const p of dateKeys) {
     const val = p.length === 1 ? obj[p[0] as string] : (obj[p[0] as string] as Record<string, unknown> | undefined)?.[p[1] as string];
-    if (typeof val === "string" && /^\d{4}-\d{2}-\d{2}$/.test(val) && !isRealDate(val)) at(p, `${p.join(".")} is not a real date: ${val}`);
+    if (typeof val === "string" && /^\d{4}-\d{2}-\d{2}/.test(val) && !parseSendTime(val)) at(p, `${p.join(".")} is not a real ${val.length > 10 ? "date and time" : "date"}: ${val}`);
   }
   const channels = ok && Array.isArray(obj.channels) ? (obj.channels as Channel[]) : [...CHANNELS];
   const meta: CampaignMeta = {
@@ -264,6 +264,7 @@ export function validateMeta(
   if (!ok) {
     // Keep what is usable so the other rules still run.
     for (const k of ["offer", "audience", "send", "subject", "preheader"] as const) if (str(k) !== undefined) meta[k] = str(k);
+    if (obj.type === "transactional") meta.type = "transactional";
   }
   return { meta, problems };
 }

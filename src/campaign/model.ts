@@ -12,6 +12,10 @@ export interface ChannelMeta {
   body?: string;
   subject?: string;
   preheader?: string;
+  /** WhatsApp template parts (whatsapp only). */
+  header?: string;
+  footer?: string;
+  buttons?: { type?: "quick_reply" | "url" | "phone_number" | "copy_code"; text: string; url?: string; phone?: string }[];
 }
 
 /** Campaign metadata: message.md frontmatter or campaign.json (the same keys). */
@@ -21,6 +25,8 @@ export interface CampaignMeta {
   offer?: string;
   channels: Channel[];
   audience?: string;
+  /** `transactional` messages are exempt from fatigue caps. */
+  type?: "marketing" | "transactional";
   send?: string;
   subject?: string;
   preheader?: string;

@@ -13,6 +13,7 @@ import { didYouMean } from "../text/suggest.js";
 import type { BrandConfig, RuleSetting, Severity } from "../types.js";
 import { parseJson, type JsonDoc } from "./json-doc.js";
 import { humanize, showPath, type JsonPath, type Naming, type Problem } from "./problems.js";
+import { isTimeZone } from "../text/time.js";
 
 export const CONFIG_FILE = "brand.config.json";
 
@@ -202,6 +203,8 @@ function checkSemantics(data: BrandConfig, locate: JsonDoc["locate"]): Problem[]
     if (prev !== undefined) at(["offers", i, "code"], `offer code ${o.code} is listed twice (also offers[${prev}])`);
     codes.set(o.code.toUpperCase(), i);
   });
+  const zone = data.fatigue?.timezone;
+  if (zone !== undefined && !isTimeZone(zone)) at(["fatigue", "timezone"], `fatigue.timezone "${zone}" is not an IANA time zone; write one such as Europe/Warsaw, Asia/Jakarta or UTC`);
   return out;
 }
 

@@ -18,6 +18,7 @@ import { checkIncludes } from "./includes.js";
 import { parseHtmlEmail, parseMjml, walkElements, attr, textContent, TEXT_ELEMENTS, type MjmlDoc } from "./mjml-doc.js";
 import { htmlEmailFields, isHtmlButton } from "./html-email.js";
 import { variableData } from "./sample-data.js";
+import { buttonField, buttonType, type WhatsAppButton, type WhatsAppTemplate } from "./whatsapp-template.js";
 
 export type RenderMode = "sample" | "worst";
 
@@ -91,7 +92,7 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
     const bodyTpl = parse(MappedText.fromSource(file, campaign.bodyStart), file);
     const usesChannel = bodyTpl.variables.some((v) => v.name === "channel");
     const fmTemplates = new Map<string, ParsedTemplate | undefined>();
-    const fm = (...p: string[]): ParsedTemplate | undefined => {
+    const fm = (...p: (string | number)[]): ParsedTemplate | undefined => {
       const key = p.join(".");
       if (!fmTemplates.has(key)) {
         const m = campaign.metaSource?.file === file ? campaign.metaSource.stringAt(p) : undefined;
@@ -126,7 +127,7 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
       const b = body(mode, channel);
       const ctaUrl = b.cta?.url;
       const data = dataFor(mode, channel, ctaUrl?.text ?? "");
-      const fmText = (...p: string[]) => {
+      const fmText = (...p: (string | number)[]) => {
         const t = fm(...p);
         if (t) used.get(channel)!.add(t);
         return t ? markUrls(renderTemplate(t, data, { kindOf })) : undefined;
@@ -151,8 +152,19 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
             title: fmText("push", "title") ?? b.firstHeading ?? MappedText.empty(),
             body: fmText("push", "body") ?? (b.firstParagraph ? unwrapLines(b.firstParagraph) : MappedText.empty()),
           };
-        case "whatsapp":
-          return { text: fmText("whatsapp", "text") ?? b.whatsapp };
+        case "whatsapp": {
+          // A template's header, footer and button labels (frontmatter whatsapp: { header, footer, buttons }).
+          const parts: Record<string, MappedText> = { text: fmText("whatsapp", "text") ?? b.whatsapp };
+          for (const key of ["header", "footer"]) {
+            const t = fmText("whatsapp", key);
+            if (t) parts[key] = t;
+          }
+          (campaign.meta.whatsapp?.buttons ?? []).forEach((_, i) => {
+            const t = fmText("whatsapp", "buttons", i, "text");
+            if (t) parts[buttonField(i)] = t;
+          });
+          return parts;
+        }
         case "social":
           return { text: fmText("social", "text") ?? withUrl(b.firstParagraph ? unwrapLines(b.firstParagraph) : undefined) };
       }
@@ -197,6 +209,16 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
         });
         extra.mjml = parseMjml(mjmlText);
       } else {
+        if (channel === "whatsapp" && campaign.metaSource?.file === file && campaign.meta.whatsapp?.buttons?.length) {
+          const buttons: WhatsAppButton[] = campaign.meta.whatsapp.buttons.map((bt, i) => {
+            const tpl = fm("whatsapp", "buttons", i, "url");
+            if (tpl) used.get("whatsapp")!.add(tpl);
+            const url = tpl ? renderTemplate(tpl, dataFor("sample", "whatsapp", ""), { kindOf }) : undefined;
+            if (url?.length) links.push({ url: url.withKind(0, url.length, "url"), role: "link" });
+            return { type: buttonType(bt), field: buttonField(i), ...(url ? { url } : {}), at: { file, ...campaign.metaSource!.locate(["whatsapp", "buttons", i]) } };
+          });
+          extra.whatsapp = { buttons } satisfies WhatsAppTemplate;
+        }
         if (b.cta) links.push({ url: b.cta.url, role: "cta", text: b.cta.text });
         for (const f of Object.values(sample)) for (const u of findUrls(f)) if (!b.cta || u.text !== b.cta.url.text) links.push({ url: u, role: "link" });
       }
@@ -335,6 +357,7 @@ function handwrittenVariant(
     }
     return { ...base, fields, links };
   }
+  if (channel === "whatsapp" && file.path.endsWith(".json")) return whatsappJsonVariant(base, file, parse, data, kindOf, problems, lazyFields);
   const tpl = parse(MappedText.fromSource(file), file);
   if (channel === "email") {
     const html = /\.html(?:\.hbs)?$/i.test(file.path);
@@ -385,6 +408,61 @@ function handwrittenVariant(
   const fields = lazyFields((mode) => ({ text: markUrls(renderTemplate(tpl, data(mode), opts)) }));
   const links: VariantLink[] = findUrls(fields.text!.sample).map((u, i, all) => ({ url: u.withKind(0, u.length, "url"), role: i === all.length - 1 ? "cta" : "link" }));
   return { ...base, fields, links };
+}
+
+/** A hand-written WhatsApp template, whatsapp.json: `{ "header", "body", "footer", "buttons": [{ "type", "text", "url", "phone" }] }`. */
+function whatsappJsonVariant(
+  base: Omit<Variant, "fields" | "links">,
+  file: SourceFile,
+  parse: (m: MappedText, f: SourceFile) => ParsedTemplate,
+  data: (mode: RenderMode) => TemplateData,
+  kindOf: (name: string) => "url" | "variable",
+  problems: CampaignProblem[],
+  lazyFields: (make: (mode: RenderMode) => Record<string, MappedText>) => Record<string, VariantField>,
+): Variant | undefined {
+  const name = path.basename(file.path);
+  const doc = parseJson(file.text);
+  const problem = (message: string, r: { start: number; end: number }) => problems.push({ ruleId: "parse-error", severity: 2, message: `${name}: ${message}`, file, ...r });
+  for (const e of doc.errors) problem(e.message, e);
+  const obj = doc.value as Record<string, unknown> | undefined;
+  if (doc.errors.length || !obj || typeof obj !== "object" || Array.isArray(obj)) {
+    if (!doc.errors.length) problem('must be a JSON object like {"header": "...", "body": "...", "footer": "...", "buttons": [{"text": "..."}]}', { start: 0, end: file.text.length });
+    return undefined;
+  }
+  const known: Record<string, string[]> = { "": ["$schema", "header", "body", "footer", "buttons"], button: ["type", "text", "url", "phone"] };
+  for (const key of Object.keys(obj)) if (!known[""]!.includes(key)) problem(`unknown key "${key}" (expected header, body, footer, buttons)`, doc.locate([key], key));
+  const rawButtons = Array.isArray(obj.buttons) ? (obj.buttons as unknown[]) : [];
+  if (obj.buttons !== undefined && !Array.isArray(obj.buttons)) problem("buttons must be a list of buttons", doc.locate(["buttons"]));
+  rawButtons.forEach((bt, i) => {
+    if (!bt || typeof bt !== "object" || Array.isArray(bt)) return problem(`buttons[${i}] must be an object like {"text": "Shop now", "url": "https://..."}`, doc.locate(["buttons", i]));
+    for (const key of Object.keys(bt)) if (!known.button!.includes(key)) problem(`unknown key "${key}" in buttons[${i}] (expected type, text, url, phone)`, doc.locate(["buttons", i, key], key));
+    const type = (bt as { type?: unknown }).type;
+    if (type !== undefined && buttonType({ type }) !== type) problem(`buttons[${i}].type must be quick_reply, url, phone_number or copy_code`, doc.locate(["buttons", i, "type"]));
+  });
+  const tpl = (...p: (string | number)[]) => {
+    const r = stringNodeRange(doc.tree, p);
+    return r ? parse(alignDecoded(r.value, MappedText.fromSource(file, r.start, r.end)), file) : undefined;
+  };
+  const parts: Record<string, ParsedTemplate> = {};
+  for (const key of ["body", "header", "footer"]) {
+    const t = tpl(key);
+    if (t) parts[key === "body" ? "text" : key] = t;
+  }
+  rawButtons.forEach((_, i) => {
+    const t = tpl("buttons", i, "text");
+    if (t) parts[buttonField(i)] = t;
+  });
+  const fields = lazyFields((mode) => Object.fromEntries(Object.entries(parts).map(([k, t]) => [k, markUrls(renderTemplate(t, data(mode), { kindOf }))])));
+  const links: VariantLink[] = fields.text ? findUrls(fields.text.sample).map((u) => ({ url: u.withKind(0, u.length, "url"), role: "link" as const })) : [];
+  const buttons: WhatsAppButton[] = rawButtons.map((bt, i) => {
+    const t = tpl("buttons", i, "url");
+    const url = t ? renderTemplate(t, data("sample"), { kindOf }) : undefined;
+    if (url?.length) links.push({ url: url.withKind(0, url.length, "url"), role: "link" });
+    return { type: buttonType((bt ?? {}) as object), field: buttonField(i), ...(url ? { url } : {}), at: { file, ...doc.locate(["buttons", i]) } };
+  });
+  const last = links.at(-1);
+  if (last) last.role = "cta";
+  return { ...base, fields, links, extra: { ...base.extra, whatsapp: { buttons } satisfies WhatsAppTemplate } };
 }
 
 /** Subject, preheader and body text of an MJML document. */

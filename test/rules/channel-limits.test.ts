@@ -122,3 +122,80 @@ runRuleTests(rule, {
     },
   ],
 });
+
+/** channels.social.counting: "x" — twitter-text's weighted length. */
+const X = { channels: { social: { counting: "x" as const } } };
+runRuleTests(rule, {
+  valid: [
+    {
+      title: "ar: 270 Arabic letters weigh 1 each on X: within 280",
+      config: X,
+      files: { "social.txt": "ر".repeat(270) + "\n" },
+    },
+    {
+      title: "zh: 140 CJK characters weigh exactly 280",
+      config: X,
+      files: { "social.txt": "春".repeat(140) + "\n" },
+    },
+    {
+      title: "en: a long URL counts 23, so a post with a 300-character link fits",
+      config: X,
+      files: { "social.txt": "Spring sale at Lumen: https://lumen.com/" + "a".repeat(260) + " 🎉\n" },
+    },
+    {
+      title: "fr: a decomposed é counts as one after NFC",
+      config: { channels: { social: { counting: "x", max: 10 } } },
+      files: { "social.txt": "Le\u0301ge\u0300re!!!!\n" },
+    },
+  ],
+  invalid: [
+    {
+      title: "zh: an X post of 150 CJK characters weighs 300: the 141st character passes 280",
+      config: X,
+      files: { "social.txt": "春季促销".repeat(37) + "春季\n" },
+      errors: [{ messageId: "xTooLong", line: 1, column: 141, message: "X post weighs 300 (limit 280; X counts CJK characters and emoji as 2 and every link as 23): 20 over; X cuts it after “…" }],
+    },
+    {
+      title: "ja: kana and emoji weigh 2 each, in message.md's social text",
+      config: X,
+      files: { "message.md": "---\nchannels: [social]\nsocial: { text: \"" + "セール🎉".repeat(36) + "\" }\n---\n本文\n" },
+      errors: [{ messageId: "xTooLong", line: 3, column: 193, channels: ["social"], message: "X post weighs 288 (limit 280" }],
+    },
+    {
+      title: "en: the link that passes 280 is reported at its start, never cut",
+      config: X,
+      files: { "social.txt": "a".repeat(270) + " https://lumen.com/spring\n" },
+      errors: [{ messageId: "xTooLong", line: 1, column: 272, message: "X post weighs 294 (limit 280" }],
+    },
+    {
+      title: "pl: a stricter max in X's weights",
+      config: { channels: { social: { counting: "x", max: 20 } } },
+      files: { "social.txt": "Wiosenna wyprzedaż 🌸 w Lumen\n" },
+      errors: [{ messageId: "xTooLong", line: 1, column: 20, message: "X post weighs 29 (limit 20" }],
+    },
+  ],
+});
+
+runRuleTests(rule, {
+  valid: [
+    {
+      title: "en: the *bold* and _italic_ marks of a rendered WhatsApp message are not counted",
+      config: { channels: { whatsapp: { bodyMax: 30 } } },
+      files: { "message.md": "---\nchannels: [whatsapp]\n---\nTake **20% off** with _SPRING20_ now\n" },
+    },
+  ],
+  invalid: [
+    {
+      title: "pl: a rendered WhatsApp message over the limit counts its words only",
+      config: { channels: { whatsapp: { bodyMax: 20 } } },
+      files: { "message.md": "---\nlocale: pl\nchannels: [whatsapp]\n---\n**Rabat 20%** na ~~wszystkie~~ namioty\n" },
+      errors: [{ messageId: "tooLong", line: 5, column: 27, channels: ["whatsapp"], message: "WhatsApp message is 30 characters (limit 20): 10 over" }],
+    },
+    {
+      title: "id: marks typed by hand in whatsapp.txt are text the customer sees typed, and count",
+      config: { channels: { whatsapp: { bodyMax: 20 } } },
+      files: { "whatsapp.txt": "*Diskon 10%* semua tenda\n" },
+      errors: [{ messageId: "tooLong", line: 1, column: 21, message: "WhatsApp message is 24 characters (limit 20): 4 over" }],
+    },
+  ],
+});

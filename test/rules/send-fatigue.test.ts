@@ -108,7 +108,7 @@ describe("send-fatigue across campaigns", () => {
       "tents-launch": { files: { "campaign.json": '{ "campaign": "tents-launch", "audience": "newsletter", "send": "2026-03-20" }', "push.json": '{ "title": "New tents" }' } },
     });
     expect(found.map((f) => `${f.file}:${f.line}:${f.column} ${f.channels?.join(",")} ${f.message}`)).toEqual([
-      "templates/tents-launch/campaign.json:1:65 push newsletter already gets 2 messages on 2026-03-20 (spring-sale email, spring-sale sms); the limit is 2 a day",
+      "templates/tents-launch/campaign.json:1:65 push newsletter already gets 2 messages on 2026-03-20 (spring-sale email and SMS); the limit is 2 a day",
     ]);
   });
 
@@ -124,7 +124,7 @@ describe("send-fatigue across campaigns", () => {
     // 10-09: 10-03 and 10-06 fall in the 7 days 10-03..10-09, so the third send is over;
     // 10-13: the window 10-07..10-13 holds only 10-09, so it is fine.
     expect(found.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([
-      "templates/jesien-c/campaign.json:5:11 newsletter-pl already gets 2 messages in the 7 days up to 2026-10-09 (jesień-a sms on 2026-10-03, jesień-b sms on 2026-10-06); the limit is 2 a week",
+      "templates/jesien-c/campaign.json:5:11 newsletter-pl already gets 2 messages in the 7 days up to 2026-10-09 (jesień-a SMS on 2026-10-03, jesień-b SMS on 2026-10-06); the limit is 2 a week",
     ]);
   });
 
@@ -172,5 +172,75 @@ describe("send-fatigue across campaigns", () => {
       b: { files: { "message.md": md("channels: [email, sms, push]\naudience: newsletter\nsend: 2026-03-20") } },
     });
     expect(found).toEqual([]);
+  });
+});
+
+describe("send-fatigue caps (fatigue.caps)", () => {
+  const show = (found: Awaited<ReturnType<typeof lintProject>>) => found.map((f) => `${f.file}:${f.line}:${f.column} ${f.channels?.join(",")} ${f.message}`);
+
+  it("pl: an all-channel cap and an SMS-only cap over a calendar week in Europe/Warsaw", async () => {
+    const caps = [
+      { channels: "all" as const, max: 3, per: "week" as const },
+      { channels: ["sms" as const], max: 1, per: "week" as const },
+    ];
+    const found = await lintProject({ fatigue: { timezone: "Europe/Warsaw", caps } }, {
+      "wiosna-a": { files: { "message.md": md("campaign: wiosna-a\nlocale: pl\nchannels: [email, sms]\naudience: newsletter-pl\nsend: 2026-03-16", "Wiosenna wyprzedaż\n") } },
+      "wiosna-b": { files: { "campaign.json": '{\n  "campaign": "wiosna-b",\n  "locale": "pl",\n  "audience": "newsletter-pl",\n  "send": "2026-03-19T18:00"\n}\n', "sms.txt": "Lumen: rabat 20%\n" } },
+      // Saturday 23:30 in Warsaw (22:30 UTC): still the week of Sunday 15 March.
+      "wiosna-c": { files: { "message.md": md("campaign: wiosna-c\nlocale: pl\nchannels: [push]\naudience: newsletter-pl\nsend: 2026-03-21T22:30Z", "Ostatni dzień\n") } },
+      // 23:30 UTC on Saturday is Sunday 00:30 in Warsaw: a new week for both caps.
+      "wiosna-d": { files: { "message.md": md("campaign: wiosna-d\nlocale: pl\nchannels: [sms, push]\naudience: newsletter-pl\nsend: 2026-03-21T23:30Z", "Nowy tydzień\n") } },
+    });
+    expect(show(found)).toEqual([
+      "templates/wiosna-b/campaign.json:5:11 sms newsletter-pl would get 2 SMS in the week Sun, 15 Mar 2026 – Sat, 21 Mar 2026 (Europe/Warsaw): wiosna-a SMS on 2026-03-16, wiosna-b SMS on 2026-03-19T18:00; fatigue.caps[1] allows 1 SMS a week",
+      "templates/wiosna-c/message.md:6:7 push newsletter-pl would get 4 messages in the week Sun, 15 Mar 2026 – Sat, 21 Mar 2026 (Europe/Warsaw): wiosna-a email and SMS on 2026-03-16, wiosna-b SMS on 2026-03-19T18:00, wiosna-c push on 2026-03-21T22:30Z; fatigue.caps[0] allows 3 messages a week",
+    ]);
+  });
+
+  it("en: the same plan in UTC puts the Saturday-night push in the next week", async () => {
+    const found = await lintProject({ fatigue: { caps: [{ channels: "all", max: 1, per: "week" }] } }, {
+      a: { files: { "message.md": md("campaign: a\nchannels: [email]\naudience: newsletter\nsend: 2026-03-16") } },
+      b: { files: { "message.md": md("campaign: b\nchannels: [push]\naudience: newsletter\nsend: 2026-03-21T23:30+01:00") } },
+    });
+    // 23:30+01:00 on Saturday is 22:30 UTC on Saturday: the same UTC week.
+    expect(show(found)).toEqual([
+      "templates/b/message.md:5:7 push newsletter would get 2 messages in the week Sun, 15 Mar 2026 – Sat, 21 Mar 2026 (UTC): a email on 2026-03-16, b push on 2026-03-21T23:30+01:00; fatigue.caps[0] allows 1 message a week",
+    ]);
+  });
+
+  it("id: a rolling 24-hour push cap in Asia/Jakarta; transactional messages are exempt", async () => {
+    const found = await lintProject({ fatigue: { timezone: "Asia/Jakarta", caps: [{ channels: ["push"], max: 1, per: "day", window: "rolling" }] } }, {
+      gajian: { files: { "message.md": md("campaign: promo-gajian\nlocale: id\nchannels: [push]\naudience: app-id\nsend: 2026-04-24T20:00", "Promo gajian\n") } },
+      kirim: { files: { "message.md": md("campaign: pesanan-dikirim\nlocale: id\ntype: transactional\nchannels: [push]\naudience: app-id\nsend: 2026-04-25T08:00", "Pesanan Anda dikirim\n") } },
+      // 19:00 the next day: 23 hours after 20:00, inside the rolling 24 hours.
+      flash: { files: { "message.md": md("campaign: flash-sale\nlocale: id\nchannels: [push]\naudience: app-id\nsend: 2026-04-25T19:00", "Flash sale\n") } },
+      // 20:30 the day after that: the window holds only the flash sale's 19:00.
+      akhir: { files: { "message.md": md("campaign: akhir-bulan\nlocale: id\nchannels: [push]\naudience: app-id\nsend: 2026-04-26T20:30", "Akhir bulan\n") } },
+    });
+    expect(show(found)).toEqual([
+      "templates/flash/message.md:6:7 push app-id would get 2 push messages in the 24 hours up to 2026-04-25T19:00 (Asia/Jakarta): promo-gajian push on 2026-04-24T20:00, flash-sale push on 2026-04-25T19:00; fatigue.caps[0] allows 1 push message in any 24 hours",
+    ]);
+  });
+
+  it("ar: a calendar-month cap on email and WhatsApp together, next to the maxPerDay shorthand", async () => {
+    const found = await lintProject({ fatigue: { maxPerDay: 2, timezone: "Asia/Riyadh", caps: [{ channels: ["email", "whatsapp"], max: 2, per: "month" }] } }, {
+      r1: { files: { "message.md": md("campaign: ramadan-1\nlocale: ar\nchannels: [email, whatsapp]\naudience: newsletter-ar\nsend: 2026-02-20", "رمضان كريم\n") } },
+      r2: { files: { "message.md": md("campaign: ramadan-2\nlocale: ar\nchannels: [whatsapp, sms]\naudience: newsletter-ar\nsend: 2026-02-27", "عروض رمضان\n") } },
+      // 1 March in Riyadh (UTC+3) starts a new month at 21:00 UTC on 28 February.
+      eid: { files: { "message.md": md("campaign: eid\nlocale: ar\nchannels: [email]\naudience: newsletter-ar\nsend: 2026-02-28T21:30Z", "عيد مبارك\n") } },
+    });
+    expect(show(found)).toEqual([
+      "templates/r2/message.md:6:7 whatsapp newsletter-ar would get 3 email or WhatsApp messages in February 2026 (Asia/Riyadh): ramadan-1 email and WhatsApp on 2026-02-20, ramadan-2 WhatsApp on 2026-02-27; fatigue.caps[0] allows 2 email or WhatsApp messages a month",
+    ]);
+  });
+
+  it("a time zone that is not an IANA name is a config error naming the key", async () => {
+    await expect(lintProject({ fatigue: { timezone: "Europe/Warsow", caps: [{ channels: "all", max: 1, per: "day" }] } }, {})).rejects.toThrow(
+      /brand\.config\.json:\d+:\d+: fatigue\.timezone "Europe\/Warsow" is not an IANA time zone/,
+    );
+  });
+
+  it("a cap with an unknown period is a config error", async () => {
+    await expect(lintProject({ fatigue: { caps: [{ channels: "all", max: 1, per: "fortnight" as "week" }] } }, {})).rejects.toThrow(/fatigue\.caps\[0\]\.per must be one of "day", "week", "month", not the text "fortnight"/);
   });
 });

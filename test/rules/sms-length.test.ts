@@ -217,3 +217,125 @@ runRuleTests(rule, {
     },
   ],
 });
+
+/** SMS encoding policy (channels.sms: smartEncoding, letters, shiftTables) and line breaks. */
+const onePl = "Lumen: 30% taniej na namioty i plecaki z kodem JESIEN30. Ostatni dzień promocji: 31.10. Sklep: lumen.example/pl";
+const tr = "Lumen: Ayşe, bugün tüm çadırlarda %20 indirim var! Kod: BAHAR20. Kaçırmayın, kampanya yarın bitiyor.";
+
+runRuleTests(rule, {
+  valid: [
+    {
+      title: "vi: a Vietnamese SMS full of diacritics is UCS-2 by the language's choice: no letter warning",
+      files: { "campaign.json": '{"locale":"vi"}', "sms.txt": "Lumen: giảm 20% cho tất cả lều trại với mã SPRING20 đến hết ngày 31 tháng 3. Mua ngay tại lumen.example" },
+    },
+    {
+      title: "pl: one ń that costs no segment gets no warning",
+      files: { "campaign.json": '{"locale":"pl"}', "sms.txt": "Lumen: ostatni dzień promocji!" },
+    },
+    {
+      title: "tr: with the Turkish shift tables a Turkish SMS is GSM-7 and fits one segment",
+      config: { channels: { sms: { maxSegments: 1, shiftTables: ["tr"] } } },
+      files: { "campaign.json": '{"locale":"tr"}', "sms.txt": tr },
+    },
+    {
+      title: "pt: Portuguese letters in the Portuguese tables are not reported",
+      config: { channels: { sms: { shiftTables: ["pt"], letters: "strip" } } },
+      files: { "campaign.json": '{"locale":"pt-BR"}', "sms.txt": "Lumen: promoção de outono, 30% de desconto em barracas e mochilas com o código OUTONO30 até sábado. Confira: lumen.example/br" },
+    },
+    {
+      title: "ru: smart encoding cannot make Cyrillic GSM-7: nothing is replaced, nothing reported",
+      config: { channels: { sms: { smartEncoding: true } } },
+      files: { "campaign.json": '{"locale":"ru"}', "sms.txt": "Lumen: скидка 20% — «лето» до 30 июня" },
+    },
+  ],
+  invalid: [
+    {
+      title: "pl: letters: keep (default) — one ń turns 1 segment into 2: a warning naming it and the count without it",
+      files: { "campaign.json": '{"locale":"pl"}', "sms.txt": onePl },
+      errors: [
+        {
+          messageId: "lettersCost",
+          line: 1,
+          column: 70,
+          message: "‘ń’ alone makes this SMS UCS-2: 2 segments; without it (n) it is 1 in GSM-7. Polish keeps its letters (channels.sms.letters: keep)",
+        },
+      ],
+    },
+    {
+      title: "cs: two Czech letters (ě, č) that alone cost two segments",
+      files: { "campaign.json": '{"locale":"cs"}', "sms.txt": "Lumen: sleva 20% na stany, spacaky a batohy s kodem SPRING20 plati do 31. brezna. Prijdte do nasi prodejny v Brně nebo na lumen.example/cz a kupte si čaj" },
+      errors: [{ messageId: "lettersCost", line: 1, column: 113, message: "‘ě’ and ‘č’ alone make this SMS UCS-2: 3 segments; without them (e, c) it is 1 in GSM-7. Czech keeps its letters" }],
+    },
+    {
+      title: "tr: without shift tables a Turkish SMS is UCS-2, over the limit",
+      config: limit1,
+      files: { "campaign.json": '{"locale":"tr"}', "sms.txt": tr },
+      errors: [{ messageId: "tooManySegments", line: 1, column: 68, message: "SMS is 2 segments (UCS-2 because of ‘ş’, ‘ç’, ‘ı’, 100 units); the limit is 1: segment 2 starts here" }],
+    },
+    {
+      title: "tr: with the Turkish tables the header costs room: 155 septets alone, 149 a segment once concatenated",
+      config: { channels: { sms: { maxSegments: 1, shiftTables: ["tr"] } } },
+      files: { "campaign.json": '{"locale":"tr"}', "sms.txt": tr + " Üye olun, fırsatları kaçırmayın: lumen.example/tr ve mağazalar" },
+      errors: [{ messageId: "tooManySegments", line: 1, column: 150, message: "SMS is 2 segments (GSM-7 with the Turkish locking shift table, 163 units); the limit is 1: segment 2 starts here" }],
+    },
+    {
+      title: "pl: letters: strip for Polish — each letter is an error and --fix writes its base letter",
+      config: { channels: { sms: { letters: { pl: "strip", default: "keep" } } } },
+      files: { "campaign.json": '{"locale":"pl"}', "sms.txt": "Lumen: 30% taniej na namioty z kodem JESIEN30. Ostatni dzień promocji, zapraszamy do sklepów: lumen.example/pl" },
+      errors: [
+        { messageId: "stripLetter", line: 1, column: 60, message: "‘ń’ makes this SMS UCS-2 (2 segments instead of 1), and channels.sms.letters strips letters for Polish: write n" },
+        { messageId: "stripLetter", line: 1, column: 91, message: "write o" },
+      ],
+      output: { "sms.txt": "Lumen: 30% taniej na namioty z kodem JESIEN30. Ostatni dzien promocji, zapraszamy do sklepow: lumen.example/pl" },
+    },
+    {
+      title: "tr: letters: strip without shift tables writes s, i and c in a Turkish SMS",
+      config: { channels: { sms: { letters: "strip" } } },
+      files: { "campaign.json": '{"locale":"tr"}', "sms.txt": "Lumen: Ayşe, çadırlarda %20 indirim!" },
+      errors: [
+        { messageId: "stripLetter", line: 1, column: 10, message: "‘ş’ makes this SMS UCS-2, and channels.sms.letters strips letters for Turkish: write s" },
+        { messageId: "stripLetter", line: 1, column: 14 },
+        { messageId: "stripLetter", line: 1, column: 17 },
+      ],
+      output: { "sms.txt": "Lumen: Ayse, cadirlarda %20 indirim!" },
+    },
+    {
+      title: "es: letters: strip with the Spanish table keeps Ú, í, ó, á (they are in it) and strips the ê of a French name",
+      config: { channels: { sms: { letters: "strip", shiftTables: ["es"] } } },
+      files: { "campaign.json": '{"locale":"es"}', "sms.txt": "Lumen: ¡Última oportunidad! 20% en la Crêperie del campo, envío gratis. Código ONCE20, válido hasta el sábado" },
+      errors: [{ messageId: "stripLetter", line: 1, column: 41, message: "‘ê’ makes this SMS UCS-2 (2 segments instead of 1), and channels.sms.letters strips letters for Spanish: write e" }],
+      output: { "sms.txt": "Lumen: ¡Última oportunidad! 20% en la Creperie del campo, envío gratis. Código ONCE20, válido hasta el sábado" },
+    },
+    {
+      title: "en: smartEncoding — the gateway turns ’ into ' and sends GSM-7: a warning, no error",
+      config: { channels: { sms: { smartEncoding: true, maxSegments: 1 } } },
+      files: { "sms.txt": "Lumen’s spring sale: 20% off every tent with code SPRING20 until March 31. Shop at lumen.example" },
+      errors: [{ messageId: "smartEncoded", line: 1, column: 6, message: "your gateway turns ’ into ' — sent as GSM-7 (channels.sms.smartEncoding)" }],
+    },
+    {
+      title: "de: smartEncoding with „ “ and – in a German SMS: each named, the count is GSM-7",
+      config: { channels: { sms: { smartEncoding: true } } },
+      files: { "campaign.json": '{"locale":"de"}', "sms.txt": "Lumen: „Frühling“ – 20% auf alle Zelte mit SPRING20" },
+      errors: [
+        { messageId: "smartEncoded", line: 1, column: 8, message: "your gateway turns „ into \" — sent as GSM-7" },
+        { messageId: "smartEncoded", line: 1, column: 17, message: "your gateway turns “ into \"" },
+        { messageId: "smartEncoded", line: 1, column: 19, message: "your gateway turns – into -" },
+      ],
+    },
+    {
+      title: "id: smartEncoding fails all or nothing when an emoji stays: the dash forces UCS-2 as without it",
+      config: { channels: { sms: { smartEncoding: true } } },
+      files: { "campaign.json": '{"locale":"id"}', "sms.txt": "Lumen: diskon 20% – semua tenda sampai 30 April dengan kode GAJIAN10, belanja di lumen.example 🎉" },
+      errors: [
+        { messageId: "forcesUcs2", line: 1, column: 19 },
+        { messageId: "forcesUcs2", line: 1, column: 96 },
+      ],
+      output: { "sms.txt": "Lumen: diskon 20% - semua tenda sampai 30 April dengan kode GAJIAN10, belanja di lumen.example 🎉" },
+    },
+    {
+      title: "en: Windows line breaks (CR LF) push the SMS into a second segment: a hint at the first one",
+      files: { "sms.txt": gsm160.slice(0, 79) + "\r\n" + gsm160.slice(79, 159) + "\r\n" },
+      errors: [{ messageId: "crlf", line: 1, column: 80, message: "Windows line breaks (CR LF) cost 2 characters each: with plain line breaks (LF) this SMS is 1 segment instead of 2" }],
+    },
+  ],
+});
