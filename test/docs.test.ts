@@ -1,4 +1,6 @@
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { allDocs, README_END, README_START, readmeRules, updateReadme } from "../src/docs/generate.js";
@@ -47,5 +49,52 @@ describe("rule docs and tests", () => {
       expect(docs["docs/rules/README.md"]).toContain(`[${f.id}](${f.id}.md)`);
     }
     expect(docs["docs/rules/invalid-suppression.md"]).toContain("-- the legal team's wording");
+  });
+});
+
+describe("what users copy: install paths that exist, no npx that could fetch a package", () => {
+  /** Every file and generated text a user copies commands from. */
+  async function copied(): Promise<Record<string, string>> {
+    const texts: Record<string, string> = {};
+    const read = (rel: string) => (texts[rel] = readFileSync(path.join(root, rel), "utf8"));
+    for (const rel of ["README.md", "SECURITY.md", "action.yml", ".pre-commit-hooks.yaml", ".vscode/tasks.json"]) read(rel);
+    for (const f of readdirSync(path.join(root, "docs"), { recursive: true }) as string[]) if (f.endsWith(".md")) read(path.join("docs", f));
+    const init = await import("../src/cli/init.js");
+    texts["init: hook"] = init.PRE_COMMIT_HOOK;
+    texts["init: pre-commit config"] = init.PRE_COMMIT_CONFIG;
+    texts["init: tasks"] = JSON.stringify(init.VSCODE_TASKS);
+    const out = { text: "" };
+    const dir = mkdtempSync(path.join(os.tmpdir(), "brandlint-docs-"));
+    try {
+      const io = { stdout: (t: string) => (out.text += t), stderr: (t: string) => (out.text += t), cwd: dir, color: false, env: {} };
+      await init.initCommand([], io);
+      await init.initCommand(["--help"], io);
+      for (const f of readdirSync(dir, { recursive: true }) as string[]) if (statSync(path.join(dir, f)).isFile()) texts[`init wrote ${f}`] = readFileSync(path.join(dir, f), "utf8");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    texts["init: output"] = out.text;
+    return texts;
+  }
+
+  it("never runs brandlint through npx without --no-install", async () => {
+    const bare = /\bnpx\s+(?!--no-install\b)(?:-\S+\s+)*brandlint\b/;
+    const found = Object.entries(await copied()).flatMap(([name, text]) => text.split("\n").filter((l) => bare.test(l)).map((l) => `${name}: ${l.trim()}`));
+    expect(found).toEqual([]);
+    expect(bare.test("npx brandlint --format unix")).toBe(true);
+    expect(bare.test("npx --yes brandlint")).toBe(true);
+    expect(bare.test("npx --no-install brandlint --watch")).toBe(false);
+  });
+
+  it("names no release tag that does not exist, and gives the registry install only for when it is published", async () => {
+    const tags = new Set(execFileSync("git", ["tag", "--list"], { cwd: root, encoding: "utf8" }).split("\n").filter(Boolean));
+    const texts = await copied();
+    const named = Object.entries(texts).flatMap(([name, text]) => [...text.matchAll(/(?:\brev:\s*|brandlint@|#)(v\d+\.\d+\.\d+)\b/g)].map((m) => `${name}: ${m[1]}`));
+    expect(named.filter((n) => !tags.has(n.split(": ").pop()!))).toEqual([]);
+    for (const [name, text] of Object.entries(texts))
+      for (const line of text.split("\n").filter((l) => /npm install --save-dev brandlint\b(?![-@/.])/.test(l))) expect(line, `${name}: the registry form only "once published"`).toMatch(/published/);
+    // The documented ways that work today: a packed tarball and a git URL pinned to a commit.
+    expect(texts["README.md"]).toContain("npm install --save-dev path/to/brandlint-0.1.0.tgz");
+    expect(texts["docs/integrations.md"]).toMatch(/npm install --save-dev "git\+https:\/\/[^"]+#<commit>"/);
   });
 });
