@@ -390,6 +390,12 @@ describe("a config error (exit 2) in the format its readers expect", { timeout: 
     const missing = await runCli(["nowhere", "--format", "sarif"], p.dir);
     expect(missing.code).toBe(2);
     expect((JSON.parse(missing.stdout) as { runs: unknown[] }).runs).toHaveLength(1);
+    // So is a bad argument, even one that stops the options from parsing.
+    for (const args of [["--format=sarif", "--max-warnings", "lots"], ["-f", "sarif", "--colour"]]) {
+      const bad = await runCli(args, p.dir);
+      expect(bad.code, args.join(" ")).toBe(2);
+      expect((JSON.parse(bad.stdout) as { runs: { invocations: { executionSuccessful: boolean }[] }[] }).runs[0]!.invocations[0]!.executionSuccessful).toBe(false);
+    }
   });
 
   it("unix: a line the VS Code problem matcher reads", async () => {

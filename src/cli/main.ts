@@ -190,40 +190,35 @@ async function lintCommand(args: string[], io: Io): Promise<number> {
     const { watch } = await import("./watch.js");
     return watch(options, io, run);
   }
-  try {
-    return await run();
-  } catch (e) {
-    renderFailure(e, format, io);
-    throw e;
-  }
+  return run();
 }
 
 /**
  * A run that could not happen, also in the chosen format where something reads it: GitHub
  * annotations, a valid SARIF log for the upload step, lines the editor's problem matcher
- * reads. main() still prints the plain message on stderr and exits 2.
+ * reads. Returns what to print on stdout, and what replaces the plain message on stderr.
  */
-function renderFailure(e: unknown, format: string, io: Io): void {
+function renderFailure(e: unknown, format: string, io: Io): { stdout?: string; stderr?: string } {
   const render = FAILURE_FORMATTERS[format];
-  if (!render || !(e instanceof ConfigError || e instanceof UsageError || e instanceof PathError || e instanceof GitError)) return;
+  if (!render || !(e instanceof ConfigError || e instanceof UsageError || e instanceof PathError || e instanceof GitError)) return {};
   const problems: RunProblem[] =
     e instanceof ConfigError
       ? e.problems.map((p) => ({ message: p.message, file: path.resolve(io.cwd, p.file), ...(p.line > 0 ? { line: p.line, column: p.column } : {}) }))
       : [{ message: e.message }];
   const text = render(problems, { cwd: io.cwd, root: repositoryRoot(io.cwd, io.cwd), rules: [], version: packageVersion, terminal: io.terminal, docsBase: docsBase() });
-  // The problem matcher reads the terminal: the unix lines replace the plain message there.
-  if (format === "unix") throw new FailureShown(text, e);
-  io.stdout(text);
+  // The problem matcher reads the terminal: there the unix lines replace the plain message.
+  return format === "unix" ? { stderr: text } : { stdout: text };
 }
 
-/** A failure already rendered for stderr by its format (main prints `text` instead of the plain message). */
-class FailureShown extends Error {
-  constructor(
-    readonly text: string,
-    readonly original: unknown,
-  ) {
-    super((original as Error).message);
-  }
+/** The --format of a lint command line, read loosely (the options may be what failed to parse). */
+function formatOf(argv: readonly string[]): string | undefined {
+  if (["rules", "render", "preview", "init"].includes(argv[0] ?? "")) return undefined;
+  let format: string | undefined;
+  argv.forEach((a, i) => {
+    const m = /^(?:--format|-f)(?:=(.*))?$/.exec(a);
+    if (m) format = m[1] ?? argv[i + 1];
+  });
+  return format;
 }
 
 let docsBaseCache: string | null | undefined;
@@ -380,8 +375,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     return await lintCommand(argv, io);
   } catch (e) {
-    if (e instanceof FailureShown) {
-      io.stderr(e.text);
+    const shown = renderFailure(e, formatOf(argv) ?? "stylish", io);
+    if (shown.stdout) io.stdout(shown.stdout);
+    if (shown.stderr) {
+      io.stderr(shown.stderr);
       return 2;
     }
     if (e instanceof ConfigError) {
