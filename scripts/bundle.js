@@ -16,7 +16,7 @@ const register = [
   `registerBundledRules([${rules.map((_, i) => `r${i}`).join(", ")}]);`,
 ];
 const entries = {
-  brandlint: [...register, 'export { main } from "./src/cli/main.js";', ""],
+  brandlint: [...register, 'export { main } from "./src/cli/main.js";', 'export { colorEnabled } from "./src/cli/terminal.js";', ""],
   // The worker module starts on import, so it is imported only after the rules are registered.
   "brandlint-worker": [...register, 'await import("./src/worker-entry.js");', ""],
 };

@@ -3,9 +3,13 @@
  * in throwaway folders: exit codes, output formats, flags, and the repository's own
  * example.
  */
+import { BUILTIN_FINDING_IDS } from "../src/engine/builtin-findings.js";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { colorEnabled } from "../src/cli/terminal.js";
+import { VSCODE_TASKS } from "../src/cli/init.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findConfig } from "../src/config/load.js";
 import { ruleIds } from "../src/rules-index.js";
@@ -121,7 +125,7 @@ describe("exit codes and flags", { timeout: 180_000 }, () => {
 
   it("0 when clean", async () => {
     const r = await runCli(["templates/clean"], p.dir);
-    expect(r).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(r).toEqual({ code: 0, stdout: "✔ no problems (1 file linted)\n", stderr: "" });
   });
 
   it("1 on errors, with stylish output by default", async () => {
@@ -247,10 +251,10 @@ describe("output formats through the CLI", { timeout: 180_000 }, () => {
     ]);
   });
 
-  it("stylish prints nothing for a clean run; json prints an entry per file", async () => {
+  it("stylish says a clean run is clean; json prints an entry per file", async () => {
     const q = tempProject({ "brand.config.json": JSON.stringify(CONFIG), "templates/c/sms.txt": "All good here\n" });
     try {
-      expect(await runCli([], q.dir)).toEqual({ code: 0, stdout: "", stderr: "" });
+      expect(await runCli([], q.dir)).toEqual({ code: 0, stdout: "✔ no problems (1 file linted)\n", stderr: "" });
       const r = await runCli(["--format", "json"], q.dir);
       expect(r.code).toBe(0);
       expect(parseJson(r)).toEqual([{ filePath: "templates/c/sms.txt", messages: [], errorCount: 0, warningCount: 0 }]);
@@ -322,8 +326,145 @@ describe("the README stays true", { timeout: 120_000 }, () => {
     expect(readme).toContain("```\n" + body + "\n```");
   });
 
-  it("lists every rule in rules/, and only those", () => {
+  it("lists every rule in rules/, then the built-in findings, and only those (the table is generated: test/docs.test.ts)", () => {
     const listed = [...readme.slice(readme.indexOf("<!-- rules:start"), readme.indexOf("<!-- rules:end")).matchAll(/^\| \[`([a-z0-9-]+)`\]/gm)].map((m) => m[1]);
-    expect(listed).toEqual(ruleIds());
+    expect(listed).toEqual([...ruleIds(), ...BUILTIN_FINDING_IDS]);
+  });
+});
+
+describe("paths in CI formats are relative to the repository root, whatever the cwd", { timeout: 180_000 }, () => {
+  let p: TempProject;
+  beforeAll(() => {
+    // A monorepo: the brand lives in marketing/, the git repository is the whole folder.
+    p = tempProject({ "marketing/brand.config.json": JSON.stringify(CONFIG), "marketing/templates/spring/message.md": MESSAGE, "README.md": "monorepo\n" });
+    execFileSync("git", ["init", "-q"], { cwd: p.dir });
+  });
+  afterAll(() => p.dispose());
+
+  for (const cwd of ["marketing", "marketing/templates", "marketing/templates/spring"])
+    it(`from ${cwd}`, async () => {
+      const dir = path.join(p.dir, cwd);
+      const target = path.relative(dir, path.join(p.dir, "marketing/templates"));
+      const gh = await runCli([target || ".", "--format", "github"], dir);
+      expect(gh.code).toBe(1);
+      expect(gh.stdout).toMatch(/^::error file=marketing\/templates\/spring\/message\.md,line=7,col=28,/);
+      const sarif = JSON.parse((await runCli([target || ".", "--format", "sarif"], dir)).stdout) as { runs: { originalUriBaseIds: { SRCROOT: { uri: string } }; results: { locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }[] }[] }[] };
+      expect(sarif.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: "marketing/templates/spring/message.md", uriBaseId: "SRCROOT" });
+      expect(sarif.runs[0]!.originalUriBaseIds.SRCROOT.uri).toBe(`${pathToFileURL(p.dir).href}/`);
+    });
+
+  it("outside a git repository, relative to the config's folder", async () => {
+    const q = tempProject({ "brand.config.json": JSON.stringify(CONFIG), "templates/spring/message.md": MESSAGE });
+    try {
+      const gh = await runCli([".", "--format", "github"], path.join(q.dir, "templates", "spring"));
+      expect(gh.stdout).toMatch(/^::error file=templates\/spring\/message\.md,line=7,/);
+    } finally {
+      q.dispose();
+    }
+  });
+});
+
+describe("a config error (exit 2) in the format its readers expect", { timeout: 180_000 }, () => {
+  let p: TempProject;
+  beforeAll(() => {
+    p = tempProject({ "brand.config.json": '{\n  "brand": { "name": "Acme" },\n  "colours": {}\n}\n', "templates/c/sms.txt": "hi\n" });
+  });
+  afterAll(() => p.dispose());
+
+  it("github: an ::error annotation on the config's line", async () => {
+    const r = await runCli(["--format", "github"], p.dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('::error file=brand.config.json,line=3,col=3,title=brandlint could not run::unknown key "colours" — did you mean "colors"?\n');
+    expect(r.stderr).toContain('brand.config.json:3:3: unknown key "colours"');
+  });
+
+  it("sarif: a valid log on stdout, with the error as a tool execution notification", async () => {
+    const r = await runCli(["--format", "sarif"], p.dir);
+    expect(r.code).toBe(2);
+    const log = JSON.parse(r.stdout) as { version: string; runs: { results: unknown[]; invocations: { executionSuccessful: boolean; toolExecutionNotifications: { message: { text: string } }[] }[] }[] };
+    expect(log.version).toBe("2.1.0");
+    expect(log.runs[0]!.results).toEqual([]);
+    expect(log.runs[0]!.invocations[0]!.executionSuccessful).toBe(false);
+    expect(log.runs[0]!.invocations[0]!.toolExecutionNotifications[0]!.message.text).toBe('unknown key "colours" — did you mean "colors"?');
+    // A path that does not exist is an exit-2 failure too, and still a log.
+    const missing = await runCli(["nowhere", "--format", "sarif"], p.dir);
+    expect(missing.code).toBe(2);
+    expect((JSON.parse(missing.stdout) as { runs: unknown[] }).runs).toHaveLength(1);
+    // So is a bad argument, even one that stops the options from parsing.
+    for (const args of [["--format=sarif", "--max-warnings", "lots"], ["-f", "sarif", "--colour"]]) {
+      const bad = await runCli(args, p.dir);
+      expect(bad.code, args.join(" ")).toBe(2);
+      expect((JSON.parse(bad.stdout) as { runs: { invocations: { executionSuccessful: boolean }[] }[] }).runs[0]!.invocations[0]!.executionSuccessful).toBe(false);
+    }
+  });
+
+  it("unix: a line the VS Code problem matcher reads", async () => {
+    const r = await runCli(["--format", "unix"], p.dir);
+    expect(r.code).toBe(2);
+    const re = new RegExp((VSCODE_TASKS.tasks[0]!.problemMatcher as { pattern: { regexp: string } }).pattern.regexp);
+    expect(re.exec(r.stderr.split("\n")[0]!)?.slice(1)).toEqual(["brand.config.json", "3", "3", "error", 'unknown key "colours" — did you mean "colors"?', "config-error"]);
+    expect(r.stdout).toBe("");
+  });
+});
+
+describe("colours: NO_COLOR and FORCE_COLOR", { timeout: 120_000 }, () => {
+  it("follows no-color.org (only a non-empty NO_COLOR) and FORCE_COLOR", () => {
+    expect(colorEnabled({}, true)).toBe(true);
+    expect(colorEnabled({}, false)).toBe(false);
+    expect(colorEnabled({ NO_COLOR: "" }, true)).toBe(true);
+    expect(colorEnabled({ NO_COLOR: "1" }, true)).toBe(false);
+    expect(colorEnabled({ TERM: "dumb" }, true)).toBe(false);
+    expect(colorEnabled({ FORCE_COLOR: "1" }, false)).toBe(true);
+    expect(colorEnabled({ FORCE_COLOR: "" }, false)).toBe(true);
+    expect(colorEnabled({ FORCE_COLOR: "0" }, true)).toBe(false);
+    expect(colorEnabled({ FORCE_COLOR: "false", NO_COLOR: "" }, true)).toBe(false);
+  });
+
+  it("the command colours a piped run under FORCE_COLOR", async () => {
+    const p = tempProject({ "brand.config.json": JSON.stringify(CONFIG), "templates/c/sms.txt": "so cheap\n" });
+    try {
+      expect((await runCli([], p.dir, { FORCE_COLOR: "1" })).stdout).toMatch(ANSI);
+      expect((await runCli([], p.dir, { FORCE_COLOR: "0" })).stdout).not.toMatch(ANSI);
+    } finally {
+      p.dispose();
+    }
+  });
+});
+
+describe("render --out", { timeout: 180_000 }, () => {
+  it("refuses a target that is not a campaign (exit 2, naming it) instead of writing nothing", async () => {
+    const p = tempProject({ "brand.config.json": JSON.stringify(CONFIG), "templates/a/message.md": MESSAGE });
+    try {
+      const r = await runCli(["render", "brand.config.json", "--out", "out"], p.dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^brandlint: nothing to render: \. holds no message\.md and no channel template/);
+      expect(existsSync(path.join(p.dir, "out"))).toBe(false);
+    } finally {
+      p.dispose();
+    }
+  });
+
+  it("removes the previous campaign's files that brandlint wrote, and never a file it did not write or that was changed", async () => {
+    const p = tempProject({
+      "brand.config.json": JSON.stringify(CONFIG),
+      "templates/a/message.md": "---\nchannels: [email, sms, push]\n---\n# A\n\nHello.\n",
+      "templates/b/message.md": "---\nchannels: [sms]\n---\n# B\n\nHi.\n",
+      "out/notes.txt": "mine\n",
+    });
+    try {
+      expect((await runCli(["render", "templates/a/message.md", "-o", "out"], p.dir)).code).toBe(0);
+      const list = () => readdirSync(path.join(p.dir, "out")).sort();
+      expect(list()).toEqual([".brandlint-render.json", "email.html", "email.mjml", "notes.txt", "push.json", "sms.txt"]);
+      writeFileSync(path.join(p.dir, "out", "push.json"), '{"title": "edited by hand"}\n');
+      const r = await runCli(["render", "templates/b/message.md", "-o", "out"], p.dir);
+      expect(r.code).toBe(0);
+      expect(list()).toEqual([".brandlint-render.json", "notes.txt", "push.json", "sms.txt"]);
+      expect(readFileSync(path.join(p.dir, "out", "sms.txt"), "utf8")).toContain("Hi.");
+      expect(readFileSync(path.join(p.dir, "out", "notes.txt"), "utf8")).toBe("mine\n");
+      expect(r.stderr).toContain("removed email.mjml, email.html from out");
+      expect(r.stderr).toContain("left push.json in out: the previous render wrote them, but they were changed since");
+    } finally {
+      p.dispose();
+    }
   });
 });

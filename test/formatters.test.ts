@@ -10,11 +10,13 @@ import { ruleInfos } from "../src/cli/main.js";
 import type { FileResult, LintMessage } from "../src/engine/linter.js";
 import { lint } from "../src/lint.js";
 import { FORMATTERS, type FormatContext, type RuleInfo } from "../src/report/index.js";
-import { github } from "../src/report/github.js";
+import { github, githubFailure } from "../src/report/github.js";
+import { BUILTIN_FINDINGS } from "../src/engine/builtin-findings.js";
+import { VSCODE_TASKS } from "../src/cli/init.js";
 import { json } from "../src/report/json.js";
-import { sarif } from "../src/report/sarif.js";
+import { sarif, sarifFailure } from "../src/report/sarif.js";
 import { stylish } from "../src/report/stylish.js";
-import { unix } from "../src/report/unix.js";
+import { unix, unixFailure } from "../src/report/unix.js";
 import { loadRules } from "../src/rules-index.js";
 import { SourceFile } from "../src/text/source-file.js";
 import { REPO_ROOT, tempProject } from "./helpers/cli.js";
@@ -66,7 +68,7 @@ describe("stylish", () => {
         "",
         "templates/spring/sms.txt",
         "  1:7  error    ‘cheap’ is off-brand; write ‘affordable’ (sms)  tone-words",
-        "  2:1  warning  Write ‘Email’, not ‘E-mail’ (sms)               tone-words",
+        "  2:1  warning  Write ‘Email’, not ‘E-mail’ (sms)  tone-words",
         "",
         "✖ 3 problems (2 errors, 1 warning)",
         "  0 errors and 1 warning potentially fixable with the `--fix` option.",
@@ -75,8 +77,18 @@ describe("stylish", () => {
     );
   });
 
-  it("prints nothing for clean results", () => {
-    expect(stylish([clean], ctx())).toBe("");
+  it("says so when the run is clean (in --watch a fix is followed by this line), and nothing when nothing was linted", () => {
+    expect(stylish([clean], ctx())).toBe("✔ no problems (1 file linted)\n");
+    expect(stylish([clean, clean], ctx())).toBe("✔ no problems (2 files linted)\n");
+    expect(stylish([], ctx())).toBe("");
+  });
+
+  it("pads only the position and severity columns: a line is as long as its finding", () => {
+    const long = result("a/sms.txt", "x", [
+      { ruleId: "r", severity: 2, message: "x".repeat(150), line: 1, column: 1, endLine: 1, endColumn: 2 },
+      { ruleId: "r", severity: 1, message: "short", line: 10, column: 12, endLine: 1, endColumn: 2 },
+    ]);
+    expect(stylish([long], ctx()).split("\n")[3]).toBe("  10:12  warning  short  r");
   });
 
   it("uses ANSI colours only when asked", () => {
@@ -89,6 +101,33 @@ describe("stylish", () => {
   it("keeps one finding on one line", () => {
     const r = result("a/sms.txt", "x", [{ ruleId: "r", severity: 2, message: "one\ntwo\r\nthree\rfour", line: 1, column: 1, endLine: 1, endColumn: 2 }]);
     expect(stylish([r], ctx()).split("\n")[2]).toBe("  1:1  error  one two three four  r");
+  });
+});
+
+describe("text from templates on a terminal (stylish, unix)", () => {
+  const evil = result("templates/a\nb/sms.txt", "x", [{ ruleId: "tone-words", severity: 2, message: "‘\u001b]0;pwned\u0007\u001b[2J’ is off-brand", line: 1, column: 1, endLine: 1, endColumn: 2 }]);
+  const tab = result("templates/a\u001b[31mb/sms.txt", "x", [{ ruleId: "r", severity: 2, message: "bell\u0007 del\u007f c1\u009b", line: 1, column: 1, endLine: 1, endColumn: 2 }]);
+
+  it("escapes control characters (ESC, BEL, DEL, C1) in messages and file names", () => {
+    for (const f of [stylish, unix]) {
+      const out = f([evil, tab], ctx({ terminal: true }));
+      expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+      expect(out).toContain("‘\\x1B]0;pwned\\x07\\x1B[2J’ is off-brand");
+      expect(out).toContain("bell\\x07 del\\x7F c1\\x9B");
+      expect(out).toContain("templates/a\\x1B[31mb/sms.txt");
+    }
+  });
+
+  it("quotes a file name that holds a line break, on a terminal or not", () => {
+    expect(unix([evil], ctx({ terminal: true })).split("\n")[0]).toBe('"templates/a\\nb/sms.txt":1:1: error: ‘\\x1B]0;pwned\\x07\\x1B[2J’ is off-brand [tone-words]');
+    expect(unix([evil], ctx()).split("\n")).toHaveLength(2);
+    expect(stylish([evil], ctx()).split("\n")[1]).toBe('"templates/a\\nb/sms.txt"');
+  });
+
+  it("leaves the text as it is when the output is not a terminal, and github and SARIF always", () => {
+    expect(unix([tab], ctx())).toContain("bell\u0007 del\u007f c1\u009b");
+    expect(github([tab], ctx({ terminal: true }))).toContain("bell\u0007 del\u007f c1\u009b");
+    expect(sarif([tab], ctx({ terminal: true }))).toContain("bell\\u0007 del\u007f c1\u009b");
   });
 });
 
@@ -251,7 +290,13 @@ describe("sarif", () => {
     }
     const tone = driver.rules.find((r) => r.id === "tone-words")!;
     expect(tone.help.text).toContain("Why:");
-    expect(tone.helpUri).toMatch(/^https:\/\/.*\/docs\/rules\/tone-words\.md$/);
+    // No link to a place that may not exist: only where the package says its docs are, at this version.
+    expect(tone.helpUri).toBeUndefined();
+    expect(JSON.stringify(log)).not.toContain("github.com/brandlint");
+    const linked = parse(sarif(RESULTS, ctx({ docsBase: "https://github.com/acme/brandlint/blob/v1.2.3/" }))).runs[0]!.tool.driver;
+    expectValid(parse(sarif(RESULTS, ctx({ docsBase: "https://github.com/acme/brandlint/blob/v1.2.3/" }))));
+    expect(linked.rules.find((r) => r.id === "tone-words")!.helpUri).toBe("https://github.com/acme/brandlint/blob/v1.2.3/docs/rules/tone-words.md");
+    expect(linked.rules.find((r) => r.id === "invalid-suppression")!.helpUri).toBe("https://github.com/acme/brandlint/blob/v1.2.3/docs/rules/invalid-suppression.md");
     for (const r of log.runs[0]!.results) expect(driver.rules[r.ruleIndex!]!.id).toBe(r.ruleId);
     expect(log.runs[0]!.results.map((r) => [r.level, r.message.text])).toEqual([
       ["error", "‘cheap’ is off-brand (email, sms, push)"],
@@ -292,5 +337,64 @@ describe("sarif", () => {
     const r = result("a/sms.txt", "cheap\ncheap\n", [m, { ...m, line: 2, endLine: 2 }]);
     const fps = parse(sarif([r], ctx())).runs[0]!.results.map((x) => x.partialFingerprints["brandlint/v1"]);
     expect(new Set(fps).size).toBe(2);
+  });
+
+  it("lists every built-in finding from the registry, and every result has a ruleIndex", () => {
+    const builtin = result("templates/spring/sms.txt", SMS, [
+      { ruleId: "invalid-suppression", severity: 2, message: "needs a reason", line: 1, column: 1, endLine: 1, endColumn: 2 },
+      { ruleId: "my-custom-rule", severity: 1, message: "custom", line: 1, column: 1, endLine: 1, endColumn: 2 },
+    ]);
+    const run = parse(sarif([builtin], ctx())).runs[0]!;
+    const ids = run.tool.driver.rules.map((r) => r.id);
+    for (const b of BUILTIN_FINDINGS) expect(ids).toContain(b.id);
+    for (const r of run.results) {
+      expect(typeof r.ruleIndex, r.ruleId).toBe("number");
+      expect(run.tool.driver.rules[r.ruleIndex!]!.id).toBe(r.ruleId);
+    }
+  });
+
+  it("a run that could not happen is a valid log with the reason as a tool execution notification", () => {
+    const text = sarifFailure([{ message: 'unknown key "colours" — did you mean "colors"?', file: path.join(CWD, "brand.config.json"), line: 4, column: 3 }, { message: "no campaigns" }], ctx());
+    const log = JSON.parse(text) as { runs: { results: unknown[]; invocations: { executionSuccessful: boolean; toolExecutionNotifications: { level: string; message: { text: string }; locations?: unknown[] }[] }[] }[] };
+    expectValid(log);
+    expect(log.runs[0]!.results).toEqual([]);
+    const inv = log.runs[0]!.invocations[0]!;
+    expect(inv.executionSuccessful).toBe(false);
+    expect(inv.toolExecutionNotifications.map((n) => [n.level, n.message.text])).toEqual([
+      ["error", 'unknown key "colours" — did you mean "colors"?'],
+      ["error", "no campaigns"],
+    ]);
+    expect(inv.toolExecutionNotifications[0]!.locations).toEqual([{ physicalLocation: { artifactLocation: { uri: "brand.config.json", uriBaseId: "SRCROOT" }, region: { startLine: 4, startColumn: 3 } } }]);
+  });
+});
+
+describe("runs that could not happen (config errors), in github and unix", () => {
+  const problems = [{ message: 'unknown key "colours", did you mean "colors"?', file: path.join(CWD, "brand.config.json"), line: 4, column: 3 }, { message: "no brand.config.json found", file: path.join(CWD, "brand.config.json") }];
+  it("github: ::error annotations on the config's line", () => {
+    expect(githubFailure(problems, ctx()).split("\n")).toEqual([
+      '::error file=brand.config.json,line=4,col=3,title=brandlint could not run::unknown key "colours", did you mean "colors"?',
+      "::error file=brand.config.json,title=brandlint could not run::no brand.config.json found",
+      "",
+    ]);
+  });
+  it("unix: lines the VS Code problem matcher reads", () => {
+    const re = new RegExp((VSCODE_TASKS.tasks[0]!.problemMatcher as { pattern: { regexp: string } }).pattern.regexp);
+    const lines = unixFailure(problems, ctx()).split("\n").slice(0, -1);
+    expect(lines.map((l) => re.exec(l)?.slice(1))).toEqual([
+      ["brand.config.json", "4", "3", "error", 'unknown key "colours", did you mean "colors"?', "config-error"],
+      ["brand.config.json", "1", "1", "error", "no brand.config.json found", "config-error"],
+    ]);
+  });
+});
+
+describe("github: annotation limits", () => {
+  const many = (n: number, severity: 1 | 2) =>
+    result("templates/a/sms.txt", "x", Array.from({ length: n }, (_, i) => ({ ruleId: "r", severity, message: `m${i}`, line: 1, column: 1, endLine: 1, endColumn: 2 })));
+  it("says how many annotations GitHub will not show (10 per severity per step)", () => {
+    const lines = github([many(25, 2), many(3, 1)], ctx()).split("\n").slice(0, -1);
+    expect(lines).toHaveLength(29);
+    expect(lines[28]).toMatch(/^::notice title=brandlint%3A more findings than GitHub shows::GitHub shows 10 error and 10 warning annotations per step; 15 of 25 errors are not shown as annotations\./);
+    expect(github([many(10, 2), many(10, 1)], ctx())).not.toContain("::notice");
+    expect(github([many(12, 1)], ctx())).toContain("2 of 12 warnings are not shown");
   });
 });

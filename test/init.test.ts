@@ -4,15 +4,15 @@
  * in a real repository, and never replaces someone else's hook.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { initCommand, LINT_STAGED } from "../src/cli/init.js";
+import { GITIGNORE_ENTRIES, initCommand, LINT_STAGED } from "../src/cli/init.js";
 import { UsageError, type Io } from "../src/cli/main.js";
 import { BIN, REPO_ROOT, runCli, tempProject, type TempProject } from "./helpers/cli.js";
 
-const SCAFFOLD = ["brand.config.json", "templates/welcome/message.md", ".pre-commit-config.yaml", ".lintstagedrc.json", ".vscode/tasks.json"];
+const SCAFFOLD = ["brand.config.json", "templates/welcome/message.md", ".pre-commit-config.yaml", ".lintstagedrc.json", ".vscode/tasks.json", ".gitignore"];
 
 const projects: TempProject[] = [];
 function project(files: Record<string, string> = {}): TempProject {
@@ -98,9 +98,40 @@ describe("brandlint init", { timeout: 120_000 }, () => {
     const { io: value, out } = io(p.dir);
     expect(await initCommand([], value)).toBe(0);
     expect(out.stdout).toBe("");
-    for (const f of SCAFFOLD) expect(out.stderr).toContain(`skipped ${f}`);
+    for (const f of SCAFFOLD.filter((x) => x !== ".gitignore")) expect(out.stderr).toContain(`skipped ${f}`);
     expect(out.stderr).toMatch(/nothing to do/);
     expect(readFileSync(path.join(p.dir, "brand.config.json"), "utf8")).toBe('{ "brand": { "name": "Mine" } }\n');
+  });
+
+  it("a second run knows its own config: no word of the folder having its own brand", async () => {
+    const p = project();
+    expect(await initCommand([], io(p.dir).io)).toBe(0);
+    const { io: value, out } = io(p.dir);
+    expect(await initCommand([], value)).toBe(0);
+    expect(out.stderr).toContain("skipped templates/welcome/message.md: it already exists");
+    expect(out.stderr).not.toContain("own brand.config.json");
+    // Removing the example campaign and running again brings it back: it fits init's own config.
+    rmSync(path.join(p.dir, "templates"), { recursive: true });
+    const third = io(p.dir);
+    expect(await initCommand([], third.io)).toBe(0);
+    expect(third.out.stdout).toContain("wrote templates/welcome/message.md");
+  });
+
+  it("ignores brandlint's cache, preview and render output in git, appending only the missing lines", async () => {
+    const fresh = project();
+    expect(await initCommand([], io(fresh.dir).io)).toBe(0);
+    expect(readFileSync(path.join(fresh.dir, ".gitignore"), "utf8")).toBe(`# brandlint: cache, preview and render output\n${GITIGNORE_ENTRIES.join("\n")}\n`);
+    const mine = project({ ".gitignore": "node_modules\n/out/" });
+    const { io: value, out } = io(mine.dir);
+    expect(await initCommand([], value)).toBe(0);
+    expect(readFileSync(path.join(mine.dir, ".gitignore"), "utf8")).toBe("node_modules\n/out/\n\n# brandlint: cache, preview and render output\n.brandlintcache\npreview/\n");
+    expect(out.stdout).toContain("wrote .gitignore (.brandlintcache, preview/)");
+    // git really ignores them.
+    git(mine.dir, ["init", "-q"]);
+    for (const f of [".brandlintcache", "preview/index.html", "out/sms.txt"]) expect(git(mine.dir, ["check-ignore", "-q", f]).code, f).toBe(0);
+    const again = io(mine.dir);
+    await initCommand([], again.io);
+    expect(again.out.stdout).not.toContain(".gitignore");
   });
 
   it("keeps an existing brand config, and then leaves out the example campaign written for the example brand", async () => {
@@ -126,14 +157,28 @@ describe("brandlint init", { timeout: 120_000 }, () => {
     expect(r.stderr).toMatch(/^brandlint: init writes into the current folder/);
   });
 
-  it("writes a pre-commit framework config using this package's hook id, and a lint-staged config", async () => {
+  it("writes a pre-commit framework config that the real pre-commit runs with the installed brandlint (no tag, no registry)", async () => {
     const p = project();
     expect(await initCommand([], io(p.dir).io)).toBe(0);
-    const preCommit = parseYaml(readFileSync(path.join(p.dir, ".pre-commit-config.yaml"), "utf8")) as { repos: { repo: string; rev: string; hooks: { id: string }[] }[] };
-    const hooks = parseYaml(readFileSync(path.join(REPO_ROOT, ".pre-commit-hooks.yaml"), "utf8")) as { id: string }[];
-    const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
-    expect(preCommit.repos).toEqual([{ repo: "https://github.com/brandlint/brandlint", rev: `v${pkg.version}`, hooks: [{ id: hooks[0]!.id }] }]);
+    const preCommit = parseYaml(readFileSync(path.join(p.dir, ".pre-commit-config.yaml"), "utf8")) as { repos: { repo: string; hooks: { id: string; entry: string; language: string; files: string }[] }[] };
+    const hooks = parseYaml(readFileSync(path.join(REPO_ROOT, ".pre-commit-hooks.yaml"), "utf8")) as { id: string; files: string }[];
+    expect(preCommit.repos).toEqual([{ repo: "local", hooks: [{ id: hooks[0]!.id, name: "brandlint", entry: "node_modules/.bin/brandlint", language: "system", files: hooks[0]!.files, require_serial: true }] }]);
     expect(JSON.parse(readFileSync(path.join(p.dir, ".lintstagedrc.json"), "utf8"))).toEqual(LINT_STAGED);
+
+    // The brandlint "installed" in the project is this checkout's.
+    mkdirSync(path.join(p.dir, "node_modules", ".bin"), { recursive: true });
+    symlinkSync(BIN, path.join(p.dir, "node_modules", ".bin", "brandlint"));
+    git(p.dir, ["init", "-q"]);
+    p.write("templates/welcome/sms.txt", "Acme: so cheap! Reply STOP to opt out\n");
+    git(p.dir, ["add", "templates", "brand.config.json", ".pre-commit-config.yaml"]);
+    const env = gitEnv({ PRE_COMMIT_HOME: path.join(p.dir, ".pre-commit-home") });
+    const run = (...files: string[]) => spawnSync("pre-commit", ["run", "--files", ...files], { cwd: p.dir, env, encoding: "utf8" });
+    const bad = run("templates/welcome/sms.txt");
+    expect(bad.status, bad.stdout + bad.stderr).toBe(1);
+    expect(bad.stdout).toMatch(/templates\/welcome\/sms\.txt[\s\S]*1:10 +error +.*cheap/);
+    p.write("templates/welcome/sms.txt", "Acme: welcome! Take 10% off your first order with code WELCOME10 https://acme.example/new Reply STOP to opt out\n");
+    const good = run("templates/welcome/sms.txt");
+    expect(good.status, good.stdout + good.stderr).toBe(0);
   });
 
   it("prints its help", async () => {
@@ -162,7 +207,8 @@ describe("brandlint init --hook", { timeout: 180_000 }, () => {
     const hook = path.join(p.dir, ".git", "hooks", "pre-commit");
     const text = readFileSync(hook, "utf8");
     expect(text.startsWith("#!/bin/sh\n")).toBe(true);
-    expect(text).toContain("exec npx --no-install brandlint");
+    expect(text).toContain("exec node_modules/.bin/brandlint");
+    expect(text).not.toMatch(/npx/);
     expect(text).toContain("git diff --cached --name-only");
     expect(text).toContain("BRANDLINT");
     expect(statSync(hook).mode & 0o111).not.toBe(0);
@@ -259,6 +305,18 @@ describe("brandlint init --hook", { timeout: 180_000 }, () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`wrote ${path.join("..", ".githooks", "pre-commit")}`);
     expect(existsSync(path.join(p.dir, ".githooks", "pre-commit"))).toBe(true);
+  });
+
+  it("in a husky repository, writes the project's own hook (.husky/pre-commit), not husky's generated stub", async () => {
+    const p = project({ "templates/.keep": "" });
+    git(p.dir, ["init", "-q"]);
+    mkdirSync(path.join(p.dir, ".husky", "_"), { recursive: true });
+    git(p.dir, ["config", "core.hooksPath", ".husky/_"]);
+    const r = await runCli(["init", "--hook"], p.dir, { GIT_CONFIG_GLOBAL: "/dev/null" });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`wrote ${path.join(".husky", "pre-commit")}:`);
+    expect(existsSync(path.join(p.dir, ".husky", "pre-commit"))).toBe(true);
+    expect(existsSync(path.join(p.dir, ".husky", "_", "pre-commit"))).toBe(false);
   });
 
   it("says what is wrong outside a git repository (exit 2)", async () => {

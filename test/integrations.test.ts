@@ -43,7 +43,8 @@ describe("VS Code: .vscode/tasks.json", { timeout: 120_000 }, () => {
 
   it("has a problem matcher whose regexp parses every line of `--format unix` on the example templates", async () => {
     const lintTask = tasks().find((t) => t.label === "brandlint: lint workspace")!;
-    expect([lintTask.command, ...lintTask.args].join(" ")).toBe("npx brandlint --format unix");
+    // The installed brandlint, by path: never npx, which asks the registry when brandlint is not installed.
+    expect([lintTask.command, ...lintTask.args].join(" ")).toBe("${workspaceFolder}/node_modules/.bin/brandlint --format unix");
     const matcher = lintTask.problemMatcher as {
       owner: string;
       fileLocation: string[];
@@ -98,7 +99,7 @@ describe("VS Code: .vscode/tasks.json", { timeout: 120_000 }, () => {
 
   it("has a task that renders the current file into out/", () => {
     const render = tasks().find((t) => t.label === "brandlint: render current file")!;
-    expect([render.command, ...render.args].join(" ")).toBe("npx brandlint render ${file} --out ${workspaceFolder}/out");
+    expect([render.command, ...render.args].join(" ")).toBe("${workspaceFolder}/node_modules/.bin/brandlint render ${file} --out ${workspaceFolder}/out");
     expect(render.problemMatcher).toEqual([]);
   });
 });
@@ -167,16 +168,16 @@ describe("GitHub Actions: action.yml", { timeout: 120_000 }, () => {
   });
 
   /** Runs the step's script with bash, the inputs as the env GitHub would set, and `npx` replaced by `fakeNpx`. */
-  function runStep(inputs: Record<string, string>, fakeNpx: string, cwd: string) {
+  function runStep(inputs: Record<string, string>, fakeNpx: string, cwd: string, extraEnv: NodeJS.ProcessEnv = {}, before = "") {
     const bin = project({ "npx": fakeNpx });
     chmodSync(path.join(bin.dir, "npx"), 0o755);
-    const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${bin.dir}${path.delimiter}${process.env.PATH ?? ""}` };
+    const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${bin.dir}${path.delimiter}${process.env.PATH ?? ""}`, ...extraEnv };
     for (const k of ["NO_COLOR", "FORCE_COLOR", "BRANDLINT_DEBUG", "NODE_OPTIONS"]) delete env[k];
     for (const [k, v] of Object.entries(step.env!)) {
       const input = /^\$\{\{ inputs\.([\w-]+) \}\}$/.exec(v)![1]!;
       env[k] = inputs[input] ?? action.inputs[input]!.default ?? "";
     }
-    const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run!], { cwd, env, encoding: "utf8" });
+    const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", before + step.run!], { cwd, env, encoding: "utf8" });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   }
   /** An npx that prints the arguments it got, one a line. */
@@ -205,15 +206,34 @@ describe("GitHub Actions: action.yml", { timeout: 120_000 }, () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.split("\n").filter(Boolean);
     expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines) expect(line).toMatch(/^::(error|warning) file=templates\/[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=brandlint [\w-]+::/);
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^::(error|warning) file=templates\/[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=brandlint [\w-]+::/);
     expect(r.stdout).toContain("::error file=templates/zz-flawed-example/message.md,");
+    // More errors than GitHub shows in one step: the last line says how many are not shown.
+    expect(lines.at(-1)).toMatch(/^::notice title=[^:]+::GitHub shows 10 error and 10 warning annotations per step; \d+ of \d+ errors/);
+  });
+
+  it("takes one path a line (paths with spaces), resolves output against the repository root, and lets SARIF findings pass", () => {
+    const repo = project({ "marketing/brand.config.json": JSON.stringify({ brand: { name: "Acme" }, tone: { banned: [{ term: "cheap" }] } }), "marketing/templates/spring sale/sms.txt": "so cheap\n", "marketing/templates/b/sms.txt": "fine\n" });
+    const cwd = path.join(repo.dir, "marketing");
+    spawnSync("git", ["init", "-q"], { cwd: repo.dir });
+    const lines = runStep({ paths: "templates/spring sale\n  \ntemplates/b\r\n" }, recordingNpx, cwd);
+    expect(lines.stdout.split("\n").slice(0, -1)).toEqual(["--no-install", "brandlint", "templates/spring sale", "templates/b", "--format", "github"]);
+    const env = { GITHUB_WORKSPACE: repo.dir };
+    const sarif = runStep({ format: "sarif", output: "reports/brandlint.sarif" }, realNpx, cwd, env, "mkdir -p \"$GITHUB_WORKSPACE/reports\"; ");
+    expect(sarif.stderr).toBe("");
+    expect(sarif.code).toBe(0); // findings, but SARIF: code scanning shows them
+    const log = JSON.parse(readFileSync(path.join(repo.dir, "reports", "brandlint.sarif"), "utf8")) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    expect(log.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri)).toEqual(["marketing/templates/spring%20sale/sms.txt"]);
+    // Annotations still fail the step on errors, and a run that could not happen fails SARIF too.
+    expect(runStep({}, realNpx, cwd, env).code).toBe(1);
+    expect(runStep({ format: "sarif", output: "x.sarif", config: "missing.json" }, realNpx, cwd, env).code).toBe(2);
   });
 
   it("writes SARIF to the output file for code scanning", () => {
     const out = project();
     const file = path.join(out.dir, "brandlint.sarif");
     const r = runStep({ format: "sarif", output: file, paths: "templates/zz-flawed-example" }, realNpx, REPO_ROOT);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(0); // findings go to code scanning; they do not fail the step
     expect(r.stdout).toBe("");
     const sarif = JSON.parse(readFileSync(file, "utf8")) as { version: string; runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
     expect(sarif.version).toBe("2.1.0");

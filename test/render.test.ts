@@ -193,7 +193,7 @@ describe("render CLI", () => {
     const out = mkdtempSync(path.join(os.tmpdir(), "brandlint-out-"));
     try {
       execFileSync(process.execPath, [path.join(repo, "bin/brandlint.js"), "render", "templates/spring-sale/message.md", "--out", out], { cwd: repo, stdio: "pipe" });
-      expect(readdirSync(out).sort()).toEqual(["email.html", "email.mjml", "push.json", "sms.txt", "social.txt", "whatsapp.txt"]);
+      expect(readdirSync(out).sort()).toEqual([".brandlint-render.json", "email.html", "email.mjml", "push.json", "sms.txt", "social.txt", "whatsapp.txt"]);
       expect(readFileSync(path.join(out, "sms.txt"), "utf8")).toContain("Reply STOP to opt out");
       const sms = execFileSync(process.execPath, [path.join(repo, "bin/brandlint.js"), "render", "templates/spring-sale", "--channel", "sms"], { cwd: repo, encoding: "utf8" });
       expect(sms).toBe("Lumen: 20% off with SPRING20 till Mar 31 https://lumen.example/spring Reply STOP to opt out\n");

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { lint } from "../src/lint.js";
@@ -48,9 +48,17 @@ describe("inline suppressions", () => {
     const ms = r.results.flatMap((x) => x.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.severity} ${m.message}`));
     expect(ms).toEqual([
       expect.stringMatching(/^1:1 invalid-suppression 2 brandlint-disable-next-line names an unknown rule "tone-word" — did you mean "tone-words"\?/),
-      expect.stringMatching(/^1:1 invalid-suppression 1 brandlint-disable-next-line needs a reason/),
-      expect.stringMatching(/^1:1 unused-suppression 1 unused brandlint-disable-next-line for tone-word/),
+      expect.stringMatching(/^1:1 invalid-suppression 2 brandlint-disable-next-line needs a reason/),
     ]);
+  });
+
+  it("a suppression without a reason hides nothing: the error stays and the run fails", async () => {
+    const d = project({ "sms.txt": "{{!-- brandlint-disable-next-line tone-words --}}\nso cheap\n" });
+    const r = await lint({ cwd: d, only: ["tone-words"] });
+    const ms = r.results.flatMap((x) => x.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.severity}`));
+    expect(ms).toEqual(["1:1 invalid-suppression 2", "2:4 tone-words 2"]);
+    const withReason = project({ "sms.txt": "{{!-- brandlint-disable-next-line tone-words -- quoting a customer --}}\nso cheap\n" });
+    expect((await lint({ cwd: withReason, only: ["tone-words"] })).results.flatMap((x) => x.messages)).toEqual([]);
   });
 });
 
@@ -166,33 +174,74 @@ describe("progress", () => {
   });
 });
 
+/** `brandlint --watch ...args` in `cwd`, with its output so far and a poll that fails with it. */
+function spawnWatch(cwd: string, args: string[]) {
+  const child = spawn(process.execPath, [path.join(repo, "bin/brandlint.js"), "--watch", ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+  const out = { stdout: "", stderr: "" };
+  child.stdout.on("data", (b: Buffer) => (out.stdout += b.toString()));
+  child.stderr.on("data", (b: Buffer) => (out.stderr += b.toString()));
+  const until = async (cond: () => boolean, ms = 30000) => {
+    const start = Date.now();
+    while (!cond()) {
+      if (Date.now() - start > ms) throw new Error(`timed out; stdout=${out.stdout} stderr=${out.stderr}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  const stop = async () => {
+    const exited = new Promise<number | null>((r) => child.on("exit", (c) => r(c)));
+    child.kill("SIGTERM");
+    return exited;
+  };
+  return { out, until, stop };
+}
+
 describe("--watch", () => {
   it("re-lints when a template changes", async () => {
     const d = project({ "sms.txt": "fine\n" });
-    const child = spawn(process.execPath, [path.join(repo, "bin/brandlint.js"), "--watch", "--format", "unix"], { cwd: d, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (b: Buffer) => (stdout += b.toString()));
-    child.stderr.on("data", (b: Buffer) => (stderr += b.toString()));
-    const until = async (cond: () => boolean, ms = 15000) => {
-      const start = Date.now();
-      while (!cond()) {
-        if (Date.now() - start > ms) throw new Error(`timed out; stdout=${stdout} stderr=${stderr}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    };
+    const { out, until, stop } = spawnWatch(d, ["--format", "unix"]);
     try {
-      await until(() => stderr.includes("watching"));
+      await until(() => out.stderr.includes("watching"));
       // Write until the re-lint shows it (a loaded machine may coalesce or delay events).
       let n = 0;
       await until(() => {
         if (n++ % 40 === 0) writeFileSync(path.join(d, "templates/c/sms.txt"), `so cheap${"\n".repeat(1 + (n % 2))}`);
-        return stdout.includes("sms.txt:1:4: error");
+        return out.stdout.includes("sms.txt:1:4: error");
       }, 30000);
     } finally {
-      child.kill("SIGTERM");
+      expect(await stop()).not.toBeNull();
     }
-    const code = await new Promise<number | null>((r) => child.on("exit", (c) => r(c)));
-    expect(code).not.toBeNull();
+  });
+
+  it("survives atomic saves: a watched file and the config, each replaced twice by rename, are re-linted every time", async () => {
+    const d = project({ "sms.txt": "fine\n" });
+    const sms = path.join(d, "templates/c/sms.txt");
+    const configFile = path.join(d, "brand.config.json");
+    const config = JSON.parse(readFileSync(configFile, "utf8")) as { tone: { banned: { term: string }[] } };
+    // How editors and git save: write a new file beside the old one, rename it over the old one.
+    const replace = (file: string, text: string) => {
+      writeFileSync(`${file}.tmp~`, text);
+      renameSync(`${file}.tmp~`, file);
+    };
+    const banning = (term: string) => JSON.stringify({ ...config, tone: { ...config.tone, banned: [{ term }] } }, null, 2);
+    const { out, until, stop } = spawnWatch(d, ["templates/c/sms.txt", "--format", "unix"]);
+    /** Replaces `file` by rename until a re-lint after it reports `expected` (a loaded machine may delay events). */
+    const step = async (file: string, text: string, expected: string) => {
+      const from = out.stdout.length;
+      let n = 0;
+      await until(() => {
+        if (n++ % 60 === 0) replace(file, text);
+        return out.stdout.slice(from).includes(expected);
+      });
+    };
+    try {
+      await until(() => out.stderr.includes("watching"));
+      await step(sms, "so cheap\n", "sms.txt:1:4: error");
+      await step(sms, "is it cheap\n", "sms.txt:1:7: error");
+      await step(configFile, banning("is"), "sms.txt:1:1: error");
+      await step(configFile, banning("it"), "sms.txt:1:4: error");
+      expect(out.stderr).not.toMatch(/brandlint: (?!watching|\n|change detected)/);
+    } finally {
+      await stop();
+    }
   });
 });

@@ -4,12 +4,12 @@
  * VS Code. `brandlint init --hook` installs a plain git pre-commit hook instead.
  * Never overwrites a file.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { CHANNEL_FILE_NAMES, MESSAGE_FILE, META_FILE } from "../campaign/discover.js";
 import { GitError, hooksDir } from "../git.js";
-import { packageVersion } from "../paths.js";
+import { CONFIG_FILE } from "../config/load.js";
 import { UsageError, type Io } from "./main.js";
 
 const HELP = `Usage: brandlint init [--hook]
@@ -17,14 +17,16 @@ const HELP = `Usage: brandlint init [--hook]
 Without options, writes into the current folder (never over an existing file):
   brand.config.json                 an example brand: palette, fonts, tone, an offer, channel limits
   templates/welcome/message.md      an example campaign that lints clean
-  .pre-commit-config.yaml           the pre-commit framework's hook
+  .pre-commit-config.yaml           the pre-commit framework's hook (the brandlint installed here)
   .lintstagedrc.json                lint-staged (with husky) on the staged campaign files
   .vscode/tasks.json                VS Code tasks: lint into the Problems panel, render the current file
+  .gitignore                        adds .brandlintcache, preview/ and out/ (created, or the missing
+                                    lines appended)
 
---hook   install a plain git pre-commit hook (.git/hooks/pre-commit) that lints the
-         campaigns each commit touches; it refuses to replace an existing hook.
-         The hook runs \`npx --no-install brandlint\`; set BRANDLINT to run another
-         command (BRANDLINT="node path/to/brandlint.js").
+--hook   install a plain git pre-commit hook (.git/hooks/pre-commit, or .husky/pre-commit
+         with husky) that lints the campaigns each commit touches; it refuses to
+         replace an existing hook. The hook runs node_modules/.bin/brandlint; set
+         BRANDLINT to run another command (BRANDLINT="node path/to/brandlint.js").
 `;
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -36,6 +38,9 @@ const channelFiles = CHANNEL_FILE_NAMES;
  */
 export const CAMPAIGN_FILE_REGEX = `(^|/)(${esc(MESSAGE_FILE)}|${esc(META_FILE)}|(${channelFiles.map(esc).join("|")})(\\.hbs)?)$`;
 
+/** The same, and brand.config.json: the files a pre-commit framework hook runs on. */
+export const CAMPAIGN_OR_CONFIG_REGEX = `(^|/)(${esc(CONFIG_FILE)}|${esc(MESSAGE_FILE)}|${esc(META_FILE)}|(${channelFiles.map(esc).join("|")})(\\.hbs)?)$`;
+
 /** The git pre-commit hook `init --hook` installs. */
 export const PRE_COMMIT_HOOK = `#!/bin/sh
 # brandlint pre-commit hook, installed by \`brandlint init --hook\`.
@@ -45,8 +50,9 @@ export const PRE_COMMIT_HOOK = `#!/bin/sh
 # when brand.config.json is staged. Files are linted as they are in the working
 # tree. Skip the hook once with \`git commit --no-verify\`.
 #
-# It runs \`npx --no-install brandlint\` (brandlint in devDependencies). Set
-# BRANDLINT to run another command, e.g. BRANDLINT="node ./bin/brandlint.js".
+# It runs the brandlint installed in this repository (node_modules/.bin/brandlint,
+# brandlint in devDependencies), never one fetched from a registry. Set BRANDLINT to
+# run another command, e.g. BRANDLINT="node ./bin/brandlint.js".
 
 brandlint() {
   if [ -n "\${BRANDLINT:-}" ]; then
@@ -54,7 +60,11 @@ brandlint() {
     # shellcheck disable=SC2086
     exec $BRANDLINT "$@"
   fi
-  exec npx --no-install brandlint "$@"
+  if [ ! -x node_modules/.bin/brandlint ]; then
+    echo "brandlint is not installed in $(pwd) (no node_modules/.bin/brandlint): install it, or set BRANDLINT" >&2
+    exit 1
+  fi
+  exec node_modules/.bin/brandlint "$@"
 }
 
 campaign_file='${CAMPAIGN_FILE_REGEX}'
@@ -85,6 +95,14 @@ EOF
 brandlint "$@"
 `;
 
+/**
+ * The brandlint installed in the workspace. Tasks run it by path, never through npx: in a
+ * folder without brandlint installed, npx asks the registry for whatever package holds
+ * that name.
+ */
+const INSTALLED_BIN = "${workspaceFolder}/node_modules/.bin/brandlint";
+const INSTALLED_BIN_WINDOWS = "${workspaceFolder}\\node_modules\\.bin\\brandlint.cmd";
+
 /** The VS Code tasks `init` writes (and this repository ships as .vscode/tasks.json). */
 export const VSCODE_TASKS = {
   version: "2.0.0",
@@ -93,8 +111,9 @@ export const VSCODE_TASKS = {
       label: "brandlint: lint workspace",
       detail: "Lint every campaign; findings go to the Problems panel",
       type: "shell",
-      command: "npx",
-      args: ["brandlint", "--format", "unix"],
+      command: INSTALLED_BIN,
+      windows: { command: INSTALLED_BIN_WINDOWS },
+      args: ["--format", "unix"],
       options: { cwd: "${workspaceFolder}" },
       group: "test",
       presentation: { reveal: "silent", clear: true },
@@ -117,8 +136,9 @@ export const VSCODE_TASKS = {
       label: "brandlint: render current file",
       detail: "Write the channel variants of the open campaign to out/",
       type: "shell",
-      command: "npx",
-      args: ["brandlint", "render", "${file}", "--out", "${workspaceFolder}/out"],
+      command: INSTALLED_BIN,
+      windows: { command: INSTALLED_BIN_WINDOWS },
+      args: ["render", "${file}", "--out", "${workspaceFolder}/out"],
       options: { cwd: "${workspaceFolder}" },
       presentation: { reveal: "always", clear: true },
       problemMatcher: [],
@@ -186,13 +206,22 @@ Thanks for joining us. Take **10% off** your first order with code **WELCOME10**
 [Start shopping](https://acme.example/new)
 `;
 
-const PRE_COMMIT_CONFIG = `# pre-commit (https://pre-commit.com) runs brandlint on the campaigns a commit touches.
-# Set it up once with: pre-commit install
+/**
+ * The pre-commit framework's config: a local hook running the brandlint installed in
+ * this repository (the version package.json pins). docs/integrations.md shows the form
+ * where pre-commit installs brandlint itself from a clone, by commit.
+ */
+export const PRE_COMMIT_CONFIG = `# pre-commit (https://pre-commit.com) runs brandlint on the campaigns a commit touches,
+# with the brandlint installed in this repository. Set it up once with: pre-commit install
 repos:
-  - repo: https://github.com/brandlint/brandlint
-    rev: v${packageVersion}
+  - repo: local
     hooks:
       - id: brandlint
+        name: brandlint
+        entry: node_modules/.bin/brandlint
+        language: system
+        files: ${CAMPAIGN_OR_CONFIG_REGEX}
+        require_serial: true
 `;
 
 /** lint-staged: a glob without "/" matches file names in any folder. */
@@ -207,6 +236,32 @@ const SCAFFOLD: { file: string; text: string }[] = [
   { file: ".lintstagedrc.json", text: JSON.stringify(LINT_STAGED, null, 2) + "\n" },
   { file: ".vscode/tasks.json", text: JSON.stringify(VSCODE_TASKS, null, 2) + "\n" },
 ];
+
+/** What brandlint writes that does not belong in git: the cache, and the preview and render output. */
+export const GITIGNORE_ENTRIES = [".brandlintcache", "preview/", "out/"];
+
+function readOptional(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Adds the entries .gitignore lacks (creating it when there is none); returns those added.
+ * Existing lines are kept as they are: only lines are appended.
+ */
+function addGitignore(dir: string): string[] {
+  const file = path.join(dir, ".gitignore");
+  const text = readOptional(file) ?? "";
+  const have = new Set(text.split(/\r?\n/).map((l) => l.trim().replace(/^\//, "")));
+  const missing = GITIGNORE_ENTRIES.filter((e) => !have.has(e) && !have.has(e.replace(/\/$/, "")));
+  if (!missing.length) return [];
+  const block = `${text && !text.endsWith("\n") ? "\n" : ""}${text ? "\n" : ""}# brandlint: cache, preview and render output\n${missing.join("\n")}\n`;
+  writeFileSync(file, text + block);
+  return missing;
+}
 
 /** Writes `text` to a new file; false when the file exists (never replaced, even in a race). */
 function writeNew(file: string, text: string, mode?: number): boolean {
@@ -240,10 +295,13 @@ function installHook(io: Io): number {
     if (e instanceof GitError) throw new UsageError(`init --hook: ${e.message}`);
     throw e;
   }
-  const hook = path.join(dir, "pre-commit");
+  // husky (v9) points core.hooksPath at .husky/_, its generated stubs, which run the
+  // project's own hooks from .husky/: that is where a hook belongs.
+  const husky = path.basename(dir) === "_" && path.basename(path.dirname(dir)) === ".husky";
+  const hook = path.join(husky ? path.dirname(dir) : dir, "pre-commit");
   const shown = path.relative(io.cwd, hook) || hook;
   if (writeNew(hook, PRE_COMMIT_HOOK, 0o755)) {
-    io.stdout(`wrote ${shown}: each commit lints the campaigns it touches (npx --no-install brandlint)\n`);
+    io.stdout(`wrote ${shown}: each commit lints the campaigns it touches (node_modules/.bin/brandlint)\n`);
     return 0;
   }
   let existing = "";
@@ -273,7 +331,9 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
   }
   if (values.hook) return installHook(io);
 
-  const hadConfig = existsSync(path.join(io.cwd, "brand.config.json"));
+  // A config init wrote itself (a second run) is the example brand: its campaign fits it.
+  const ownConfig = readOptional(path.join(io.cwd, CONFIG_FILE));
+  const hadConfig = ownConfig !== undefined && ownConfig !== BRAND_CONFIG;
   const written: string[] = [];
   for (const { file, text } of SCAFFOLD) {
     if (hadConfig && file.startsWith("templates/")) {
@@ -283,6 +343,8 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
     if (writeNew(path.join(io.cwd, file), text)) written.push(file);
     else io.stderr(`skipped ${file}: it already exists (init never overwrites)\n`);
   }
+  const ignored = addGitignore(io.cwd);
+  if (ignored.length) written.push(`.gitignore (${ignored.join(", ")})`);
   if (!written.length) {
     io.stderr("brandlint init: nothing to do, every file is already there\n");
     return 0;
@@ -290,9 +352,9 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
   io.stdout(written.map((f) => `wrote ${f}\n`).join(""));
   io.stdout(
     `\nNext:\n` +
-      `  npm install --save-dev brandlint      if it is not installed yet\n` +
-      `  npx brandlint                         lint templates/\n` +
-      `  npx brandlint init --hook             lint the touched campaigns on every git commit\n`,
+      `  install brandlint as a dev dependency, if it is not yet (docs/integrations.md, "Install")\n` +
+      `  npx --no-install brandlint              lint templates/\n` +
+      `  npx --no-install brandlint init --hook  lint the touched campaigns on every git commit\n`,
   );
   return 0;
 }

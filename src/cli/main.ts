@@ -2,7 +2,7 @@
  * The command line: a thin layer over the API. The only place that knows about
  * argv, stdout/stderr and exit codes (0 clean, 1 lint errors, 2 could not run).
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ConfigError } from "../config/load.js";
@@ -12,10 +12,11 @@ import { OptionError } from "../errors.js";
 import { lint, type LintOptions } from "../lint.js";
 import type { Formatter } from "../report/types.js";
 import { startProgress } from "./progress.js";
-import { FORMATTERS } from "../report/index.js";
+import { FAILURE_FORMATTERS, FORMATTERS, type RunProblem } from "../report/index.js";
 import { relativePath } from "../report/paths.js";
 import type { RuleInfo } from "../report/types.js";
-import { packageVersion } from "../paths.js";
+import { packageRoot, packageVersion } from "../paths.js";
+import { repositoryRoot } from "./root.js";
 import { didYouMean } from "../text/suggest.js";
 import { CHANNELS, type Channel } from "../types.js";
 import type { Rule } from "../engine/rule.js";
@@ -26,8 +27,10 @@ export interface Io {
   cwd: string;
   /** Show a progress bar on stderr (stderr is a terminal). */
   progress?: boolean;
-  /** Is stdout a terminal (colours), and is NO_COLOR unset. */
+  /** Colours on stdout (a terminal, NO_COLOR empty or unset, or FORCE_COLOR; see colorEnabled). */
   color: boolean;
+  /** stdout is a terminal: control characters in findings are shown escaped. */
+  terminal?: boolean;
   env: NodeJS.ProcessEnv;
 }
 
@@ -44,12 +47,12 @@ Usage:
                                         static HTML gallery of every variant, with findings
   brandlint init [--hook]               scaffold a config, an example campaign and hook configs
                                         (--hook: install a git pre-commit hook)
-  brandlint rules                       list the rules
+  brandlint rules [--format json]       list the rules
   brandlint --help | --version
 
 Options:
   --config <file>          brand config (default: brand.config.json found upward)
-  --format <name>          stylish (default) | json | sarif | github | unix
+  --format, -f <name>      stylish (default) | json | sarif | github | unix
   --fix                    apply safe fixes, atomically, then re-lint
   --max-warnings <n>       exit 1 when there are more than n warnings
   --quiet                  report errors only
@@ -77,7 +80,9 @@ sms.txt, push.json, whatsapp.txt, social.txt (only the campaign's channels).
 
 Options:
   --channel <name>   only this channel; without --out, print it to stdout
-  --out <dir>        where to write (default: out/<campaign>)
+  --out, -o <dir>    where to write (default: out/<campaign>); files the previous
+                     render wrote there and this one does not are removed
+                     (listed in .brandlint-render.json; changed files are kept)
   --data <file.json> real variable values instead of the config's samples
   --config <file>    brand config (default: brand.config.json found upward)
 `;
@@ -189,6 +194,46 @@ async function lintCommand(args: string[], io: Io): Promise<number> {
   return run();
 }
 
+/**
+ * A run that could not happen, also in the chosen format where something reads it: GitHub
+ * annotations, a valid SARIF log for the upload step, lines the editor's problem matcher
+ * reads. Returns what to print on stdout, and what replaces the plain message on stderr.
+ */
+function renderFailure(e: unknown, format: string, io: Io): { stdout?: string; stderr?: string } {
+  const render = FAILURE_FORMATTERS[format];
+  if (!render || !(e instanceof ConfigError || e instanceof UsageError || e instanceof PathError || e instanceof GitError)) return {};
+  const problems: RunProblem[] =
+    e instanceof ConfigError
+      ? e.problems.map((p) => ({ message: p.message, file: path.resolve(io.cwd, p.file), ...(p.line > 0 ? { line: p.line, column: p.column } : {}) }))
+      : [{ message: e.message }];
+  const text = render(problems, { cwd: io.cwd, root: repositoryRoot(io.cwd, io.cwd), rules: [], version: packageVersion, terminal: io.terminal, docsBase: docsBase() });
+  // The problem matcher reads the terminal: there the unix lines replace the plain message.
+  return format === "unix" ? { stderr: text } : { stdout: text };
+}
+
+/** The --format of a lint command line, read loosely (the options may be what failed to parse). */
+function formatOf(argv: readonly string[]): string | undefined {
+  if (["rules", "render", "preview", "init"].includes(argv[0] ?? "")) return undefined;
+  let format: string | undefined;
+  argv.forEach((a, i) => {
+    const m = /^(?:--format|-f)(?:=(.*))?$/.exec(a);
+    if (m) format = m[1] ?? argv[i + 1];
+  });
+  return format;
+}
+
+let docsBaseCache: string | null | undefined;
+/** Where this version's rule docs are online: from package.json's repository (GitHub), tied to the version's tag. */
+export function docsBase(): string | undefined {
+  if (docsBaseCache === undefined) {
+    const pkg = JSON.parse(readFileSync(path.join(packageRoot, "package.json"), "utf8")) as { repository?: string | { url?: string } };
+    const url = typeof pkg.repository === "string" ? pkg.repository : pkg.repository?.url;
+    const m = url && /github\.com[/:]([\w.-]+\/[\w.-]+?)(?:\.git)?$/.exec(url);
+    docsBaseCache = m ? `https://github.com/${m[1]}/blob/v${packageVersion}/` : null;
+  }
+  return docsBaseCache ?? undefined;
+}
+
 interface OutputOptions {
   format: string;
   formatter: Formatter;
@@ -209,7 +254,16 @@ export async function lintOnce(options: LintOptions, io: Io, out: OutputOptions)
   let results = report.results;
   if (report.suppressionsWritten) io.stderr(`brandlint: wrote ${relativePath(report.suppressionsWritten, io.cwd)}\n`);
   if (out.quiet) results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 }));
-  const text = out.formatter(results, { cwd: io.cwd, color: io.color, rules: ruleInfos(report.rules), version: packageVersion });
+  const text = out.formatter(results, {
+    cwd: io.cwd,
+    // The repository of the config (git's top folder, else the config's folder), whatever the cwd.
+    root: repositoryRoot(report.config.dir),
+    color: io.color,
+    terminal: io.terminal,
+    rules: ruleInfos(report.rules),
+    version: packageVersion,
+    docsBase: docsBase(),
+  });
   if (text) io.stdout(text);
   for (const e of report.fixErrors) io.stderr(`brandlint: ${e}\n`);
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
@@ -247,10 +301,15 @@ async function renderCommand(args: string[], io: Io): Promise<number> {
     if (file) io.stdout(file.text);
     return 0;
   }
+  if (!result.files.length)
+    throw new UsageError(`nothing to render: ${path.relative(io.cwd, result.campaign.dir) || "."} holds no message.md and no channel template (render takes a campaign's message.md, one of its files, or its folder)`);
   const out = path.resolve(io.cwd, values.out ?? path.join("out", result.campaign.id));
-  mkdirSync(out, { recursive: true });
-  for (const f of result.files) writeFileSync(path.join(out, f.name), f.text);
-  io.stderr(`brandlint: wrote ${result.files.map((f) => f.name).join(", ")} to ${relativePath(out, io.cwd) || "."}\n`);
+  const { writeRenderOutput } = await import("./render-out.js");
+  const written = writeRenderOutput(out, result.campaign.id, result.files);
+  const shown = path.relative(io.cwd, out) || ".";
+  if (written.removed.length) io.stderr(`brandlint: removed ${written.removed.join(", ")} from ${shown} (written there by the previous render)\n`);
+  if (written.kept.length) io.stderr(`brandlint: left ${written.kept.join(", ")} in ${shown}: the previous render wrote them, but they were changed since\n`);
+  io.stderr(`brandlint: wrote ${result.files.map((f) => f.name).join(", ")} to ${shown}\n`);
   return 0;
 }
 
@@ -283,7 +342,7 @@ function readData(file: string, shown: string): Record<string, string> {
 }
 
 async function rulesCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parseOptions(args, { format: { type: "string" }, help: { type: "boolean", short: "h" } });
+  const { values } = parseOptions(args, { format: { type: "string", short: "f" }, help: { type: "boolean", short: "h" } });
   if (values.help) {
     io.stdout("Usage: brandlint rules [--format json]\n\nLists every rule with its channels, whether --fix can fix it, and what it checks.\n");
     return 0;
@@ -315,6 +374,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     return await lintCommand(argv, io);
   } catch (e) {
+    const shown = renderFailure(e, formatOf(argv) ?? "stylish", io);
+    if (shown.stdout) io.stdout(shown.stdout);
+    if (shown.stderr) {
+      io.stderr(shown.stderr);
+      return 2;
+    }
     if (e instanceof ConfigError) {
       io.stderr(e.problems.map((p) => (p.line > 0 ? `${p.file}:${p.line}:${p.column}: ${p.message}` : `${p.file}: ${p.message}`)).join("\n") + "\n");
       return 2;

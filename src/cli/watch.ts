@@ -1,9 +1,36 @@
-/** `--watch`: lint, then lint again whenever a template or the config changes. */
-import { watch as fsWatch, type FSWatcher } from "node:fs";
+/**
+ * `--watch`: lint, then lint again whenever a template or the config changes.
+ *
+ * Folders are watched, never single files: editors and `git checkout` save by writing a
+ * new file and renaming it over the old one, and a watcher on the old file would go deaf
+ * after the first save. A folder watcher sees every such rename; for a file (the config,
+ * or a file named on the command line) its folder is watched and events are filtered by
+ * name.
+ */
+import { watch as fsWatch, statSync, type FSWatcher } from "node:fs";
 import path from "node:path";
 import type { LintOptions } from "../lint.js";
 import { findConfig } from "../config/load.js";
 import type { Io } from "./main.js";
+
+interface Target {
+  /** The folder watched. */
+  dir: string;
+  recursive: boolean;
+  /** Only events for this name (a watched file), else every event. */
+  name?: string;
+}
+
+function targetFor(p: string): Target | undefined {
+  try {
+    if (statSync(p).isDirectory()) return { dir: p, recursive: true };
+    return { dir: path.dirname(p), recursive: false, name: path.basename(p) };
+  } catch {
+    // Missing (a glob's base that does not exist yet): watch the nearest folder that does.
+    const parent = path.dirname(p);
+    return parent === p ? undefined : targetFor(parent);
+  }
+}
 
 export async function watch(options: LintOptions, io: Io, run: () => Promise<number>, signal?: AbortSignal): Promise<number> {
   const cwd = options.cwd ?? process.cwd();
@@ -21,20 +48,27 @@ export async function watch(options: LintOptions, io: Io, run: () => Promise<num
       });
     }, 150);
   };
+  const targets = [...roots, ...(config ? [config] : [])].map(targetFor).filter((t): t is Target => !!t);
   const watchers: FSWatcher[] = [];
-  for (const r of roots) {
+  // One watcher per folder: a file's folder that is also watched whole needs no second one.
+  const byDir = new Map<string, Target[]>();
+  for (const t of targets) byDir.set(t.dir, [...(byDir.get(t.dir) ?? []), t]);
+  for (const [dir, ts] of byDir) {
+    const recursive = ts.some((t) => t.recursive);
+    const names = recursive || ts.some((t) => !t.name) ? undefined : new Set(ts.map((t) => t.name!));
     try {
-      watchers.push(fsWatch(r, { recursive: true }, trigger));
+      const w = fsWatch(dir, { recursive }, (_event, filename) => {
+        // No name given (some platforms): cannot filter, so lint again.
+        if (!names || !filename || names.has(path.basename(filename.toString()))) trigger();
+      });
+      w.on("error", () => {
+        /* the folder went away; the other watchers go on */
+      });
+      watchers.push(w);
     } catch {
-      // a file path or a missing folder: watch its parent
-      try {
-        watchers.push(fsWatch(path.dirname(r), trigger));
-      } catch {
-        /* nothing to watch */
-      }
+      /* nothing to watch there */
     }
   }
-  if (config) watchers.push(fsWatch(config, trigger));
   // Said only once the watchers are in place, so a change made after this line is seen.
   io.stderr(`brandlint: watching ${roots.map((r) => path.relative(cwd, r) || ".").join(", ")} for changes (Ctrl+C to stop)\n`);
   await new Promise<void>((resolve) => {

@@ -8,8 +8,10 @@
  * Also `brandlint-disable` / `brandlint-enable` for a range. Rule lists are comma
  * separated (none = every rule); the reason follows `--`. Suppressions that
  * suppress nothing are reported (unused-suppression), as are directives that name an
- * unknown rule or give no reason (invalid-suppression).
+ * unknown rule or give no reason (invalid-suppression; a directive without a reason
+ * suppresses nothing).
  */
+import { UNSUPPRESSIBLE } from "./builtin-findings.js";
 import type { SourceFile } from "../text/source-file.js";
 import { didYouMean } from "../text/suggest.js";
 import type { RawFinding } from "./linter.js";
@@ -26,6 +28,8 @@ export interface Directive {
   /** Lines it covers (for -line / -next-line), 1-based. */
   line: number;
   used: boolean;
+  /** No reason given: it suppresses nothing. */
+  invalid?: boolean;
 }
 
 const HTML = /<!--\s*brandlint-(disable-next-line|disable-line|disable|enable)\b([\s\S]*?)-->/g;
@@ -33,7 +37,6 @@ const HBS = /\{\{!(?:--)?\s*brandlint-(disable-next-line|disable-line|disable|en
 const YAML = /(?:^|\s)#\s*brandlint-(disable-next-line|disable-line|disable|enable)\b([^\n]*)/g;
 
 /** Built-in findings that cannot be suppressed: the file itself is broken. */
-const UNSUPPRESSIBLE = new Set(["parse-error", "internal-error", "unused-suppression", "invalid-suppression"]);
 
 function syntaxesFor(file: SourceFile): RegExp[] {
   const p = file.path;
@@ -84,8 +87,11 @@ export function applySuppressions(findings: RawFinding[], files: readonly Source
           const guess = didYouMean(r, knownRules);
           extra.push(builtin("invalid-suppression", 2, `brandlint-${d.kind} names an unknown rule "${r}"${guess ? ` — did you mean "${guess}"?` : ""}`, d));
         }
-      if (d.kind !== "enable" && !d.reason)
-        extra.push(builtin("invalid-suppression", 1, `brandlint-${d.kind} needs a reason: add “-- why” so reviewers know why the rule does not apply`, d));
+      if (d.kind !== "enable" && !d.reason) {
+        // A suppression without a reason hides nothing: the findings stay, and so does the exit code.
+        d.invalid = true;
+        extra.push(builtin("invalid-suppression", 2, `brandlint-${d.kind} needs a reason: add “-- why” so reviewers know why the rule does not apply (until then it suppresses nothing)`, d));
+      }
     }
   }
   if (!byFile.size) return findings;
@@ -100,6 +106,7 @@ export function applySuppressions(findings: RawFinding[], files: readonly Source
     const covers = (d: Directive) => d.rules.length === 0 || d.rules.includes(f.ruleId);
     let suppressedBy: Directive | undefined;
     for (const d of ds) {
+      if (d.invalid) continue;
       if ((d.kind === "disable-line" || d.kind === "disable-next-line") && d.line === line && covers(d)) suppressedBy = d;
     }
     if (!suppressedBy) {
@@ -107,6 +114,7 @@ export function applySuppressions(findings: RawFinding[], files: readonly Source
       let state: Directive | undefined;
       for (const d of ds) {
         if (d.start > f.start) break;
+        if (d.invalid) continue;
         if (d.kind === "disable" && covers(d)) state = d;
         if (d.kind === "enable" && (d.rules.length === 0 || d.rules.includes(f.ruleId))) state = undefined;
       }
@@ -117,7 +125,7 @@ export function applySuppressions(findings: RawFinding[], files: readonly Source
   }
   for (const ds of byFile.values())
     for (const d of ds)
-      if (!d.used && d.kind !== "enable") extra.push(builtin("unused-suppression", 1, `unused brandlint-${d.kind}${d.rules.length ? ` for ${d.rules.join(", ")}` : ""}: nothing here is reported any more; remove the comment`, d));
+      if (!d.used && !d.invalid && d.kind !== "enable") extra.push(builtin("unused-suppression", 1, `unused brandlint-${d.kind}${d.rules.length ? ` for ${d.rules.join(", ")}` : ""}: nothing here is reported any more; remove the comment`, d));
   return [...kept, ...extra];
 }
 

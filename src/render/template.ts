@@ -6,6 +6,8 @@
  * as own properties only (no prototype access), partials are refused, and only the
  * built-in block helpers (if, unless, each, with) exist.
  */
+// The AST types (the global `hbs` namespace) come with handlebars: the emitted .d.ts must load them too.
+/// <reference types="handlebars" preserve="true" />
 import Handlebars from "handlebars";
 import { MappedText, MappedTextBuilder, type PieceKind } from "../text/mapped-text.js";
 import { ITEM } from "./sample-data.js";

@@ -1,14 +1,29 @@
-/** `--format github`: GitHub Actions workflow commands, so findings show as annotations on the pull request. */
-import type { Formatter } from "./types.js";
+/**
+ * `--format github`: GitHub Actions workflow commands, so findings show as annotations on
+ * the pull request. Paths are relative to the repository root (what GitHub matches them
+ * against), whatever folder brandlint ran in. GitHub shows at most 10 error and 10 warning
+ * annotations per step, so past that a `::notice` says how many the step could not show.
+ */
+import type { FailureFormatter, Formatter } from "./types.js";
 import { relativePath } from "./paths.js";
+
+/** GitHub's limits on the annotations of one step, per severity. */
+export const ANNOTATIONS_PER_STEP = 10;
 
 const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
+function command(kind: "error" | "warning" | "notice", props: string[], message: string): string {
+  return `::${kind}${props.length ? ` ${props.join(",")}` : ""}::${escapeData(message)}`;
+}
+
 export const github: Formatter = (results, ctx) => {
   const lines: string[] = [];
+  const count = { error: 0, warning: 0 };
   for (const r of results)
     for (const m of r.messages) {
+      const kind = m.severity === 2 ? "error" : "warning";
+      count[kind]++;
       const props = [
         `file=${escapeProperty(relativePath(r.file.path, ctx.root ?? ctx.cwd))}`,
         `line=${m.line}`,
@@ -18,7 +33,25 @@ export const github: Formatter = (results, ctx) => {
         `title=${escapeProperty(`brandlint ${m.ruleId}`)}`,
       ];
       const channels = m.channels?.length ? ` (${m.channels.join(", ")})` : "";
-      lines.push(`::${m.severity === 2 ? "error" : "warning"} ${props.join(",")}::${escapeData(m.message + channels)}`);
+      lines.push(command(kind, props, m.message + channels));
     }
+  const dropped = (["error", "warning"] as const).filter((k) => count[k] > ANNOTATIONS_PER_STEP).map((k) => `${count[k] - ANNOTATIONS_PER_STEP} of ${count[k]} ${k}s`);
+  if (dropped.length)
+    lines.push(
+      command(
+        "notice",
+        [`title=${escapeProperty("brandlint: more findings than GitHub shows")}`],
+        `GitHub shows ${ANNOTATIONS_PER_STEP} error and ${ANNOTATIONS_PER_STEP} warning annotations per step; ${dropped.join(" and ")} are not shown as annotations. They are all in this log; run brandlint locally, or use --format sarif with code scanning, to see every one.`,
+      ),
+    );
   return lines.length ? lines.join("\n") + "\n" : "";
 };
+
+/** A run that could not happen (exit 2) as `::error` annotations, on the config's line when known. */
+export const githubFailure: FailureFormatter = (problems, ctx) =>
+  problems
+    .map((p) => {
+      const props = p.file ? [`file=${escapeProperty(relativePath(p.file, ctx.root ?? ctx.cwd))}`, ...(p.line ? [`line=${p.line}`, `col=${p.column || 1}`] : [])] : [];
+      return command("error", [...props, `title=${escapeProperty("brandlint could not run")}`], p.message) + "\n";
+    })
+    .join("");

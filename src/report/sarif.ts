@@ -2,17 +2,14 @@
  * `--format sarif`: SARIF 2.1.0 for code scanning. URIs are relative to the repository
  * root (uriBaseId SRCROOT), every rule carries its help text, and each result has a
  * partialFingerprint that survives unrelated edits (rule, file, message and the
- * text of the offending line, not its number).
+ * text of the offending line, not its number). A run that could not happen is still a
+ * valid log: no results, and the reason as a tool execution notification.
  */
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Formatter } from "./types.js";
+import type { FailureFormatter, FormatContext, Formatter } from "./types.js";
 import { BUILTIN_RULES } from "./types.js";
-
-const INFORMATION_URI = "https://github.com/brandlint/brandlint";
-/** Rule docs are files in the package (docs/rules/<id>.md); SARIF wants an absolute helpUri. */
-const DOCS_BASE = `${INFORMATION_URI}/blob/main/`;
 
 /** The artifact location of a file: relative to SRCROOT when inside it, else an absolute file URI. */
 function artifactLocation(file: string, root: string): { uri: string; uriBaseId?: string } {
@@ -21,33 +18,41 @@ function artifactLocation(file: string, root: string): { uri: string; uriBaseId?
   return { uri: rel.split(path.sep).map(encodeURIComponent).join("/"), uriBaseId: "SRCROOT" };
 }
 
+function driver(ctx: FormatContext, rules: readonly FormatContext["rules"][number][]) {
+  return {
+    name: "brandlint",
+    ...(ctx.version ? { version: ctx.version, semanticVersion: ctx.version } : {}),
+    // Links only where brandlint knows where its docs live (the package's repository, at this version).
+    ...(ctx.docsBase ? { informationUri: new URL(".", ctx.docsBase).href.replace(/\/blob\/[^/]+\/$/, "") } : {}),
+    rules: rules.map((r) => ({
+      id: r.id,
+      name: r.id.replace(/(^|-)(\w)/g, (_m, _d: string, ch: string) => ch.toUpperCase()),
+      shortDescription: { text: r.description },
+      fullDescription: { text: r.rationale ? `${r.description} ${r.rationale}` : r.description },
+      help: { text: `${r.description}${r.rationale ? `\n\nWhy: ${r.rationale}` : ""}${r.url ? `\n\nDocs: ${r.url} in the brandlint package` : ""}`, markdown: `**${r.id}**: ${r.description}${r.rationale ? `\n\n*Why:* ${r.rationale}` : ""}${r.url ? `\n\nDocs: \`${r.url}\` in the brandlint package.` : ""}` },
+      ...(r.url && ctx.docsBase ? { helpUri: new URL(r.url, ctx.docsBase).href } : {}),
+      defaultConfiguration: { level: r.defaultSeverity === "warn" ? "warning" : "error" },
+    })),
+  };
+}
+
+const allRules = (ctx: FormatContext) => [...ctx.rules, ...BUILTIN_RULES.filter((b) => !ctx.rules.some((r) => r.id === b.id))];
+const srcRoot = (root: string) => ({ SRCROOT: { uri: pathToFileURL(root).href.replace(/\/?$/, "/") } });
+
 export const sarif: Formatter = (results, ctx) => {
   const root = ctx.root ?? ctx.cwd;
-  const rules = [...ctx.rules, ...BUILTIN_RULES.filter((b) => !ctx.rules.some((r) => r.id === b.id))];
+  const rules = allRules(ctx);
+  // Every result points at a rule entry (ruleIndex), even a rule the context did not describe.
+  for (const id of new Set(results.flatMap((r) => r.messages.map((m) => m.ruleId)))) if (!rules.some((r) => r.id === id)) rules.push({ id, description: `brandlint finding ${id}` });
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const out = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
     runs: [
       {
-        tool: {
-          driver: {
-            name: "brandlint",
-            ...(ctx.version ? { version: ctx.version, semanticVersion: ctx.version } : {}),
-            informationUri: INFORMATION_URI,
-            rules: rules.map((r) => ({
-              id: r.id,
-              name: r.id.replace(/(^|-)(\w)/g, (_m, _d: string, ch: string) => ch.toUpperCase()),
-              shortDescription: { text: r.description },
-              fullDescription: { text: r.rationale ? `${r.description} ${r.rationale}` : r.description },
-              help: { text: `${r.description}${r.rationale ? `\n\nWhy: ${r.rationale}` : ""}`, markdown: `**${r.id}**: ${r.description}${r.rationale ? `\n\n*Why:* ${r.rationale}` : ""}` },
-              ...(r.url ? { helpUri: new URL(r.url, DOCS_BASE).href } : {}),
-              defaultConfiguration: { level: r.defaultSeverity === "warn" ? "warning" : "error" },
-            })),
-          },
-        },
+        tool: { driver: driver(ctx, rules) },
         columnKind: "utf16CodeUnits",
-        originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(root).href.replace(/\/?$/, "/") } },
+        originalUriBaseIds: srcRoot(root),
         results: results.flatMap((r) => {
           const location = artifactLocation(r.file.path, root);
           const uri = location.uri;
@@ -61,7 +66,7 @@ export const sarif: Formatter = (results, ctx) => {
             const fingerprint = createHash("sha256").update(`${base}\u0000${n}`).digest("hex").slice(0, 32);
             return {
               ruleId: m.ruleId,
-              ...(index.has(m.ruleId) ? { ruleIndex: index.get(m.ruleId) } : {}),
+              ruleIndex: index.get(m.ruleId)!,
               level: m.severity === 2 ? "error" : "warning",
               message: { text: m.message + (m.channels?.length ? ` (${m.channels.join(", ")})` : "") },
               locations: [
@@ -77,6 +82,37 @@ export const sarif: Formatter = (results, ctx) => {
             };
           });
         }),
+      },
+    ],
+  };
+  return JSON.stringify(out, null, 2) + "\n";
+};
+
+/** A run that could not happen (exit 2): a valid log with no results and the reason as a notification. */
+export const sarifFailure: FailureFormatter = (problems, ctx) => {
+  const root = ctx.root ?? ctx.cwd;
+  const out = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: driver(ctx, allRules(ctx)) },
+        invocations: [
+          {
+            executionSuccessful: false,
+            exitCode: 2,
+            toolExecutionNotifications: problems.map((p) => ({
+              level: "error",
+              message: { text: p.message },
+              ...(p.file
+                ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(p.file, root), ...(p.line ? { region: { startLine: p.line, startColumn: p.column || 1 } } : {}) } }] }
+                : {}),
+            })),
+          },
+        ],
+        columnKind: "utf16CodeUnits",
+        originalUriBaseIds: srcRoot(root),
+        results: [],
       },
     ],
   };

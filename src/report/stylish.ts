@@ -1,8 +1,13 @@
-/** `--format stylish` (default): findings grouped by file, like ESLint's, with a summary line. */
+/**
+ * `--format stylish` (default): findings grouped by file, like ESLint's, with a summary
+ * line. Position and severity are aligned; the message is not padded, so a line is only
+ * as long as its finding. A clean run says so.
+ */
 import type { Formatter } from "./types.js";
-import { relativePath } from "./paths.js";
+import { displayFile, displayMessage, relativePath } from "./paths.js";
 
 const paint = (on: boolean) => (code: string, s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
 
 export const stylish: Formatter = (results, ctx) => {
   const c = paint(!!ctx.color);
@@ -17,24 +22,19 @@ export const stylish: Formatter = (results, ctx) => {
     warnings += r.warningCount;
     fixableErrors += r.fixableErrorCount;
     fixableWarnings += r.fixableWarningCount;
-    out.push("", c("4", relativePath(r.file.path, ctx.cwd)));
-    const rows = r.messages.map((m) => [
-      `  ${m.line}:${m.column}`,
-      m.severity === 2 ? "error" : "warning",
-      m.message.replace(/\r\n|[\r\n]/g, " ") + (m.channels?.length ? ` (${m.channels.join(", ")})` : ""),
-      m.ruleId,
-    ]);
+    out.push("", c("4", displayFile(relativePath(r.file.path, ctx.cwd), ctx.terminal)));
+    const rows = r.messages.map((m) => [`  ${m.line}:${m.column}`, m.severity === 2 ? "error" : "warning", displayMessage(m.message, ctx.terminal) + (m.channels?.length ? ` (${m.channels.join(", ")})` : ""), m.ruleId]);
     const w0 = Math.max(...rows.map((x) => x[0]!.length));
     const w1 = Math.max(...rows.map((x) => x[1]!.length));
-    const w2 = Math.max(...rows.map((x) => x[2]!.length));
     for (const [pos, sev, msg, rule] of rows) {
       const sevText = sev!.padEnd(w1);
-      out.push(`${c("2", pos!.padEnd(w0))}  ${sev === "error" ? c("31", sevText) : c("33", sevText)}  ${msg!.padEnd(w2)}  ${c("2", rule!)}`);
+      out.push(`${c("2", pos!.padEnd(w0))}  ${sev === "error" ? c("31", sevText) : c("33", sevText)}  ${msg}  ${c("2", rule!)}`);
     }
   }
   const total = errors + warnings;
-  if (total === 0) return "";
-  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
+  if (total === 0) {
+    return results.length ? `${c("32", "✔")} no problems (${plural(results.length, "file")} linted)\n` : "";
+  }
   out.push("", c(errors ? "1;31" : "1;33", `✖ ${plural(total, "problem")} (${plural(errors, "error")}, ${plural(warnings, "warning")})`));
   if (fixableErrors + fixableWarnings)
     out.push(c(errors ? "1;31" : "1;33", `  ${plural(fixableErrors, "error")} and ${plural(fixableWarnings, "warning")} potentially fixable with the \`--fix\` option.`));

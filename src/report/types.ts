@@ -1,5 +1,6 @@
 /** What every formatter gets. Formatters are pure: results in, text out. */
 import type { FileResult } from "../engine/linter.js";
+import { BUILTIN_FINDINGS } from "../engine/builtin-findings.js";
 
 export interface RuleInfo {
   id: string;
@@ -12,20 +13,32 @@ export interface RuleInfo {
 export interface FormatContext {
   /** Paths are shown relative to this folder. */
   cwd: string;
-  /** Repository root for SARIF URIs (default cwd). */
+  /** The repository root: SARIF URIs and GitHub annotation paths are relative to it (default cwd). */
   root?: string;
-  /** ANSI colours (only on a TTY and never under NO_COLOR; the CLI decides). */
+  /** ANSI colours (only on a TTY, never under a non-empty NO_COLOR; the CLI decides). */
   color?: boolean;
+  /** Output goes to a terminal: control characters in messages and paths are shown escaped. */
+  terminal?: boolean;
   rules: readonly RuleInfo[];
   version?: string;
+  /** Absolute base for rule docs links (SARIF helpUri); none when unknown. */
+  docsBase?: string;
 }
 
 export type Formatter = (results: readonly FileResult[], ctx: FormatContext) => string;
 
-/** Findings that come from the engine itself rather than a rule file. */
-export const BUILTIN_RULES: RuleInfo[] = [
-  { id: "parse-error", description: "A file that cannot be read or parsed (invalid JSON, YAML, MJML, Handlebars, encoding).", defaultSeverity: "error" },
-  { id: "campaign-meta", description: "Campaign metadata (frontmatter or campaign.json) with unknown keys, wrong types, unknown offers, bad dates or locales.", defaultSeverity: "error" },
-  { id: "internal-error", description: "A rule crashed on a file; the other rules still ran.", defaultSeverity: "error" },
-  { id: "unused-suppression", description: "A brandlint-disable comment that suppresses nothing.", defaultSeverity: "warn" },
-];
+/** Why a run could not happen (a config problem, exit 2): one entry per problem. */
+export interface RunProblem {
+  message: string;
+  /** Absolute path of the file at fault, when there is one. */
+  file?: string;
+  /** 1-based; absent when the problem has no position in the file. */
+  line?: number;
+  column?: number;
+}
+
+/** Renders the problems that stopped a run, in a format's own shape (for its consumers: CI, editors). */
+export type FailureFormatter = (problems: readonly RunProblem[], ctx: FormatContext) => string;
+
+/** Findings that come from the engine itself rather than a rule file (src/engine/builtin-findings.ts). */
+export const BUILTIN_RULES: readonly RuleInfo[] = BUILTIN_FINDINGS.map((f) => ({ id: f.id, description: f.description, rationale: f.rationale, url: f.docsUrl, defaultSeverity: f.defaultSeverity }));
