@@ -27,7 +27,7 @@ export const BUILTIN_FINDINGS: readonly BuiltinFinding[] = [
     defaultSeverity: "error",
     suppressible: false,
     details:
-      "Reported at the position the parser names: a frontmatter line that is not YAML, a `push.json` that is not a JSON object or has unknown keys, an unclosed Handlebars block, two templates for one channel (`sms.txt` and `sms.txt.hbs`), a file that is not UTF-8. Fix the file; a suppression comment cannot hide it.",
+      "Reported at the position the parser names: a frontmatter line that is not YAML, a `push.json` that is not a JSON object or has unknown keys, an unclosed Handlebars block, two templates for one channel (`sms.txt` and `sms.txt.hbs`), a file that is not UTF-8. Also a channel file that is empty (it would send an empty message), one that is not a regular file (a FIFO, socket or device: never opened), one larger than 2 MB, and a symbolic link to a file outside the project (never read). Fix the file; a suppression comment cannot hide it.",
   }),
   finding({
     id: "campaign-meta",
@@ -70,6 +70,14 @@ export const BUILTIN_FINDINGS: readonly BuiltinFinding[] = [
       "<!-- brandlint-disable-next-line tone-words -- the legal team's wording -->",
       "```",
     ].join("\n"),
+  }),
+  finding({
+    id: "too-many-findings",
+    description: "A file with more than 1,000 findings: the rest are counted in one finding where the limit was passed.",
+    rationale: "A file broken in one repeated way would otherwise flood the report (and the editor) with the same finding thousands of times.",
+    defaultSeverity: "error",
+    suppressible: false,
+    details: "Reported at the 1,001st finding, with how many more there are and which rule reports most of them. Fix the findings above it and run again. It is an error when any of the findings it counts is.",
   }),
 ];
 
