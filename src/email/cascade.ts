@@ -137,12 +137,14 @@ function sheetDecl(j: Joined, p: JuiceProperty): StyleValue | undefined {
 
 const stripImportant = (v: string) => v.replace(/\s*!\s*important\s*$/i, "");
 
+/** Every element below `n` in document order; iterative, so nesting depth never overflows the stack. */
 function* elements(n: DomNode): Generator<DomNode> {
-  for (const c of n.children ?? []) {
-    if (c.type === "tag" || c.type === "script" || c.type === "style") {
-      yield c;
-      yield* elements(c);
-    } else if (c.type === "root") yield* elements(c);
+  const stack: DomNode[] = [...(n.children ?? [])].reverse();
+  while (stack.length) {
+    const c = stack.pop()!;
+    const isElement = c.type === "tag" || c.type === "script" || c.type === "style";
+    if (isElement) yield c;
+    if (isElement || c.type === "root") for (let i = (c.children?.length ?? 0) - 1; i >= 0; i--) stack.push(c.children![i]!);
   }
 }
 
@@ -252,10 +254,31 @@ interface State {
  * Every visible, non-blank text of an HTML document with the colour, backgrounds, size
  * and weight a browser computes for it.
  */
+/**
+ * Elements deeper than this are cut from the document before the cascade (and the
+ * recursive walks of juice and of this file) sees it; the template's parser reports
+ * where the limit was passed (MJML and HTML documents nest at most 200 elements).
+ */
+export const MAX_CASCADE_DEPTH = 200;
+
+function pruneDeep(root: DomNode): void {
+  const stack: [DomNode, number][] = [[root, 0]];
+  while (stack.length) {
+    const [n, depth] = stack.pop()!;
+    if (!n.children?.length) continue;
+    if (depth >= MAX_CASCADE_DEPTH) {
+      n.children.length = 0;
+      continue;
+    }
+    for (const c of n.children) stack.push([c, depth + 1]);
+  }
+}
+
 export function cascadeRuns(input: CascadeInput): CascadeResult {
   const { load } = juiceKit();
   const $ = load(input.html, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } });
   const root = $.root().toArray()[0]!;
+  pruneDeep(root);
   const first = pass($, root, input.inlineSheets, undefined);
   // After the first pass the inlined sheets live in the style attributes, as in the email sent.
   const styles = pass($, root, input.sheets, first);
