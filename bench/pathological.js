@@ -9,6 +9,7 @@
  *   node bench/pathological.js                 full run (needs `npm run build`)
  *   node bench/pathological.js --smoke         1 KB and 10 KB, all rules at once (CI)
  *   options: --rules a,b  --patterns 0,3  --timeout S (per measurement; 30, smoke 20)
+ *            --sizes 10000,100000 (characters; default 10 KB, 100 KB, 1 MB)
  *            --json FILE (write the measurements)  --strict (exit 1 when a rule grows > 12×)
  *
  * Each rule runs in a child process that lints one size after the other and reports
@@ -162,6 +163,7 @@ async function main() {
       rules: { type: "string" },
       patterns: { type: "string" },
       timeout: { type: "string" },
+      sizes: { type: "string" },
       json: { type: "string" },
       strict: { type: "boolean" },
     },
@@ -174,7 +176,7 @@ async function main() {
     return;
   }
   if (!existsSync(path.join(ROOT, "dist", "src", "lint.js"))) throw new Error("dist/ is missing: run `npm run build` first");
-  const sizes = values.smoke ? [1_000, 10_000] : [10_000, 100_000, 1_000_000];
+  const sizes = values.sizes ? values.sizes.split(",").map(Number) : values.smoke ? [1_000, 10_000] : [10_000, 100_000, 1_000_000];
   const timeoutMs = Number(values.timeout ?? (values.smoke ? 20 : 30)) * 1000;
   const { ruleIds } = await import(pathToFileURL(path.join(ROOT, "dist", "src", "rules-index.js")).href);
   const rules = values.smoke ? ["*"] : values.rules ? values.rules.split(",") : ruleIds();
