@@ -12,6 +12,7 @@
  *   E  mjml CLI, MJML → HTML                               vs brandlint, message.md → MJML → HTML
  *   F  tone-words with 10,000 terms                        vs 10 terms
  *   G  pathological term list, 400,000 characters          vs 100,000 (linear ≈ 4×)
+ *   H  every rule on pathological repeated-token texts      10 KB → 100 KB → 1 MB (bench/pathological.js)
  *
  * Options: --campaigns N (1000) --runs N (5) --subset N (100, campaigns for D and E)
  * --big (also A at 10,000 campaigns, one run) --only A,C,… --work DIR (bench/.work)
@@ -227,7 +228,7 @@ async function main() {
       runs: { type: "string", default: "5" },
       subset: { type: "string", default: "100" },
       big: { type: "boolean", default: false },
-      only: { type: "string", default: "A,B,C,D,E,F,G" },
+      only: { type: "string", default: "A,B,C,D,E,F,G,H" },
       work: { type: "string", default: path.join(ROOT, "bench", ".work") },
       results: { type: "string", default: path.join(ROOT, "bench", "results.md") },
       seed: { type: "string", default: "8" },
@@ -401,8 +402,20 @@ async function main() {
     if (a.rss !== null) rows.push(["A", "peak RSS, 10,000 campaigns", fmtMB(a.rss), "—", "—", "< 400 MB", verdict(a.rss < 400 * 1024)]);
   }
 
+  // H: every rule alone on pathological texts (its own table, from bench/pathological.js).
+  let pathological = "";
+  if (only.has("H")) {
+    log("\nH: pathological texts, every rule (node bench/pathological.js)");
+    const json = path.join(work, "pathological.json");
+    const r = spawnSync(NODE, [path.join(ROOT, "bench", "pathological.js"), "--json", json], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 16 << 20 });
+    pathological = r.stdout;
+    const worst = Math.max(0, ...[...r.stdout.matchAll(/\| (\d+(?:\.\d+)?)×/g)].map((m) => Number(m[1])));
+    const hung = /∞|timed out/.test(r.stdout);
+    rows.push(["H", "every rule on 31 pathological texts: worst growth per 10× text (table below)", "—", hung ? "∞ (a timeout)" : fmtX(worst), "—", "≤ 12×", verdict(!hung && worst <= 12 && r.status === 0)]);
+  }
+
   const after = machine();
-  const report = renderReport({ started, before, after, campaigns, runs, subset, seed, stats, bigStats, rows, results });
+  const report = renderReport({ started, before, after, campaigns, runs, subset, seed, stats, bigStats, rows, results, pathological });
   process.stdout.write("\n" + report.tables + "\n");
   if (values.results !== "-") {
     writeResults(path.resolve(values.results), report.markdown);
@@ -412,7 +425,7 @@ async function main() {
 
 const verdict = (ok) => (ok ? "met" : "**missed**");
 
-function renderReport({ started, before, after, campaigns, runs, subset, seed, stats, bigStats, rows, results }) {
+function renderReport({ started, before, after, campaigns, runs, subset, seed, stats, bigStats, rows, results, pathological }) {
   const ratios = table(["", "measure", "medians (wall)", "ratio", "CPU ratio", "target", ""], rows);
   const abs = table(
     ["command", "runs", "wall median (min–max)", "CPU median", "peak RSS"],
@@ -450,8 +463,8 @@ ${ratios}
 ## Absolute medians
 
 ${abs}
-`;
-  return { markdown, tables: `${ratios}\n\n${abs}\n` };
+${pathological ? `\n## H: pathological texts, every rule alone\n\n${pathological}` : ""}`;
+  return { markdown, tables: `${ratios}\n\n${abs}\n${pathological ? `\n${pathological}` : ""}` };
 }
 
 const NOTES = "<!-- notes: everything below this line is kept when bench/run.js rewrites this file -->";

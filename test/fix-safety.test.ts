@@ -5,7 +5,7 @@
  * two concurrent runs do not interleave.
  */
 import { spawn, spawnSync, execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -187,6 +187,15 @@ describe("--fix writes safely", () => {
     expect(r.fixErrors).toEqual([]);
     expect(readFileSync(path.join(dir, "sms.txt"), "utf8")).toBe("Check your email\n");
     expect(readdirSync(dir).sort()).toEqual([`.sms.txt.${process.pid}.4567cdef.tmp`, "sms.txt"]);
+  });
+
+  it("a file with a modification time in the future (a skewed clock) is still fixed", () => {
+    const d = project({ "templates/c/sms.txt": "Check your e-mail\n" });
+    const file = path.join(d, "templates/c/sms.txt");
+    const future = new Date(Date.now() + 3600_000);
+    utimesSync(file, future, future);
+    writeAtomic(file, "Check your email\n", false, "Check your e-mail\n", { root: d });
+    expect(readFileSync(file, "utf8")).toBe("Check your email\n");
   });
 
   it("a lock held by a running brandlint is respected", () => {

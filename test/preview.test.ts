@@ -3,7 +3,7 @@
  * template text is always escaped, that nothing points outside the page, and the
  * --serve server. test/browser/preview.browser.test.ts looks at it in Chromium.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, existsSync, mkdirSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -283,6 +283,74 @@ describe("a project with hostile text, images and tight limits", () => {
     const again = await buildPreview({ cwd: project.dir, out: "site" });
     expect(again.campaigns).toBe(1);
     expect(existsSync(path.join(out, "campaigns", "gone.html"))).toBe(false);
+  });
+});
+
+describe("committed symbolic links cannot redirect the preview (issue 17)", () => {
+  const MJ = (img: string, extra = "") => `<mjml><mj-body><mj-section><mj-column><mj-image src="${img}" alt="Logo" />${extra}<mj-text>Hi</mj-text></mj-column></mj-section></mj-body></mjml>\n`;
+  let project: TempProject;
+  let outside: string;
+  beforeAll(() => {
+    outside = mkdtempSync(path.join(os.tmpdir(), "brandlint-outside-"));
+    writeFileSync(path.join(outside, "victim.txt"), "keep me");
+    mkdirSync(path.join(outside, "pages"));
+    writeFileSync(path.join(outside, "pages", "precious.html"), "keep me too");
+    writeFileSync(path.join(outside, "secret.png"), "\x89PNG SECRET-BYTES");
+    project = tempProject({
+      "brand.config.json": JSON.stringify({ brand: { name: "Acme" } }),
+      "templates/mail/email.mjml": MJ("logo.png", "<mj-unknown-tag>x</mj-unknown-tag>"),
+      "templates/mail/inside.png": "\x89PNG INSIDE",
+      "templates/ok/email.mjml": MJ("inside.png"),
+      "templates/ok/inside.png": "\x89PNG INSIDE",
+    });
+    symlinkSync(path.join(outside, "secret.png"), path.join(project.dir, "templates/mail/logo.png"));
+  });
+  afterAll(() => {
+    project.dispose();
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  test("a marker that is a link to a file: refused, the file untouched", async () => {
+    const out = path.join(project.dir, "p1");
+    mkdirSync(out);
+    symlinkSync(path.join(outside, "victim.txt"), path.join(out, MARKER));
+    await expect(buildPreview({ cwd: project.dir, out: "p1" })).rejects.toThrow(/is not a file brandlint wrote/);
+    expect(readFileSync(path.join(outside, "victim.txt"), "utf8")).toBe("keep me");
+  });
+
+  test("a campaigns folder that is a link to a folder: refused, nothing there deleted", async () => {
+    const out = path.join(project.dir, "p2");
+    mkdirSync(out);
+    writeFileSync(path.join(out, MARKER), "");
+    symlinkSync(path.join(outside, "pages"), path.join(out, "campaigns"));
+    await expect(buildPreview({ cwd: project.dir, out: "p2" })).rejects.toBeInstanceOf(PreviewOutputError);
+    expect(readFileSync(path.join(outside, "pages", "precious.html"), "utf8")).toBe("keep me too");
+  });
+
+  test("an output folder that is a link: refused", async () => {
+    symlinkSync(path.join(outside, "pages"), path.join(project.dir, "p3"));
+    await expect(buildPreview({ cwd: project.dir, out: "p3" })).rejects.toThrow(/is a symbolic link/);
+    expect(readdirSync(path.join(outside, "pages"))).toEqual(["precious.html"]);
+  });
+
+  test("a symlinked logo.png outside the project is not inlined; an image inside is; mjml prints nothing", async () => {
+    const printed: string[] = [];
+    const { error, warn } = console;
+    console.error = (...a: unknown[]) => printed.push(a.join(" "));
+    console.warn = (...a: unknown[]) => printed.push(a.join(" "));
+    try {
+      await buildPreview({ cwd: project.dir, out: "p4" });
+    } finally {
+      console.error = error;
+      console.warn = warn;
+    }
+    const secret = Buffer.from("\x89PNG SECRET-BYTES").toString("base64");
+    const mail = readFileSync(path.join(project.dir, "p4/campaigns/mail.html"), "utf8");
+    expect(mail).not.toContain(secret);
+    expect(mail).not.toContain("SECRET");
+    const ok = readFileSync(path.join(project.dir, "p4/campaigns/ok.html"), "utf8");
+    expect(ok).toContain(Buffer.from("\x89PNG INSIDE").toString("base64"));
+    expect(printed).toEqual([]);
   });
 });
 

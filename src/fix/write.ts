@@ -49,6 +49,12 @@ const MAX_WAIT_MS = 3000;
 /** No fix holds its lock this long: an older lock is left over from a killed run. */
 const STALE_LOCK_MS = 60_000;
 
+/** Written in the last QUIET_MS (a clock skewed into the future does not count). */
+const recent = (st: Stats) => {
+  const age = Date.now() - st.mtimeMs;
+  return age > -1000 && age < QUIET_MS;
+};
+
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /** Is a process with this pid running (on this machine)? */
@@ -213,9 +219,9 @@ export function writeAtomic(file: string, text: string, bom: boolean, expected?:
     if ((st.mode & 0o222) === 0) throw new FileChangedError(`${file} is read-only; not fixed (make it writable to let --fix change it)`);
     const want = expected === undefined ? undefined : Buffer.from((bom ? "\ufeff" : "") + expected, "utf8");
     // Wait until nobody has written the file for a moment, then compare every byte.
-    for (const t0 = Date.now(); Date.now() - st.mtimeMs < QUIET_MS; st = fstatSync(fd)) {
+    for (const t0 = Date.now(); recent(st); st = fstatSync(fd)) {
       if (Date.now() - t0 > MAX_WAIT_MS) throw new FileChangedError(`${file} is being written by another program; not written`);
-      sleep(QUIET_MS - Math.max(0, Date.now() - st.mtimeMs) + 5);
+      sleep(Math.min(QUIET_MS, QUIET_MS - (Date.now() - st.mtimeMs)) + 5);
     }
     if (want && !readUpTo(fd, want.length + 1).equals(want)) throw new FileChangedError(`${file} changed while brandlint was fixing it; not written`);
 
@@ -265,7 +271,7 @@ export function writeAtomic(file: string, text: string, bom: boolean, expected?:
 /** Puts the content of the replaced file (still open as `fd`) back in place, once it is quiet. */
 function restore(fd: number, target: string, dir: string, base: string): void {
   let st = fstatSync(fd);
-  for (const t0 = Date.now(); Date.now() - st.mtimeMs < QUIET_MS && Date.now() - t0 < MAX_WAIT_MS; st = fstatSync(fd)) sleep(QUIET_MS);
+  for (const t0 = Date.now(); recent(st) && Date.now() - t0 < MAX_WAIT_MS; st = fstatSync(fd)) sleep(QUIET_MS);
   const back = path.join(dir, `.${base}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   const out = openSync(back, "wx", 0o600);
   try {

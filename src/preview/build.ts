@@ -4,7 +4,8 @@
  * elsewhere. The output folder is only ever written when it is empty or an earlier
  * preview, so a wrong --out cannot overwrite someone's files.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync, type Stats } from "node:fs";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { SettingsResolver } from "../config/settings.js";
 import { lint } from "../lint.js";
@@ -57,17 +58,45 @@ export function pageNames(ids: readonly string[]): string[] {
   });
 }
 
+/** lstat, or undefined when nothing is there: a symbolic link is never followed. */
+function lstatOrNone(p: string): Stats | undefined {
+  try {
+    return lstatSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The output folder, its `campaigns` folder and its marker must be what brandlint made
+ * them: a real folder, a real folder and a regular file. A symbolic link committed in
+ * their place would redirect the preview's writes and deletes elsewhere.
+ */
 function checkOutput(out: string): void {
-  if (!existsSync(out)) return;
-  if (!statSync(out).isDirectory()) throw new PreviewOutputError(`--out ${out} is a file, not a folder`);
+  const st = lstatOrNone(out);
+  if (!st) return;
+  if (st.isSymbolicLink()) throw new PreviewOutputError(`--out ${out} is a symbolic link; brandlint writes the preview only into a real folder`);
+  if (!st.isDirectory()) throw new PreviewOutputError(`--out ${out} is a file, not a folder`);
   const entries = readdirSync(out);
   if (entries.length && !entries.includes(MARKER))
     throw new PreviewOutputError(`${out} is not empty and is not a brandlint preview; choose an empty or new folder for --out`);
+  const marker = lstatOrNone(path.join(out, MARKER));
+  if (marker && !marker.isFile()) throw new PreviewOutputError(`${path.join(out, MARKER)} is not a file brandlint wrote (a symbolic link or a folder); remove it`);
+  const campaigns = lstatOrNone(path.join(out, "campaigns"));
+  if (campaigns && !campaigns.isDirectory()) throw new PreviewOutputError(`${path.join(out, "campaigns")} is not a folder brandlint made (a symbolic link or a file); remove it`);
 }
 
+/** Refuses an output path that is not inside the output folder. */
+function inside(out: string, file: string): string {
+  const rel = path.relative(out, file);
+  if (!rel || rel.startsWith("..") || path.isAbsolute(rel)) throw new PreviewOutputError(`${file} is outside the preview folder ${out}; not written`);
+  return file;
+}
+
+/** Writes through a new temp file (never an existing path, never through a link) and a rename, which replaces a link rather than following it. */
 function writeFile(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  writeFileSync(tmp, text, { flag: "wx" });
   renameSync(tmp, file);
 }
 
@@ -92,10 +121,17 @@ export async function buildPreview(options: PreviewOptions): Promise<PreviewResu
   }));
   const pages: { file: string; html: string }[] = [{ file: path.join(out, "index.html"), html: indexPage(ctx, summaries, report.results) }];
   for (const [i, s] of summaries.entries()) pages.push({ file: path.join(out, "campaigns", names[i]!), html: await campaignPage(ctx, s, "../index.html") });
+  // Checked again just before writing: the lint above takes a while.
+  checkOutput(out);
   mkdirSync(path.join(out, "campaigns"), { recursive: true });
-  writeFileSync(path.join(out, MARKER), "This folder is written by `brandlint preview`; it is replaced on every run.\n");
+  writeFile(path.join(out, MARKER), "This folder is written by `brandlint preview`; it is replaced on every run.\n");
   const keep = new Set(names);
-  for (const f of readdirSync(path.join(out, "campaigns"))) if (f.endsWith(".html") && !keep.has(f)) rmSync(path.join(out, "campaigns", f), { force: true });
-  for (const p of pages) writeFile(p.file, p.html);
+  const campaignsDir = path.join(out, "campaigns");
+  // Only files brandlint wrote go: regular *.html files (a link there is removed as a link, never followed).
+  for (const f of readdirSync(campaignsDir)) {
+    const p = inside(campaignsDir, path.join(campaignsDir, f));
+    if (f.endsWith(".html") && !keep.has(f) && lstatOrNone(p)?.isFile()) rmSync(p, { force: true });
+  }
+  for (const p of pages) writeFile(inside(out, p.file), p.html);
   return { pages: pages.map((p) => p.file), campaigns: summaries.length };
 }

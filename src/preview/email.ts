@@ -5,7 +5,7 @@
  * text, local images are inlined, style sheets and fonts from other hosts are dropped,
  * and a Content-Security-Policy forbids whatever might remain.
  */
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, realpathSync, constants } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Parser } from "htmlparser2";
@@ -163,16 +163,26 @@ function inlineLocal(src: string, baseDir: string, root: string): string | undef
   } catch {
     return undefined;
   }
-  const file = path.resolve(baseDir, rel);
-  const inside = path.relative(root, file);
-  if (!inside || inside.startsWith("..") || path.isAbsolute(inside)) return undefined;
-  const type = IMAGE_TYPES[path.extname(file).toLowerCase()];
+  const type = IMAGE_TYPES[path.extname(rel).toLowerCase()];
   if (!type) return undefined;
+  let fd: number | undefined;
   try {
-    if (statSync(file).size > MAX_INLINE) return undefined;
-    return `data:${type};base64,${readFileSync(file).toString("base64")}`;
+    // Symbolic links resolved: only a regular file whose real path is inside the root is read.
+    const file = realpathSync(path.resolve(baseDir, rel));
+    const inside = path.relative(realpathSync(root), file);
+    if (!inside || inside.startsWith("..") || path.isAbsolute(inside)) return undefined;
+    // O_NONBLOCK: a FIFO never hangs the preview; fstat on what was opened decides.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > MAX_INLINE) return undefined;
+    const buf = Buffer.alloc(st.size);
+    let n = 0;
+    for (let r = 1; n < buf.length && r > 0; n += r) r = readSync(fd, buf, n, buf.length - n, n);
+    return `data:${type};base64,${buf.subarray(0, n).toString("base64")}`;
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -375,10 +375,28 @@ export function validateMjml(text: string): MjmlError[] {
   return m.validate(json, { components: m.components, dependencies: m.dependencies, initializeType: m.initializeType });
 }
 
-/** MJML → HTML with mjml 5. Includes are never followed here (see SECURITY.md). */
+/**
+ * MJML → HTML with mjml 5. Includes are never followed here (see SECURITY.md). What mjml
+ * prints while rendering (console.error for an unknown tag, console.warn) is returned
+ * with its errors instead of reaching brandlint's stderr, whose output is the report.
+ */
 export async function mjmlToHtml(text: string, validationLevel: "strict" | "soft" = "soft"): Promise<{ html: string; errors: MjmlError[] }> {
   const m = loadMjml();
-  return m.mjml2html(text, { validationLevel, ignoreIncludes: true, keepComments: false });
+  const printed: MjmlError[] = [];
+  const { error, warn } = console;
+  const capture = (...args: unknown[]) => {
+    const message = args.map((a) => (a instanceof Error ? a.message : String(a))).join(" ");
+    printed.push({ line: 0, message, tagName: "", formattedMessage: message });
+  };
+  console.error = capture;
+  console.warn = capture;
+  try {
+    const r = await m.mjml2html(text, { validationLevel, ignoreIncludes: true, keepComments: false });
+    return { ...r, errors: [...r.errors, ...printed] };
+  } finally {
+    console.error = error;
+    console.warn = warn;
+  }
 }
 
 let skeleton: ((o: object) => string) | undefined;
