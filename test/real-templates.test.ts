@@ -121,6 +121,12 @@ describe("2. loops are rendered with the sample and their bodies linted", () => 
       "sms.txt:1:36 tone-words: ‘cheap’ is off-brand; write ‘affordable’ (in the {{else}} branch of {{#if vip}})",
     ]);
   });
+  it("in message.md too, in every channel rendered from it", async () => {
+    const md = "---\nchannels: [email, sms]\n---\n# Hello\n\n{{#if vip}}A VIP deal for you.{{else}}A cheap deal.{{/if}}\n";
+    expect(await findings({ "message.md": md }, { tone: { banned: [{ term: "cheap", suggest: "affordable" }] }, variables: { vip: { sample: true } } }, ["tone-words"])).toEqual([
+      "message.md:6:41 tone-words: ‘cheap’ is off-brand; write ‘affordable’ (in the {{else}} branch of {{#if vip}})",
+    ]);
+  });
   it("the worst case renders maxItems items, each text at its maxLength", () => {
     const vars = { order: { sample: { items: [{ name: "Tent" }, { name: "Mug" }] } }, "order.items": { maxItems: 3 }, "order.items.name": { maxLength: 5 } };
     expect(variableData(vars, "sample")).toEqual({ order: { items: [{ name: "Tent" }, { name: "Mug" }] } });
