@@ -88,6 +88,11 @@ describe("1. a hand-written HTML email is the email channel", () => {
     expect(out).toContain("email.mjml:1:1 parse-error: two templates for email: email.html and email.mjml; keep one");
   });
 
+  it("may be Handlebars HTML named email.html.hbs", async () => {
+    const out = await findings({ "email.html.hbs": '<html><body><p style="color:#ff0000">{{#if vip}}Hi{{/if}} there</p></body></html>\n' }, { colors: { ink: "#1A1A1A" }, variables: { vip: { sample: true } } }, ["brand-colors"]);
+    expect(out).toEqual(["email.html.hbs:1:29 brand-colors: #ff0000 is not a brand colour; nearest is ink #1A1A1A (ΔE00 46.5)"]);
+  });
+
   it("takes its subject from <title> and its preheader from the hidden text at the top", async () => {
     const dir = writeCase({ files: { "email.html": '<html><head><title>Spring sale</title></head><body><div style="display:none">20% off</div><p>Hello</p></body></html>\n' } });
     dirs.push(dir);
