@@ -132,6 +132,15 @@ describe("2. loops are rendered with the sample and their bodies linted", () => 
       "message.md:6:41 tone-words: ‘cheap’ is off-brand; write ‘affordable’ (in the {{else}} branch of {{#if vip}})",
     ]);
   });
+  it("the SMS worst case counts maxItems items, naming the item field it counts", async () => {
+    const config: Partial<BrandConfig> = {
+      channels: { sms: { maxSegments: 1 } },
+      variables: { order: { sample: { items: [{ name: "Tent" }] } }, "order.items": { maxItems: 5 }, "order.items.name": { maxLength: 30 } },
+    };
+    expect(await findings({ "sms.txt": "Your order: {{#each order.items}}{{name}}, {{/each}}ships today\n" }, config, ["sms-length"])).toEqual([
+      "sms.txt:1:34 sms-length: SMS is 2 segments (GSM-7, 183 units, counting {{order.items.name}} as 5 × 30); the limit is 1: segment 2 starts here",
+    ]);
+  });
   it("the worst case renders maxItems items, each text at its maxLength", () => {
     const vars = { order: { sample: { items: [{ name: "Tent" }, { name: "Mug" }] } }, "order.items": { maxItems: 3 }, "order.items.name": { maxLength: 5 } };
     expect(variableData(vars, "sample")).toEqual({ order: { items: [{ name: "Tent" }, { name: "Mug" }] } });
