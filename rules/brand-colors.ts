@@ -92,6 +92,8 @@ export default defineRule<Options>({
     notes: [
       "## What is checked",
       "",
+      "The email of every campaign: MJML (hand-written `email.mjml`, or generated from message.md) or a hand-written HTML email (`email.html`), where the same HTML attributes, `style` attributes and `<style>` sheets (media queries included) are read.",
+      "",
       "- MJML colour attributes of every component (`color`, `background-color`, `container-background-color`, `inner-background-color`, `border-color`, `ico-color`, `tb-hover-border-color`, `tb-selected-border-color`) and the shorthands that can hold a colour (`border`, `border-top`/`-right`/`-bottom`/`-left`, `inner-border*`, `tb-border`), on components, in `<mj-attributes>` (`mj-all`, `mj-class`, per-component defaults).",
       "- HTML colour attributes (`bgcolor`, `color`, `bordercolor`; `text`/`link`/`vlink`/`alink` on `<body>`), `<mj-html-attribute>` values (hex digits without `#`, `bgcolor=\"EEEEEE\"`, count as browsers read them), and Outlook VML inside conditional comments (`<!--[if mso]><v:roundrect fillcolor=\"…\" strokecolor=\"…\">`).",
       "- `style` attributes on any element (HTML inside `mj-text` and `mj-raw` included), `<mj-style>` and `<style>` sheets, parsed with postcss; values are tokenised with postcss-value-parser, so `1px solid #ccc`, gradients and shadows are looked into.",
@@ -116,7 +118,7 @@ export default defineRule<Options>({
       "- Colours in images, in `background-url` pictures, and the defaults MJML applies when an attribute is not written (mj-button's `#414141`) are not checked.",
       "- Colours that come from a variable's value or from brand.config.json itself (generated markup) are not checked; the palette is by definition on brand.",
       "- A style sheet postcss cannot parse is skipped as a whole; `var()` and `calc()` inside a colour are computed values and are not checked.",
-      "- Templates are checked as rendered with the variables' sample values: a colour inside a Handlebars block that the samples do not take is not seen.",
+      "- Templates are checked as rendered with the variables' sample values, and once more for each `{{#if}}`/`{{#unless}}` with its other branch; `{{#each}}` bodies are rendered once per item of the sample (a sample list that is empty renders none).",
       "- A hex value with the wrong number of digits (`#0B5FF`) is reported as not a valid colour.",
     ].join("\n"),
   },

@@ -107,7 +107,8 @@ export default defineRule<Options>({
     notes: [
       "## What is checked",
       "",
-      "- MJML `font-family` attributes on every component and in `<mj-attributes>` (`mj-all`, `mj-class`, per-component defaults).",
+      "- MJML `font-family` attributes on every component and in `<mj-attributes>` (`mj-all`, `mj-class`, per-component defaults), and the same in a hand-written HTML email (`email.html`).",
+      "- Attribute values are read as CSS values: `font-family=\"Arial, sans-serif;\"` names Arial and sans-serif (a trailing `;` and `!important` are not part of a name), quotes and fallbacks as in CSS.",
       "- `font-family` and the family list of the `font` shorthand (after the size and line height) in `style` attributes, `<mj-style>` and `<style>` sheets, and `<mj-html-attribute name=\"style\">`.",
       "- `<font face>` and the same CSS in raw HTML written in message.md.",
       "",

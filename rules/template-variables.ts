@@ -85,6 +85,10 @@ export default defineRule<Options>({
       ],
     },
     notes: [
+      "## Structured data and loops",
+      "",
+      "A variable's `sample` may be any JSON value. `{{order.id}}` is declared when `order`'s sample has an `id`, or by a dotted key `\"order.id\"`; inside `{{#each order.items}}` a variable is a field of the item (`{{name}}` is `order.items.name`), inside `{{#with order}}` a field of `order`, and `as |item|` names the item. A field the sample does not have is reported with the fields it has. Worst case: `maxLength` at a dotted path, `maxItems` for a list.",
+      "",
       "## What counts as a greeting",
       "",
       "A variable is a greeting when one of the two words before it is a greeting word (hi, hello, dear; halo, hai; привет, здравствуйте, уважаемый; cześć, witaj, drogi; مرحبا, عزيزي; and others — add yours with `greetingWords`), or when it opens the text and is followed by a comma. Such a variable needs a `fallback` in `variables`, or an `{{#if}}` around it.",

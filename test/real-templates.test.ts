@@ -88,6 +88,11 @@ describe("1. a hand-written HTML email is the email channel", () => {
     expect(out).toContain("email.mjml:1:1 parse-error: two templates for email: email.html and email.mjml; keep one");
   });
 
+  it("may be Handlebars HTML named email.html.hbs", async () => {
+    const out = await findings({ "email.html.hbs": '<html><body><p style="color:#ff0000">{{#if vip}}Hi{{/if}} there</p></body></html>\n' }, { colors: { ink: "#1A1A1A" }, variables: { vip: { sample: true } } }, ["brand-colors"]);
+    expect(out).toEqual(["email.html.hbs:1:29 brand-colors: #ff0000 is not a brand colour; nearest is ink #1A1A1A (ΔE00 46.5)"]);
+  });
+
   it("takes its subject from <title> and its preheader from the hidden text at the top", async () => {
     const dir = writeCase({ files: { "email.html": '<html><head><title>Spring sale</title></head><body><div style="display:none">20% off</div><p>Hello</p></body></html>\n' } });
     dirs.push(dir);
@@ -119,6 +124,21 @@ describe("2. loops are rendered with the sample and their bodies linted", () => 
     expect(await findings({ "sms.txt": sms }, { tone: { banned: [{ term: "cheap", suggest: "affordable" }] }, variables: { vip: { sample: true } } }, ["tone-words"])).toEqual([
       "sms.txt:1:12 tone-words: ‘Cheap’ is off-brand; write ‘affordable’ (in the {{#if vip}} branch)",
       "sms.txt:1:36 tone-words: ‘cheap’ is off-brand; write ‘affordable’ (in the {{else}} branch of {{#if vip}})",
+    ]);
+  });
+  it("in message.md too, in every channel rendered from it", async () => {
+    const md = "---\nchannels: [email, sms]\n---\n# Hello\n\n{{#if vip}}A VIP deal for you.{{else}}A cheap deal.{{/if}}\n";
+    expect(await findings({ "message.md": md }, { tone: { banned: [{ term: "cheap", suggest: "affordable" }] }, variables: { vip: { sample: true } } }, ["tone-words"])).toEqual([
+      "message.md:6:41 tone-words: ‘cheap’ is off-brand; write ‘affordable’ (in the {{else}} branch of {{#if vip}})",
+    ]);
+  });
+  it("the SMS worst case counts maxItems items, naming the item field it counts", async () => {
+    const config: Partial<BrandConfig> = {
+      channels: { sms: { maxSegments: 1 } },
+      variables: { order: { sample: { items: [{ name: "Tent" }] } }, "order.items": { maxItems: 5 }, "order.items.name": { maxLength: 30 } },
+    };
+    expect(await findings({ "sms.txt": "Your order: {{#each order.items}}{{name}}, {{/each}}ships today\n" }, config, ["sms-length"])).toEqual([
+      "sms.txt:1:34 sms-length: SMS is 2 segments (GSM-7, 183 units, counting {{order.items.name}} as 5 × 30); the limit is 1: segment 2 starts here",
     ]);
   });
   it("the worst case renders maxItems items, each text at its maxLength", () => {

@@ -177,7 +177,14 @@ function pass($: unknown, root: DomNode, sheets: readonly MappedText[], before: 
   const j = joinSheets(sheets);
   const all = [...elements(root)];
   for (const el of all) delete el.styleProps;
-  if (j.css.trim()) juice.inlineDocument($, j.css, juice.utils.getDefaultOptions({ applyStyleTags: false, removeStyleTags: false, insertPreservedExtraCss: false }));
+  if (j.css.trim()) {
+    try {
+      juice.inlineDocument($, j.css, juice.utils.getDefaultOptions({ applyStyleTags: false, removeStyleTags: false, insertPreservedExtraCss: false }));
+    } catch {
+      // CSS juice cannot read applies nothing here; brand-colors still reads what postcss can.
+      for (const el of all) delete el.styleProps;
+    }
+  }
   const out = new Map<DomNode, Map<string, Computed>>();
   for (const el of all) {
     const props = new Map<string, Computed>();

@@ -92,18 +92,19 @@ async function emailPreview(v: Variant, ctx: VariantContext): Promise<VariantPre
     row("Subject", subject, "subject", limits?.subjectMax) +
     row("Preheader", preheader, "preheader", limits?.preheaderMax) +
     `</div>`;
-  const doc = v.extra.mjml as MjmlDoc | undefined;
+  const doc = (v.extra.mjml ?? v.extra.html) as MjmlDoc | undefined;
   const framed = new Set<number>();
   let frames: string;
   let note = "";
   if (!doc) frames = `<p class="none">This email has no MJML to show.</p>`;
   else {
-    const { mjml, marked: inFrame } = markMjml(doc, markRanges(doc.source, ctx.findings));
+    // A hand-written HTML email is shown as written (with its sample values); MJML through mjml.
+    const { mjml, marked: inFrame } = doc.kind === "html" ? { mjml: doc.source.text, marked: new Set<number>() } : markMjml(doc, markRanges(doc.source, ctx.findings));
     for (const n of inFrame) framed.add(n);
     let html: string | undefined;
     let error = "";
     try {
-      html = (await mjmlToHtml(mjml)).html;
+      html = doc.kind === "html" ? mjml : (await mjmlToHtml(mjml)).html;
     } catch (e) {
       error = (e as Error).message;
     }

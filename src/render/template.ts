@@ -10,7 +10,7 @@
 /// <reference types="handlebars" preserve="true" />
 import Handlebars from "handlebars";
 import { MappedText, MappedTextBuilder, type PieceKind } from "../text/mapped-text.js";
-import { ITEM } from "./sample-data.js";
+import { ITEM, pathName as dottedName } from "./sample-data.js";
 
 type Node = hbs.AST.Node & { loc?: hbs.AST.SourceLocation };
 
@@ -365,11 +365,14 @@ export function renderTemplate(t: ParsedTemplate, data: TemplateData, options: R
   const starts = lineStarts(text);
   const off = (p: { line: number; column: number }) => Math.min(text.length, (starts[p.line - 1] ?? text.length) + p.column);
   const out = new MappedTextBuilder();
+  // A value is named by its path from the data's root (`order.items.name` inside {{#each order.items}}).
+  const pathAt = new Map(t.variables.filter((v) => v.role === "output").map((v) => [v.start, dottedName(v.path)]));
   const emitValue = (value: string, node: Node, name: string) => {
     const loc = node.loc;
     if (!loc || !value) return;
     const src = t.source.locate(off(loc.start), off(loc.end));
-    if (src) out.emit(value, src.file, src.start, src.end, options.kindOf?.(name) ?? "variable", name);
+    const full = pathAt.get(off(loc.start)) || name;
+    if (src) out.emit(value, src.file, src.start, src.end, options.kindOf?.(full) ?? "variable", full);
   };
   // Block parameters in scope (`{{#each items as |item i|}}`), innermost last.
   const params: Map<string, TemplateValue>[] = [];

@@ -100,142 +100,156 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
       }
       return fmTemplates.get(key);
     };
-    const bodies = new Map<string, BodyModel>();
+    // The rendered variants, with one {{#if}}/{{#unless}} flipped for the alternates (both branches linted).
     let toldTooDeep = false;
-    const body = (mode: RenderMode, channel: Channel): BodyModel => {
-      const key = `${mode}:${usesChannel ? channel : ""}`;
-      let b = bodies.get(key);
-      if (!b) {
-        b = analyzeBody(renderTemplate(bodyTpl, dataFor(mode, usesChannel ? channel : "", ""), { kindOf }));
-        bodies.set(key, b);
-        const loc = b.tooDeep?.locate(0, b.tooDeep.length);
-        if (loc && !toldTooDeep) {
-          toldTooDeep = true;
-          problems.push({ ruleId: "parse-error", severity: 2, message: `Markdown nested more than ${MAX_MARKDOWN_DEPTH} levels deep (quotes, lists or emphasis inside one another): brandlint leaves out what starts here`, file: loc.file, start: loc.start, end: loc.end });
-        }
-      }
-      return b;
-    };
-    const locale = campaign.meta.locale;
-    const optOut = (): MappedText | undefined => {
-      const picked = pickLocalized(config.data.channels?.sms?.optOut, locale);
-      if (!picked) return undefined;
-      return configText(config, ["channels", "sms", "optOut", ...(picked.key !== undefined ? [picked.key] : [])]);
-    };
-    const used = new Map<Channel, Set<ParsedTemplate>>(rendered.map((c) => [c, new Set([bodyTpl])]));
-    const derive = (mode: RenderMode, channel: Channel): Record<string, MappedText> => {
-      const b = body(mode, channel);
-      const ctaUrl = b.cta?.url;
-      const data = dataFor(mode, channel, ctaUrl?.text ?? "");
-      const fmText = (...p: (string | number)[]) => {
-        const t = fm(...p);
-        if (t) used.get(channel)!.add(t);
-        return t ? markUrls(renderTemplate(t, data, { kindOf })) : undefined;
-      };
-      const withUrl = (text: MappedText | undefined): MappedText =>
-        joinMapped([text, ctaUrl].filter((x): x is MappedText => !!x && x.length > 0), " ");
-      switch (channel) {
-        case "email": {
-          const subject = fmText("email", "subject") ?? fmText("subject") ?? MappedText.empty();
-          const preheader = fmText("email", "preheader") ?? fmText("preheader") ?? MappedText.empty();
-          const footer = config.data.brand.address ? configText(config, ["brand", "address"]) : undefined;
-          return { subject, preheader, body: joinMapped([...b.prose, ...(footer ? [footer] : [])], "\n\n") };
-        }
-        case "sms": {
-          let text = fmText("sms", "text") ?? withUrl(b.firstParagraph ? unwrapLines(b.firstParagraph) : undefined);
-          const opt = optOut();
-          if (opt && !text.text.toLocaleLowerCase(locale).includes(opt.text.toLocaleLowerCase(locale))) text = joinMapped([text, opt], text.length ? " " : "");
-          return { text };
-        }
-        case "push":
-          return {
-            title: fmText("push", "title") ?? b.firstHeading ?? MappedText.empty(),
-            body: fmText("push", "body") ?? (b.firstParagraph ? unwrapLines(b.firstParagraph) : MappedText.empty()),
-          };
-        case "whatsapp": {
-          // A template's header, footer and button labels (frontmatter whatsapp: { header, footer, buttons }).
-          const parts: Record<string, MappedText> = { text: fmText("whatsapp", "text") ?? b.whatsapp };
-          for (const key of ["header", "footer"]) {
-            const t = fmText("whatsapp", key);
-            if (t) parts[key] = t;
+    const build = (flip?: ReadonlySet<hbs.AST.BlockStatement>): Variant[] => {
+      const out: Variant[] = [];
+      const opts: RenderOptions = { kindOf, ...(flip ? { flip } : {}) };
+      const bodies = new Map<string, BodyModel>();
+      const body = (mode: RenderMode, channel: Channel): BodyModel => {
+        const key = `${mode}:${usesChannel ? channel : ""}`;
+        let b = bodies.get(key);
+        if (!b) {
+          b = analyzeBody(renderTemplate(bodyTpl, dataFor(mode, usesChannel ? channel : "", ""), opts));
+          bodies.set(key, b);
+          const loc = b.tooDeep?.locate(0, b.tooDeep.length);
+          if (loc && !toldTooDeep) {
+            toldTooDeep = true;
+            problems.push({ ruleId: "parse-error", severity: 2, message: `Markdown nested more than ${MAX_MARKDOWN_DEPTH} levels deep (quotes, lists or emphasis inside one another): brandlint leaves out what starts here`, file: loc.file, start: loc.start, end: loc.end });
           }
-          (campaign.meta.whatsapp?.buttons ?? []).forEach((_, i) => {
-            const t = fmText("whatsapp", "buttons", i, "text");
-            if (t) parts[buttonField(i)] = t;
-          });
-          return parts;
         }
-        case "social":
-          return { text: fmText("social", "text") ?? withUrl(b.firstParagraph ? unwrapLines(b.firstParagraph) : undefined) };
-      }
-    };
-    for (const channel of rendered) {
-      const sample = derive("sample", channel);
-      let worst: Record<string, MappedText> | undefined;
-      const fields: Record<string, VariantField> = {};
-      for (const name of Object.keys(sample)) {
-        fields[name] = {
-          sample: sample[name]!,
-          get worst() {
-            worst ??= derive("worst", channel);
-            return worst[name] ?? sample[name]!;
-          },
+        return b;
+      };
+      const locale = campaign.meta.locale;
+      const optOut = (): MappedText | undefined => {
+        const picked = pickLocalized(config.data.channels?.sms?.optOut, locale);
+        if (!picked) return undefined;
+        return configText(config, ["channels", "sms", "optOut", ...(picked.key !== undefined ? [picked.key] : [])]);
+      };
+      const used = new Map<Channel, Set<ParsedTemplate>>(rendered.map((c) => [c, new Set([bodyTpl])]));
+      const derive = (mode: RenderMode, channel: Channel): Record<string, MappedText> => {
+        const b = body(mode, channel);
+        const ctaUrl = b.cta?.url;
+        const data = dataFor(mode, channel, ctaUrl?.text ?? "");
+        const fmText = (...p: (string | number)[]) => {
+          const t = fm(...p);
+          if (t) used.get(channel)!.add(t);
+          return t ? markUrls(renderTemplate(t, data, opts)) : undefined;
         };
-      }
-      const b = body("sample", channel);
-      const extra: Record<string, unknown> = { body: b };
-      const links: VariantLink[] = [];
-      const images: VariantImage[] = [];
-      if (channel === "email") {
-        for (const l of b.links) links.push({ url: l.url, role: l === b.cta ? "cta" : "link", text: l.text });
-        for (const img of b.images) {
-          const loc = b.rendered.locate(img.start, img.end);
-          images.push({ src: img.src, alt: img.alt, at: loc ? { file: loc.file, start: loc.start, end: loc.end } : { file, start: 0, end: 0 } });
+        const withUrl = (text: MappedText | undefined): MappedText =>
+          joinMapped([text, ctaUrl].filter((x): x is MappedText => !!x && x.length > 0), " ");
+        switch (channel) {
+          case "email": {
+            const subject = fmText("email", "subject") ?? fmText("subject") ?? MappedText.empty();
+            const preheader = fmText("email", "preheader") ?? fmText("preheader") ?? MappedText.empty();
+            const footer = config.data.brand.address ? configText(config, ["brand", "address"]) : undefined;
+            return { subject, preheader, body: joinMapped([...b.prose, ...(footer ? [footer] : [])], "\n\n") };
+          }
+          case "sms": {
+            let text = fmText("sms", "text") ?? withUrl(b.firstParagraph ? unwrapLines(b.firstParagraph) : undefined);
+            const opt = optOut();
+            if (opt && !text.text.toLocaleLowerCase(locale).includes(opt.text.toLocaleLowerCase(locale))) text = joinMapped([text, opt], text.length ? " " : "");
+            return { text };
+          }
+          case "push":
+            return {
+              title: fmText("push", "title") ?? b.firstHeading ?? MappedText.empty(),
+              body: fmText("push", "body") ?? (b.firstParagraph ? unwrapLines(b.firstParagraph) : MappedText.empty()),
+            };
+          case "whatsapp": {
+            // A template's header, footer and button labels (frontmatter whatsapp: { header, footer, buttons }).
+            const parts: Record<string, MappedText> = { text: fmText("whatsapp", "text") ?? b.whatsapp };
+            for (const key of ["header", "footer"]) {
+              const t = fmText("whatsapp", key);
+              if (t) parts[key] = t;
+            }
+            (campaign.meta.whatsapp?.buttons ?? []).forEach((_, i) => {
+              const t = fmText("whatsapp", "buttons", i, "text");
+              if (t) parts[buttonField(i)] = t;
+            });
+            return parts;
+          }
+          case "social":
+            return { text: fmText("social", "text") ?? withUrl(b.firstParagraph ? unwrapLines(b.firstParagraph) : undefined) };
         }
-        const unsubSrc = configText(config, ["brand", "unsubscribeUrl"], "url");
-        const unsubTpl = unsubSrc ? parseTemplate(unsubSrc) : undefined;
-        if (unsubTpl) used.get("email")!.add(unsubTpl);
-        const unsub = unsubTpl ? renderTemplate(unsubTpl, dataFor("sample", "email", ""), { kindOf }) : undefined;
-        if (unsub) links.push({ url: unsub, role: "unsubscribe" });
-        const mjmlText = generateMjml({
-          body: b,
-          file,
-          locale: campaign.meta.locale,
-          subject: sample.subject!,
-          preheader: sample.preheader!,
-          address: config.data.brand.address ? configText(config, ["brand", "address"]) : undefined,
-          unsubscribe: unsub,
-          style: brandStyle(config, (p) => configText(config, p)),
-        });
-        extra.mjml = parseMjml(mjmlText);
-      } else {
-        if (channel === "whatsapp" && campaign.metaSource?.file === file && campaign.meta.whatsapp?.buttons?.length) {
-          const buttons: WhatsAppButton[] = campaign.meta.whatsapp.buttons.map((bt, i) => {
-            const tpl = fm("whatsapp", "buttons", i, "url");
-            if (tpl) used.get("whatsapp")!.add(tpl);
-            const url = tpl ? renderTemplate(tpl, dataFor("sample", "whatsapp", ""), { kindOf }) : undefined;
-            if (url?.length) links.push({ url: url.withKind(0, url.length, "url"), role: "link" });
-            return { type: buttonType(bt), field: buttonField(i), ...(url ? { url } : {}), at: { file, ...campaign.metaSource!.locate(["whatsapp", "buttons", i]) } };
+      };
+      for (const channel of rendered) {
+        const sample = derive("sample", channel);
+        let worst: Record<string, MappedText> | undefined;
+        const fields: Record<string, VariantField> = {};
+        for (const name of Object.keys(sample)) {
+          fields[name] = {
+            sample: sample[name]!,
+            get worst() {
+              worst ??= derive("worst", channel);
+              return worst[name] ?? sample[name]!;
+            },
+          };
+        }
+        const b = body("sample", channel);
+        const extra: Record<string, unknown> = { body: b };
+        const links: VariantLink[] = [];
+        const images: VariantImage[] = [];
+        if (channel === "email") {
+          for (const l of b.links) links.push({ url: l.url, role: l === b.cta ? "cta" : "link", text: l.text });
+          for (const img of b.images) {
+            const loc = b.rendered.locate(img.start, img.end);
+            images.push({ src: img.src, alt: img.alt, at: loc ? { file: loc.file, start: loc.start, end: loc.end } : { file, start: 0, end: 0 } });
+          }
+          const unsubSrc = configText(config, ["brand", "unsubscribeUrl"], "url");
+          const unsubTpl = unsubSrc ? parseTemplate(unsubSrc) : undefined;
+          if (unsubTpl) used.get("email")!.add(unsubTpl);
+          const unsub = unsubTpl ? renderTemplate(unsubTpl, dataFor("sample", "email", ""), opts) : undefined;
+          if (unsub) links.push({ url: unsub, role: "unsubscribe" });
+          const mjmlText = generateMjml({
+            body: b,
+            file,
+            locale: campaign.meta.locale,
+            subject: sample.subject!,
+            preheader: sample.preheader!,
+            address: config.data.brand.address ? configText(config, ["brand", "address"]) : undefined,
+            unsubscribe: unsub,
+            style: brandStyle(config, (p) => configText(config, p)),
           });
-          extra.whatsapp = { buttons } satisfies WhatsAppTemplate;
+          extra.mjml = parseMjml(mjmlText);
+        } else {
+          if (channel === "whatsapp" && campaign.metaSource?.file === file && campaign.meta.whatsapp?.buttons?.length) {
+            const buttons: WhatsAppButton[] = campaign.meta.whatsapp.buttons.map((bt, i) => {
+              const tpl = fm("whatsapp", "buttons", i, "url");
+              if (tpl) used.get("whatsapp")!.add(tpl);
+              const url = tpl ? renderTemplate(tpl, dataFor("sample", "whatsapp", ""), opts) : undefined;
+              if (url?.length) links.push({ url: url.withKind(0, url.length, "url"), role: "link" });
+              return { type: buttonType(bt), field: buttonField(i), ...(url ? { url } : {}), at: { file, ...campaign.metaSource!.locate(["whatsapp", "buttons", i]) } };
+            });
+            extra.whatsapp = { buttons } satisfies WhatsAppTemplate;
+          }
+          if (b.cta) links.push({ url: b.cta.url, role: "cta", text: b.cta.text });
+          for (const f of Object.values(sample)) for (const u of findUrls(f)) if (!b.cta || u.text !== b.cta.url.text) links.push({ url: u, role: "link" });
         }
-        if (b.cta) links.push({ url: b.cta.url, role: "cta", text: b.cta.text });
-        for (const f of Object.values(sample)) for (const u of findUrls(f)) if (!b.cta || u.text !== b.cta.url.text) links.push({ url: u, role: "link" });
+        out.push({
+          channel,
+          origin: "rendered",
+          file,
+          fields,
+          links,
+          images,
+          variables: [],
+          templateProblems: [],
+          comments: [],
+          extra,
+        });
       }
-      variants.push({
-        channel,
-        origin: "rendered",
-        file,
-        fields,
-        links,
-        images,
-        variables: [],
-        templateProblems: [],
-        comments: [],
-        extra,
-      });
-    }
-    for (const v of variants) attachTemplates([v], [...used.get(v.channel)!].map((tpl) => ({ tpl, file })));
+      if (!flip) for (const v of out) attachTemplates([v], [...used.get(v.channel)!].map((tpl) => ({ tpl, file })));
+      return out;
+    };
+    const main = build();
+    variants.push(...main);
+    const conditionals = [bodyTpl, ...fmTemplates.values()].flatMap((t) => t?.conditionals ?? []).slice(0, MAX_ALTERNATES);
+    for (const b of conditionals)
+      for (const a of build(new Set([b]))) {
+        const m = main.find((x) => x.channel === a.channel);
+        if (m) (m.alternates ??= []).push({ ...a, ...(m.branches ? { branches: m.branches } : {}), branch: alternateLabel(b) });
+      }
   }
 
   for (const channel of CHANNELS) {
@@ -254,7 +268,7 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
       const alternates: Variant[] = [];
       for (const b of conditionals) {
         const a = handwrittenVariant(channel, hand, config, reuse, data, kindOf, [], new Set([b]));
-        if (a) alternates.push({ ...a, ...(v.branches ? { branches: v.branches } : {}), branch: `with the other branch of {{#${pathOf(b.path)}${b.params[0]?.type === "PathExpression" ? " " + (b.params[0] as hbs.AST.PathExpression).original : ""}}}` });
+        if (a) alternates.push({ ...a, ...(v.branches ? { branches: v.branches } : {}), branch: alternateLabel(b) });
       }
       if (alternates.length) v.alternates = alternates;
       variants.push(v);
@@ -264,6 +278,8 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
 }
 
 const pathOf = (p: hbs.AST.Expression) => (p.type === "PathExpression" ? (p as hbs.AST.PathExpression).original : p.type);
+/** How an alternate rendering names itself: "with the other branch of {{#if vip}}". */
+const alternateLabel = (b: hbs.AST.BlockStatement) => `with the other branch of {{#${pathOf(b.path)}${b.params[0]?.type === "PathExpression" ? " " + (b.params[0] as hbs.AST.PathExpression).original : ""}}}`;
 
 /** At most this many extra renderings of a template, one per `{{#if}}`/`{{#unless}}` flipped. */
 const MAX_ALTERNATES = 12;
