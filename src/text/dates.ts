@@ -13,7 +13,7 @@
  * is the locale's. Words are compared folded and without diacritics (`wrzesnia`).
  */
 import type { Languages } from "./phrases.js";
-import { keyerFor, phraseSet, type WordKeyer } from "./phrases.js";
+import { keyerFor, phraseSet, phraseWords, type WordKeyer } from "./phrases.js";
 import { foldKey } from "./fold.js";
 import { normalizeDigits } from "./numbers.js";
 import { sentenceIds } from "./sentences.js";
@@ -110,6 +110,30 @@ function dateLocales(locale: string, languages: Languages): string[] {
   return [...out];
 }
 
+const localeNames = new Map<string, { months: [string, number][]; weekdays: string[] }>();
+
+/** Month names (full and short, with a day and alone) and weekday names Intl writes for a locale (cached). */
+function namesOf(tag: string): { months: [string, number][]; weekdays: string[] } {
+  let out = localeNames.get(tag);
+  if (out) return out;
+  out = { months: [], weekdays: [] };
+  const sample = (m: number, d = 15) => new Date(Date.UTC(2026, m, d));
+  const formats = (["long", "short"] as const).flatMap((month) => [dtf(tag, { month, day: "numeric" }), dtf(tag, { month })]);
+  const weekdays = (["long", "short"] as const).map((weekday) => dtf(tag, { weekday }));
+  for (let m = 0; m < 12; m++)
+    for (const f of formats) {
+      const name = f?.formatToParts(sample(m)).find((p) => p.type === "month")?.value;
+      if (name && !out.months.some(([n, k]) => n === name && k === m + 1)) out.months.push([name, m + 1]);
+    }
+  for (let d = 0; d < 7; d++)
+    for (const f of weekdays) {
+      const name = f?.format(sample(0, 4 + d)).replace(/\.$/u, "");
+      if (name && !out.weekdays.includes(name)) out.weekdays.push(name);
+    }
+  localeNames.set(tag, out);
+  return out;
+}
+
 function knowledgeFor(locale: string, languages: Languages): DateKnowledge {
   let byLocale = knowledge.get(languages);
   if (!byLocale) knowledge.set(languages, (byLocale = new Map()));
@@ -120,33 +144,23 @@ function knowledgeFor(locale: string, languages: Languages): DateKnowledge {
   const fillers = new Set<string>();
   const addMonth = (name: string, month: number, tag: string) => {
     if (/\p{Nd}/u.test(name)) return;
-    const words = tokenize(name, tag).filter((t) => t.word);
+    const words = phraseWords(name, tag);
     if (!words.length) return;
-    const rest = words.slice(1).map((w) => foldKey(w.text, locale));
-    for (const first of keyer.keys(words[0]!.text)) {
+    const rest = words.slice(1).map((w) => foldKey(w, locale));
+    for (const first of keyer.keys(words[0]!)) {
       const entries = months.get(first) ?? [];
       if (!entries.some((e) => e.month === month && e.words.join(" ") === rest.join(" "))) entries.push({ month, words: rest });
       months.set(first, entries);
     }
   };
-  const sample = (m: number, d = 15) => new Date(Date.UTC(2026, m, d));
   for (const tag of dateLocales(locale, languages)) {
-    const formats = (["long", "short"] as const).flatMap((month) => [dtf(tag, { month, day: "numeric" }), dtf(tag, { month })]);
-    const weekdays = (["long", "short"] as const).map((weekday) => dtf(tag, { weekday }));
-    for (let m = 0; m < 12; m++)
-      for (const f of formats) {
-        const name = f?.formatToParts(sample(m)).find((p) => p.type === "month")?.value;
-        if (name) addMonth(name, m + 1, tag);
-      }
-    for (let d = 0; d < 7; d++)
-      for (const f of weekdays) {
-        const name = f?.format(sample(0, 4 + d));
-        if (name) for (const key of keyer.keys(name.replace(/\.$/u, ""))) fillers.add(key);
-      }
+    const names = namesOf(tag);
+    for (const [name, month] of names.months) addMonth(name, month, tag);
+    for (const name of names.weekdays) for (const key of keyer.keys(name)) fillers.add(key);
   }
   // Two-word names first, so "كانون الثاني" wins over a one-word prefix.
   for (const entries of months.values()) entries.sort((a, b) => b.words.length - a.words.length);
-  const order = dtf(locale, { month: "long", day: "numeric" })?.formatToParts(sample(2, 31)).map((p) => p.type) ?? [];
+  const order = dtf(locale, { month: "long", day: "numeric" })?.formatToParts(new Date(Date.UTC(2026, 2, 31))).map((p) => p.type) ?? [];
   const keysOf = (list: "dateFillers" | "dateJoiners" | "ordinalSuffixes" | "currencyWords") => new Set(Object.values(languages).flatMap((l) => (l[list] ?? []).flatMap((w) => keyer.keys(w))));
   for (const f of keysOf("dateFillers")) fillers.add(f);
   const currencies = keysOf("currencyWords");
