@@ -62,6 +62,7 @@ export interface LanguageData {
   codeCuesAfter?: string[];
   notCodeCues?: string[];
   percentWords?: string[];
+  percentWordsBefore?: string[];
   upToWords?: string[];
   endDateWords?: string[];
   dateFillers?: string[];

@@ -65,6 +65,7 @@ const COVERAGE: [keyof LanguageData, string][] = [
   ["codeCues", "code before its cue"],
   ["codeCuesAfter", "code after its cue"],
   ["percentWords", "percent words"],
+  ["percentWordsBefore", "percent words before the number"],
   ["upToWords", "“up to”"],
   ["endDateWords", "end-date words"],
   ["greetings", "greetings"],
