@@ -65,6 +65,7 @@ export interface LanguageData {
   percentWordsBefore?: string[];
   upToWords?: string[];
   endDateWords?: string[];
+  endDateWordsAfter?: string[];
   dateFillers?: string[];
   dateJoiners?: string[];
   ordinalSuffixes?: string[];

@@ -25,7 +25,10 @@ export function builtInLanguages(): Languages {
   const out: Record<string, LanguageData> = {};
   for (const f of readdirSync(dir).filter((n) => n.endsWith(".json")).sort()) {
     const data = JSON.parse(readFileSync(path.join(dir, f), "utf8")) as unknown;
-    if (!validate(data)) throw new Error(`brandlint: lang/${f} does not match schema/language.schema.json: ${JSON.stringify(validate.errors)}`);
+    if (!validate(data)) {
+      const why = (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? ""}${e.params && "additionalProperty" in e.params ? ` (${String(e.params.additionalProperty)})` : ""}`);
+      throw new Error(`brandlint: lang/${f} does not match schema/language.schema.json: ${why.join("; ")}`);
+    }
     out[f.slice(0, -".json".length)] = data as LanguageData;
   }
   return (builtIn = out);
@@ -68,6 +71,7 @@ const COVERAGE: [keyof LanguageData, string][] = [
   ["percentWordsBefore", "percent words before the number"],
   ["upToWords", "“up to”"],
   ["endDateWords", "end-date words"],
+  ["endDateWordsAfter", "end-date words after the date"],
   ["greetings", "greetings"],
   ["optOutWords", "opt-out wording"],
   ["prefixes", "attached prefixes"],
