@@ -112,7 +112,10 @@ interface DateGroup {
 
 /** "  - de: bis, bis zum, ...", one line per built-in language with end-date words (for the docs). */
 function endDateWordLines(): string[] {
-  return Object.entries(builtInLanguages()).flatMap(([tag, l]) => (l.endDateWords?.length ? [`  - ${tag}: ${l.endDateWords.join(", ")}`] : []));
+  return Object.entries(builtInLanguages()).flatMap(([tag, l]) => {
+    const words = [...(l.endDateWords ?? []), ...(l.endDateWordsAfter ?? []).map((w) => `(date) ${w}`)];
+    return words.length ? [`  - ${tag}: ${words.join(", ")}`] : [];
+  });
 }
 
 function checkEndDates(ctx: Ctx): void {
@@ -263,7 +266,8 @@ export default defineRule<Options>({
       "- Numbers: a dotted date is always day first; a date with `/` or `-` is read by `numericDates` (by default in the order `Intl.DateTimeFormat` writes numeric dates for the campaign's locale: month first in `en` and `en-US`, day first in `en-GB`, `de`, `id`...); a part above 12 decides.",
       "- Dates are compared by month and day; the year is ignored. A number next to a percent sign, a currency symbol, an ISO currency code or a currency word of the language data (`do 12.05 zł`) is not a date.",
       "- The reference is the end date of the campaign's offer (`offers[].ends` for the `offer` in the campaign metadata) when it has one; else the date most variants state (ties go to the email, then to the channel order email, SMS, push, WhatsApp, social). Each statement that differs is reported where it is written, naming the variants on each side.",
-      "- Not understood: ranges (“1–31 March” states no cue), relative dates (“this Sunday”, “48 hours only”), dates inside variables, month names with digits (`3月31日`, `tháng 3`), and end-date words written after the date (Turkish `31 Mart'a kadar`, Japanese `3月31日まで`).",
+      "- Numbered months are read in the form `Intl.DateTimeFormat` writes them for each locale (`3月31日`, `3월 31일`, `31 tháng 3`), and end-date words written after the date come from `endDateWordsAfter` (`3月31日まで`, `3월 31일까지`, `31 मार्च तक`).",
+      "- Not understood: ranges (“1–31 March” states no cue), relative dates (“this Sunday”, “48 hours only”), dates inside variables, and a month name with a suffix attached (Turkish `31 Mart'a kadar`).",
     ].join("\n"),
   },
   check(ctx) {

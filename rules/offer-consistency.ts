@@ -216,7 +216,7 @@ export default defineRule<Options>({
     notes: [
       "## What counts as a discount",
       "",
-      "A percentage is `20%`, `20 %` (a space, no-break space or narrow no-break space between), `-20%`, `%20`, `٢٠٪` or `۲۰٪` (digits of every numbering system `Intl` knows, and the Arabic percent sign), a range `10–20%`, or a number and a percent word of any language (`20 percent`, `20 Prozent`, `20 persen`, `20 процентов`, `٢٠ بالمئة`). Digits are normalised before values are compared, so `٢٠٪` equals `20%`; full-width forms (`３０％`, `ＳＡＬＥ１０`) fold to their ordinary ones.",
+      "A percentage is `20%`, `20 %` (a space, no-break space or narrow no-break space between), `-20%`, `%20`, `٢٠٪` or `۲۰٪` (digits of every numbering system `Intl` knows, and the Arabic percent sign), a range `10–20%`, or a number and a percent word of any language (`20 percent`, `20 Prozent`, `20 persen`, `20 процентов`, `٢٠ بالمئة`, Turkish `yüzde 20` with the word first). Digits are normalised before values are compared, so `٢٠٪` equals `20%`; full-width forms (`３０％`, `ＳＡＬＥ１０`) fold to their ordinary ones.",
       "",
       "Whether a percentage is a *discount* is decided from the words around it (word boundaries from `Intl.Segmenter`, in the same sentence only — sentences come from `Intl.Segmenter` for the campaign's locale, so `。`, `！`, `।` and `؟` end them as `.` does; a blank line or a list item starts a new one):",
       "",
@@ -249,7 +249,7 @@ export default defineRule<Options>({
       "",
       "## Limits",
       "",
-      "- Discounts written without a percentage (`2 for 1`, `half price`, `$10 off`, `buy one get one`, Chinese `8折`) or with the number in words (`twenty percent`, `百分之二十`) or with the percent word before the number (Turkish `yüzde 20`) are not recognised.",
+      "- Discounts written without a percentage (`2 for 1`, `half price`, `$10 off`, `buy one get one`, Chinese `8折`) or with the number in words (`twenty percent`, `百分之二十`) are not recognised.",
       "- Cue words more than `cueDistance` words away, or in another sentence, are not seen (`SALE! 30% on everything`).",
       "- A percentage that is not a discount but has a discount word next to it (`Sale: 70% of customers love it`) is taken for one; add a word to `extraNonDiscountCues` for recurring cases.",
       "- Codes with punctuation inside (`SPRING-20`) or in lower case are not checked as codes, though the lower-case campaign code still counts as stated.",

@@ -99,8 +99,10 @@ export interface LanguageData {
   codeCuesAfter?: string[];
   notCodeCues?: string[];
   percentWords?: string[];
+  percentWordsBefore?: string[];
   upToWords?: string[];
   endDateWords?: string[];
+  endDateWordsAfter?: string[];
   dateFillers?: string[];
   dateJoiners?: string[];
   ordinalSuffixes?: string[];

@@ -2,7 +2,7 @@
  * Language knowledge is data (SPEC §11): the built-in files are valid, the config
  * extends or replaces their lists, and src/text holds no word list of any language.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { builtInLanguages, languagesFor } from "../src/config/languages.js";
@@ -10,7 +10,9 @@ import { findDates, isRealDate, numericOrderFor } from "../src/text/dates.js";
 import { foldKey } from "../src/text/fold.js";
 import { normalizeDigits } from "../src/text/numbers.js";
 import { sentenceRanges } from "../src/text/sentences.js";
+import { lint } from "../src/lint.js";
 import type { BrandConfig } from "../src/types.js";
+import { writeCase } from "./helpers/rule-tester.js";
 
 const root = path.join(import.meta.dirname, "..");
 
@@ -100,5 +102,21 @@ describe("src/text keeps no per-language word list", () => {
       const wordy = lists.filter((l) => (l.match(/"[^"\n]*\p{L}{2,}[^"\n]*"/gu) ?? []).length >= 3);
       expect(wordy, f).toEqual([]);
     }
+  });
+});
+
+describe("send dates through the pipeline", () => {
+  it("send: 0099-01-01 is a real date, 2026-02-30 is not", async () => {
+    const messagesFor = async (send: string) => {
+      const dir = writeCase({ files: { "campaign.json": `{ "send": "${send}" }`, "sms.txt": "Acme: hello" } });
+      try {
+        const report = await lint({ cwd: dir });
+        return report.results.flatMap((r) => r.messages.map((m) => m.message)).filter((m) => m.includes("real date"));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    expect(await messagesFor("0099-01-01")).toEqual([]);
+    expect(await messagesFor("2026-02-30")).toEqual(["send is not a real date: 2026-02-30"]);
   });
 });

@@ -24,7 +24,10 @@ export function builtInLanguages(): Languages {
   const out: Record<string, LanguageData> = {};
   for (const f of listOwnDir(dir).filter((n) => n.endsWith(".json")).sort()) {
     const data = JSON.parse(readOwnFile(path.join(dir, f))) as unknown;
-    if (!validate(data)) throw new Error(`brandlint: lang/${f} does not match schema/language.schema.json: ${JSON.stringify(validate.errors)}`);
+    if (!validate(data)) {
+      const why = (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? ""}${e.params && "additionalProperty" in e.params ? ` (${String(e.params.additionalProperty)})` : ""}`);
+      throw new Error(`brandlint: lang/${f} does not match schema/language.schema.json: ${why.join("; ")}`);
+    }
     out[f.slice(0, -".json".length)] = data as LanguageData;
   }
   return (builtIn = out);
@@ -64,8 +67,10 @@ const COVERAGE: [keyof LanguageData, string][] = [
   ["codeCues", "code before its cue"],
   ["codeCuesAfter", "code after its cue"],
   ["percentWords", "percent words"],
+  ["percentWordsBefore", "percent words before the number"],
   ["upToWords", "“up to”"],
   ["endDateWords", "end-date words"],
+  ["endDateWordsAfter", "end-date words after the date"],
   ["greetings", "greetings"],
   ["optOutWords", "opt-out wording"],
   ["prefixes", "attached prefixes"],

@@ -13,7 +13,7 @@
  * is the locale's. Words are compared folded and without diacritics (`wrzesnia`).
  */
 import type { Languages } from "./phrases.js";
-import { keyerFor, phraseSet, type WordKeyer } from "./phrases.js";
+import { keyerFor, phraseSet, phraseWords, type WordKeyer } from "./phrases.js";
 import { foldKey } from "./fold.js";
 import { normalizeDigits } from "./numbers.js";
 import { sentenceIds } from "./sentences.js";
@@ -93,6 +93,8 @@ interface DateKnowledge {
   /** Locales that write the month name before the day. */
   monthFirst: boolean;
   fillers: Set<string>;
+  /** Numbered-month forms: "M", "D" or the key of a word. */
+  numeric: string[][];
   joiners: Set<string>;
   ordinals: Set<string>;
   currencies: Set<string>;
@@ -110,6 +112,39 @@ function dateLocales(locale: string, languages: Languages): string[] {
   return [...out];
 }
 
+interface LocaleNames {
+  months: [string, number][];
+  weekdays: string[];
+  /** How the locale writes a date whose month is a number with a word (3月31日, 3월 31일, 31 tháng 3): its words, "M" and "D" for the numbers. */
+  numeric?: string[];
+}
+
+const localeNames = new Map<string, LocaleNames>();
+
+/** Month names (full and short, with a day and alone), weekday names and the numbered-month form Intl writes for a locale (cached). */
+function namesOf(tag: string): LocaleNames {
+  let out = localeNames.get(tag);
+  if (out) return out;
+  out = { months: [], weekdays: [] };
+  const written = dtf(tag, { month: "long", day: "numeric" })?.format(new Date(Date.UTC(2026, 2, 31)));
+  if (written && /\p{Nd}/u.test(written.replace(/31/u, ""))) out.numeric = phraseWords(written, tag).map((w) => (w === "3" ? "M" : w === "31" ? "D" : w));
+  const sample = (m: number, d = 15) => new Date(Date.UTC(2026, m, d));
+  const formats = (["long", "short"] as const).flatMap((month) => [dtf(tag, { month, day: "numeric" }), dtf(tag, { month })]);
+  const weekdays = (["long", "short"] as const).map((weekday) => dtf(tag, { weekday }));
+  for (let m = 0; m < 12; m++)
+    for (const f of formats) {
+      const name = f?.formatToParts(sample(m)).find((p) => p.type === "month")?.value;
+      if (name && !out.months.some(([n, k]) => n === name && k === m + 1)) out.months.push([name, m + 1]);
+    }
+  for (let d = 0; d < 7; d++)
+    for (const f of weekdays) {
+      const name = f?.format(sample(0, 4 + d)).replace(/\.$/u, "");
+      if (name && !out.weekdays.includes(name)) out.weekdays.push(name);
+    }
+  localeNames.set(tag, out);
+  return out;
+}
+
 function knowledgeFor(locale: string, languages: Languages): DateKnowledge {
   let byLocale = knowledge.get(languages);
   if (!byLocale) knowledge.set(languages, (byLocale = new Map()));
@@ -118,40 +153,33 @@ function knowledgeFor(locale: string, languages: Languages): DateKnowledge {
   const keyer = keyerFor(languages, locale);
   const months = new Map<string, MonthEntry[]>();
   const fillers = new Set<string>();
+  const numeric: string[][] = [];
   const addMonth = (name: string, month: number, tag: string) => {
     if (/\p{Nd}/u.test(name)) return;
-    const words = tokenize(name, tag).filter((t) => t.word);
+    const words = phraseWords(name, tag);
     if (!words.length) return;
-    const rest = words.slice(1).map((w) => foldKey(w.text, locale));
-    for (const first of keyer.keys(words[0]!.text)) {
+    const rest = words.slice(1).map((w) => foldKey(w, locale));
+    for (const first of keyer.keys(words[0]!)) {
       const entries = months.get(first) ?? [];
       if (!entries.some((e) => e.month === month && e.words.join(" ") === rest.join(" "))) entries.push({ month, words: rest });
       months.set(first, entries);
     }
   };
-  const sample = (m: number, d = 15) => new Date(Date.UTC(2026, m, d));
   for (const tag of dateLocales(locale, languages)) {
-    const formats = (["long", "short"] as const).flatMap((month) => [dtf(tag, { month, day: "numeric" }), dtf(tag, { month })]);
-    const weekdays = (["long", "short"] as const).map((weekday) => dtf(tag, { weekday }));
-    for (let m = 0; m < 12; m++)
-      for (const f of formats) {
-        const name = f?.formatToParts(sample(m)).find((p) => p.type === "month")?.value;
-        if (name) addMonth(name, m + 1, tag);
-      }
-    for (let d = 0; d < 7; d++)
-      for (const f of weekdays) {
-        const name = f?.format(sample(0, 4 + d));
-        if (name) for (const key of keyer.keys(name.replace(/\.$/u, ""))) fillers.add(key);
-      }
+    const names = namesOf(tag);
+    for (const [name, month] of names.months) addMonth(name, month, tag);
+    for (const name of names.weekdays) for (const key of keyer.keys(name)) fillers.add(key);
+    const form = names.numeric?.map((w) => (w === "M" || w === "D" ? w : foldKey(w, locale)));
+    if (form && !numeric.some((f) => f.join(" ") === form.join(" "))) numeric.push(form);
   }
   // Two-word names first, so "كانون الثاني" wins over a one-word prefix.
   for (const entries of months.values()) entries.sort((a, b) => b.words.length - a.words.length);
-  const order = dtf(locale, { month: "long", day: "numeric" })?.formatToParts(sample(2, 31)).map((p) => p.type) ?? [];
+  const order = dtf(locale, { month: "long", day: "numeric" })?.formatToParts(new Date(Date.UTC(2026, 2, 31))).map((p) => p.type) ?? [];
   const keysOf = (list: "dateFillers" | "dateJoiners" | "ordinalSuffixes" | "currencyWords") => new Set(Object.values(languages).flatMap((l) => (l[list] ?? []).flatMap((w) => keyer.keys(w))));
   for (const f of keysOf("dateFillers")) fillers.add(f);
   const currencies = keysOf("currencyWords");
   for (const c of Intl.supportedValuesOf("currency")) currencies.add("s:" + foldKey(c, locale));
-  k = { keyer, months, monthFirst: order.indexOf("month") < order.indexOf("day"), fillers, joiners: keysOf("dateJoiners"), ordinals: keysOf("ordinalSuffixes"), currencies };
+  k = { keyer, months, monthFirst: order.indexOf("month") < order.indexOf("day"), fillers, numeric, joiners: keysOf("dateJoiners"), ordinals: keysOf("ordinalSuffixes"), currencies };
   byLocale.set(locale, k);
   return k;
 }
@@ -166,14 +194,18 @@ const num = (s: string) => Number(normalizeDigits(s));
 const has = (set: Set<string>, keys: readonly string[]) => keys.some((k) => set.has(k));
 
 interface FoundDate extends DateMention {
-  /** Index of the date's first word. */
+  /** Index of the date's first and last word. */
   first: number;
+  last: number;
 }
 
 /** Every date stated in a text, with its range. */
 export function findDates(text: string, locale: string, languages: Languages, order: NumericOrder = numericOrderFor(locale)): DateMention[] {
-  return datesIn(text, wordsOf(text, locale), locale, languages, order).map(({ first: _, ...d }) => d);
+  return datesIn(text, wordsOf(text, locale), locale, languages, order).map(plain);
 }
+
+/** A date without its word indices. */
+const plain = ({ first: _, last: __, ...d }: FoundDate): DateMention => d;
 
 const wordsOf = (text: string, locale: string) => tokenize(text, locale).filter((t) => t.word);
 
@@ -184,7 +216,7 @@ function datesIn(text: string, words: readonly WordToken[], locale: string, lang
   const out: FoundDate[] = [];
   const mention = (first: number, last: number, month: number, day: number, year?: number) => {
     if (!isValidDate(month, day)) return false;
-    const m: FoundDate = { start: words[first]!.start, end: words[last]!.end, month, day, text: text.slice(words[first]!.start, words[last]!.end), first };
+    const m: FoundDate = { start: words[first]!.start, end: words[last]!.end, month, day, text: text.slice(words[first]!.start, words[last]!.end), first, last };
     if (year !== undefined) m.year = year < 100 ? 2000 + year : year;
     out.push(m);
     return true;
@@ -221,8 +253,37 @@ function datesIn(text: string, words: readonly WordToken[], locale: string, lang
     return !/\p{Sc}/u.test(text[prev - 1] ?? "") && !(first > 0 && words[first - 1]!.end === prev && has(k.currencies, keys(first - 1)));
   };
 
+  /** A numbered-month date starting at word i (3月31日, 3월 31일): month, day and its last word; a last word of the form may be left out. */
+  const numberedAt = (i: number): { month: number; day: number; last: number } | undefined => {
+    for (const form of k.numeric) {
+      let month: number | undefined;
+      let day: number | undefined;
+      let j = i;
+      let n = 0;
+      for (; n < form.length && j < words.length; n++, j++) {
+        if (j > i && !/^\s*$/u.test(gap(words[j - 1]!, words[j]!))) break;
+        const part = form[n]!;
+        const w = words[j]!.text;
+        if (part === "M" || part === "D") {
+          if (!SMALL.test(w)) break;
+          if (part === "M") month = num(w);
+          else day = num(w);
+        } else if (foldKey(w, locale) !== part) break;
+      }
+      const complete = n === form.length || (n === form.length - 1 && form[n] !== "M" && form[n] !== "D");
+      if (complete && month !== undefined && day !== undefined) return { month, day, last: j - 1 };
+    }
+    return undefined;
+  };
+
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
+    // 3月31日, 3월 31일, 31 tháng 3 (the locale's numbered months, from Intl).
+    const numbered = k.numeric.length ? numberedAt(i) : undefined;
+    if (numbered && mention(i, numbered.last, numbered.month, numbered.day)) {
+      i = numbered.last;
+      continue;
+    }
     // 31.03, 31.03.2026 (one token): always day first.
     const dotted = DOTTED.exec(w.text);
     if (dotted) {
@@ -308,9 +369,17 @@ export function findEndDates(text: string, locale: string, languages: Languages,
   const k = knowledgeFor(locale, languages);
   const sentences = sentenceIds(text, words, locale);
   const cues = phraseSet(languages, ["endDateWords"], locale).cover(words);
+  const after = phraseSet(languages, ["endDateWordsAfter"], locale);
   const out: EndDateMention[] = [];
   for (const d of dates) {
     let cue: string | undefined;
+    // An end-date word written after the date (3月31日まで, 3월 31일까지).
+    const n = d.last + 1;
+    const len = n < words.length && sentences[n] === sentences[d.last] && /^\s*$/u.test(text.slice(words[d.last]!.end, words[n]!.start)) ? after.longestAt(words, n) : 0;
+    if (len) {
+      out.push({ ...plain(d), cue: text.slice(words[n]!.start, words[n + len - 1]!.end) });
+      continue;
+    }
     for (let j = d.first - 1, skipped = 0; j >= 0 && sentences[j] === sentences[d.first]; j--) {
       const c = cues[j];
       if (c && c.last === j && sentences[c.first] === sentences[d.first]) {
@@ -319,7 +388,7 @@ export function findEndDates(text: string, locale: string, languages: Languages,
       }
       if (!(has(k.fillers, k.keyer.keys(words[j]!.text)) || isTimePart(text, words, j, k)) || ++skipped > MAX_FILLERS) break;
     }
-    if (cue) out.push({ ...d, cue });
+    if (cue) out.push({ ...plain(d), cue });
   }
   return out;
 }

@@ -39,6 +39,8 @@ export interface CueSets {
   notCode: PhraseSet;
   upTo: PhraseSet;
   percentWords: PhraseSet;
+  /** Percent words written before the number (Turkish "yüzde 20"). */
+  percentWordsBefore: PhraseSet;
 }
 
 const compiled = new WeakMap<Languages, Map<string, CueSets>>();
@@ -59,6 +61,7 @@ export function compileCues(locale: string, languages: Languages): CueSets {
       notCode: phraseSet(languages, ["notCodeCues"], locale),
       upTo: phraseSet(languages, ["upToWords"], locale),
       percentWords: phraseSet(languages, ["percentWords"], locale),
+      percentWordsBefore: phraseSet(languages, ["percentWordsBefore"], locale),
     };
     byLocale.set(locale, sets);
   }
@@ -135,6 +138,7 @@ function skipBack(text: string, i: number, spaces = 0): number {
 /** Finds every percentage in a text (discount or not). `words` = wordTokens(text, locale). */
 export function findPercentages(text: string, words: readonly WordToken[], cues: CueSets): Percentage[] {
   const out: Percentage[] = [];
+  const wordBefore = cues.percentWordsBefore.cover(words);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const n = numberIn(w, cues.keyer);
@@ -148,12 +152,20 @@ export function findPercentages(text: string, words: readonly WordToken[], cues:
     let end: number;
     let form: Percentage["form"];
     let lastWord = i;
+    let firstWordOf: number | undefined;
+    const pw = i > 0 ? wordBefore[i - 1] : undefined;
     if (PERCENT.has(text[j]!)) {
       end = j + 1;
       form = "suffix";
     } else if (words[i + 1] && /^\s*$/u.test(text.slice(n.end, words[i + 1]!.start)) && cues.percentWords.longestAt(words, i + 1) > 0) {
       lastWord = i + cues.percentWords.longestAt(words, i + 1);
       end = words[lastWord]!.end;
+      form = "word";
+    } else if (pw && pw.last === i - 1 && /^\s+$/u.test(text.slice(words[i - 1]!.end, n.start))) {
+      // A percent word before the number: Turkish "yüzde 20".
+      firstWordOf = pw.first;
+      start = words[pw.first]!.start;
+      end = n.end;
       form = "word";
     } else {
       // Prefix: "%20", not the suffix of a number before it, nor inside a word ("a%20b").
@@ -168,7 +180,7 @@ export function findPercentages(text: string, words: readonly WordToken[], cues:
     }
     let minus = false;
     let low: number | undefined;
-    let firstWord = i;
+    let firstWord = firstWordOf ?? i;
     const s = skipBack(text, start);
     if (s > 0 && MINUS.has(text[s - 1]!) && (s - 1 === 0 || BEFORE_SIGN.test(text[s - 2]!))) {
       minus = true;

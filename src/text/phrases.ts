@@ -8,7 +8,7 @@
  */
 import type { LanguageData } from "../types.js";
 import { foldKey, looseKey } from "./fold.js";
-import { tokenize, type WordToken } from "./words.js";
+import { segmenterFor, type WordToken } from "./words.js";
 
 /** Every language's data, by tag (src/config/languages.ts merges the built-in files with the config). */
 export type Languages = Readonly<Record<string, LanguageData>>;
@@ -83,9 +83,7 @@ export class PhraseSet {
         for (const text of data[list] ?? []) {
           const locale = keyer.locale;
           const prefix = text.trim().endsWith("*") && text.trim().length > 1;
-          const words = tokenize(text.trim().replace(/\*+$/u, ""), safeTag(tag))
-            .filter((t) => t.word)
-            .map((t) => t.text);
+          const words = phraseWords(text.trim().replace(/\*+$/u, ""), tag);
           if (!words.length) continue;
           const variants = [words.map((w) => "s:" + foldKey(w, locale))];
           if (data.unmarkedForms) variants.push(words.map((w) => "l:" + looseKey(w, locale)));
@@ -141,6 +139,24 @@ export class PhraseSet {
     }
     return out;
   }
+}
+
+const wordCache = new Map<string, string[]>();
+
+/**
+ * The words of a phrase, by the segmenter of its language (cached for every locale, and
+ * kept out of `tokenize`'s cache, which is for the texts being linted).
+ */
+export function phraseWords(text: string, tag: string): string[] {
+  const key = `${tag}\u0000${text}`;
+  let out = wordCache.get(key);
+  if (!out) {
+    out = [];
+    for (const s of segmenterFor(safeTag(tag)).segment(text)) if (s.isWordLike) out.push(s.segment);
+    if (wordCache.size > 20_000) wordCache.clear();
+    wordCache.set(key, out);
+  }
+  return out;
 }
 
 /** A language tag Intl accepts (config tags are validated by shape only). */

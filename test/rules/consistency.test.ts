@@ -35,6 +35,20 @@ describe("dates", () => {
     expect(ends("do 31 marca, kończy się 30 wrzesnia, rabat do 12.05 zł", "pl")).toEqual(["do|31 marca=3/31", "kończy się|30 wrzesnia=9/30"]);
     expect(ends("حتى ٢٠ مارس، لغاية 20 آذار وحتى ٣١ كانون الثاني", "ar")).toEqual(["حتى|٢٠ مارس=3/20", "لغاية|20 آذار=3/20", "وحتى|٣١ كانون الثاني=1/31"]);
   });
+  it("reads month and weekday names of every language from Intl, and end-date words before or after the date from the data", () => {
+    expect(ends("Angebot gültig bis 31. März", "de")).toEqual(["gültig bis|31. März=3/31"]);
+    expect(ends("Oferta válida hasta el 31 de marzo", "es")).toEqual(["hasta el|31 de marzo=3/31"]);
+    expect(ends("Offre valable jusqu’au 31 mars", "fr")).toEqual(["jusqu’au|31 mars=3/31"]);
+    expect(ends("Válido até 31 de março", "pt")).toEqual(["até|31 de março=3/31"]);
+    expect(ends("המבצע בתוקף עד 31 במרץ", "he")).toEqual(["בתוקף עד|31 במרץ=3/31"]);
+    expect(ends("Акція діє до 31 березня", "uk")).toEqual(["до|31 березня=3/31"]);
+    expect(ends("セールは3月31日まで", "ja")).toEqual(["まで|3月31日=3/31"]);
+    expect(ends("优惠截至3月31日", "zh")).toEqual(["截至|3月31日=3/31"]);
+    expect(ends("3월 31일까지 할인", "ko")).toEqual(["일까지|3월 31=3/31"]);
+    expect(ends("31 मार्च तक छूट", "hi")).toEqual(["तक|31 मार्च=3/31"]);
+    expect(ends("Ưu đãi đến hết 31 tháng 3", "vi")).toEqual(["đến hết|31 tháng 3=3/31"]);
+    expect(ends("until Monday, 31 March", "en")).toEqual(["until|31 March=3/31"]);
+  });
   it("ignores dates without a cue, across a sentence end, and invalid dates", () => {
     expect(ends("Launched on 1 March. Shop now!", "en")).toEqual([]);
     expect(ends("Hurry until stocks last! March 31 is the day", "en")).toEqual([]);
@@ -149,6 +163,17 @@ runRuleTests(rule, {
       title: "en: one variant that contradicts itself",
       files: { "message.md": '---\nchannels: [email, push]\nsubject: "Sale until March 30"\n---\n# Sale\n\nTake 20% off until March 31.\n' },
       errors: [{ messageId: "endDate", line: 3, column: 22, channels: ["email"], message: "Email says the offer ends 30 March; email (elsewhere) and push say 31 March" }],
+    },
+  ],
+});
+
+runRuleTests(rule, {
+  valid: [],
+  invalid: [
+    {
+      title: "ja: the SMS ends the sale a day early (numbered months from Intl, まで after the date)",
+      files: { "message.md": '---\nlocale: ja\nchannels: [email, sms, push]\nsms: { text: "セールは3月30日まで" }\n---\n# セール\n\nセールは3月31日まで。\n' },
+      errors: [{ messageId: "endDate", line: 4, column: 19, endColumn: 24, message: "SMS says the offer ends 30 March; email and push say 31 March", channels: ["sms"] }],
     },
   ],
 });

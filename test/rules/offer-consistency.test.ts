@@ -411,6 +411,12 @@ runRuleTests(rule, {
       errors: [{ messageId: "wrongDiscount", line: 1, column: 1, endColumn: 4 }],
     },
     {
+      title: "tr: ‘yüzde 25 indirim’ (the percent word before the number)",
+      config: offers,
+      files: { "campaign.json": spring("tr"), "sms.txt": "SPRING20 koduyla yüzde 25 indirim" },
+      errors: [{ messageId: "wrongDiscount", line: 1, column: 18, endColumn: 26, message: "‘yüzde 25’ does not match this campaign's offer: SPRING20 is 20%" }],
+    },
+    {
       title: "config languages: a percent word added for German (‘v. H.’)",
       config: { ...offers, languages: { de: { percentWords: ["v. H."] } } },
       files: { "campaign.json": spring("de"), "sms.txt": "Jetzt 25 v. H. Rabatt mit SPRING20" },
