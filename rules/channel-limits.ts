@@ -10,7 +10,7 @@
  * cut falls, and sits on the first character that does not fit.
  *
  * With `channels.social.counting: "x"` the social post is weighed as X weighs it
- * (twitter-text's parseTweet: CJK and emoji 2, URLs 23, after NFC).
+ * (twitter-text's parseTweet: U+0000–U+10FF weigh 1, CJK and emoji 2, URLs 23, after NFC).
  *
  * Limits come from `channels.*` in brand.config.json (overrides applied). Options:
  * `socialLinkLength` — count every URL in a social post as this many characters.
@@ -163,7 +163,7 @@ export default defineRule<Options>({
       "",
       "## Counting as X does: `channels.social.counting: \"x\"`",
       "",
-      "With `\"counting\": \"x\"` the social post is measured the way X (Twitter) measures it, with X's own open-source counter, the `twitter-text` package (`parseTweet`, configuration version 3): the text is normalized to NFC; code points in a few ranges (Latin, Latin-1 and Latin Extended up to U+10FF, general punctuation spaces and quotes) weigh 1 and everything else — CJK characters, kana, hangul, emoji — weighs 2; every URL X recognises counts 23 whatever its length. The limit is 280 (or `channels.social.max` when set). The finding sits on the first character past the limit; when that falls inside a URL, on the URL's start. Source: X's twitter-text library and its counting documentation (developer.x.com, \"Counting characters\").",
+      "With `\"counting\": \"x\"` the social post is measured the way X (Twitter) measures it, with X's own open-source counter, the `twitter-text` package (`parseTweet`, configuration version 3): the text is normalized to NFC; code points U+0000–U+10FF (Latin, Greek, Cyrillic, Hebrew, Arabic, the Indic scripts, Thai, Georgian) and a few punctuation ranges (typographic spaces, dashes, quotes, primes) weigh 1, and everything else — CJK characters, kana, hangul, emoji — weighs 2; every URL X recognises counts 23 whatever its length. The limit is 280 (or `channels.social.max` when set). The finding sits on the first character past the limit; when that falls inside a URL, on the URL's start. Source: X's twitter-text library and its counting documentation (developer.x.com, \"Counting characters\").",
     ].join("\n"),
   },
   check(ctx) {
@@ -218,8 +218,8 @@ const X_LIMIT = 280;
 
 /**
  * `channels.social.counting: "x"`: the post's weighted length as X counts it, with
- * twitter-text's own parser (its v3 weights: code points in a few Latin and
- * punctuation ranges weigh 1, everything else — CJK, emoji — 2; every URL 23; after NFC).
+ * twitter-text's own parser (its v3 weights: U+0000–U+10FF and a few punctuation
+ * ranges weigh 1, everything else — CJK, emoji — 2; every URL 23; after NFC).
  * The finding sits on the first character past the limit (before a URL it falls in).
  */
 function checkX(ctx: RuleContext<Options>, max: number): void {

@@ -16,12 +16,11 @@
  */
 import type { Variant, VariantLink } from "../src/campaign/model.js";
 import { defineRule, type RuleContext } from "../src/engine/rule.js";
-import { findUrls } from "../src/render/markdown.js";
 import { attr, textContent, walkElements, type MjmlDoc } from "../src/render/mjml-doc.js";
 import type { MappedText, SourceRange } from "../src/text/mapped-text.js";
 import type { SourceFile } from "../src/text/source-file.js";
 import { channelNames, formatList } from "../src/text/lists.js";
-import { displayUrl, hostWithin, pageKey, splitUrl, type Span } from "../src/text/urls.js";
+import { displayUrl, findUrlRanges, hostWithin, pageKey, splitUrl, type Span } from "../src/text/urls.js";
 import { CHANNELS, type Channel } from "../src/types.js";
 
 interface Options {
@@ -87,7 +86,11 @@ export function variantLinks(v: Variant): LinkSite[] {
     add(href.value, "link");
     label(textContent(el, doc!.source));
   }
-  for (const f of Object.values(v.fields)) for (const u of findUrls(f.sample)) if (!fromVariables(u)) add(u, "text");
+  for (const f of Object.values(v.fields))
+    for (const r of findUrlRanges(f.sample.text)) {
+      const u = f.sample.slice(r.start, r.end);
+      if (!fromVariables(u)) add(u, "text");
+    }
   return out;
 }
 

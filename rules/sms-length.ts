@@ -26,6 +26,7 @@ import { gsmBaseForm, stripLetters } from "../src/sms/letters.js";
 import type { ShiftLanguage } from "../src/sms/shift.js";
 import { formatList } from "../src/text/lists.js";
 import type { MappedText, PieceKind, SourceRange } from "../src/text/mapped-text.js";
+import { findUrlRanges } from "../src/text/urls.js";
 import type { SmsLetters } from "../src/types.js";
 
 interface Options {
@@ -131,6 +132,8 @@ interface Span {
  * `linkLength` characters when set, and `rewrite` applied to written pieces.
  */
 function countedText(m: MappedText, linkLength: number | undefined, rewrite?: (s: string) => string): { text: string; spans: Span[] } {
+  // Every URL written in the text is a link, with or without a scheme (evil.example/spring): one finder for all rules.
+  if (linkLength !== undefined) for (const r of findUrlRanges(m.text)) m = m.withKind(r.start, r.end, "url");
   const spans: Span[] = [];
   let text = "";
   const push = (chunk: string, start: number, end: number, kind: PieceKind, copy: boolean, name?: string) => {
@@ -335,7 +338,7 @@ export default defineRule<Options>({
       "- **GSM-7** when every character is in the GSM 03.38 alphabet; `^ { } \\ [ ~ ] | €` and form feed come from its extension table and cost two units. Anything else makes the whole SMS **UCS-2**, where each UTF-16 code unit costs one unit (an emoji outside the BMP costs two).",
       "- One SMS holds 160 GSM-7 or 70 UCS-2 units; longer messages are split into segments of 153 or 67. A character is never split: an extension character, an emoji with its skin tone or ZWJ sequence, a flag, a letter with its accents all stay in one segment (grapheme clusters as the calculator cuts them, by Unicode 10 rules).",
       "- The SMS is counted with **worst-case variables**: a variable with a `maxLength` in `variables` counts as that many characters of its `charset` (`gsm`: one unit each; `unicode`: a non-GSM character, so the SMS becomes UCS-2). A variable without `maxLength` counts as its sample.",
-      "- **Links** count as written, or as `channels.sms.linkLength` characters when set (your link shortener's length).",
+      "- **Links** count as written, or as `channels.sms.linkLength` characters when set (your link shortener's length). A link is any URL in the text: with a scheme (`https://…`), starting with `www.`, or a host and a path without a scheme (`lumen.example/spring`), which phones turn into a link as well.",
       "- Line breaks at the very end of the text (the final newline editors add to `sms.txt`) are not counted.",
       "- The limit is the rule's `maxSegments` option, else `channels.sms.maxSegments`; with neither, there is no limit and only characters are reported. The finding sits where the first segment over the limit starts (in `message.md` or `sms.txt`); when that spot is not in the campaign's file (the opt-out text from brand.config.json), it sits at the start of the SMS text and quotes where the cut falls.",
       "",

@@ -114,7 +114,7 @@ export default defineRule<Options>({
     notes: [
       "## What Meta accepts",
       "",
-      "From Meta's WhatsApp Business Platform documentation (Message templates, template components):",
+      "From Meta's WhatsApp Business Platform documentation, *Message templates → Template components* (developers.facebook.com/documentation/business-messaging/whatsapp/templates/components):",
       "",
       "| part | limit | config key |",
       "| --- | --- | --- |",

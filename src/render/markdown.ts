@@ -10,6 +10,7 @@ import remarkGfm from "remark-gfm";
 import type { Root, RootContent, PhrasingContent, Paragraph, Link, Image, Heading, ListItem, TableCell, Html, Nodes } from "mdast";
 import { alignDecoded } from "../text/align.js";
 import { MappedText, MappedTextBuilder, joinMapped } from "../text/mapped-text.js";
+import { findUrlRanges } from "../text/urls.js";
 
 /**
  * How deep Markdown may nest (quotes, lists, emphasis and links inside one another,
@@ -354,17 +355,17 @@ export function unwrapLines(m: MappedText): MappedText {
   return new MappedText(m.text.replace(/\r?\n|\r/g, (s) => " ".repeat(s.length)).replace(/ {2,}/g, (s) => s), m.pieces);
 }
 
-/** URLs written in plain text (a fixed pattern, never built from user input). */
-export const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+[^\s<>"'`.,;:!?)\]}]/giu;
+/** URLs written in plain text: the one pattern, from src/text/urls.ts (the preview highlights with it). */
+export { URL_IN_TEXT as URL_RE } from "../text/urls.js";
 
-/** Labels URLs written in plain text as kind "url", so prose rules leave them alone. */
+/** Labels URLs written in plain text (src/text/urls.ts finds them) as kind "url", so prose rules leave them alone. */
 export function markUrls(m: MappedText): MappedText {
   let out = m;
-  for (const match of m.text.matchAll(URL_RE)) out = out.withKind(match.index, match.index + match[0].length, "url");
+  for (const r of findUrlRanges(m.text)) out = out.withKind(r.start, r.end, "url");
   return out;
 }
 
 /** The URLs written in plain text, as mapped texts. */
 export function findUrls(m: MappedText): MappedText[] {
-  return [...m.text.matchAll(URL_RE)].map((x) => m.slice(x.index, x.index + x[0].length));
+  return findUrlRanges(m.text).map((r) => m.slice(r.start, r.end));
 }

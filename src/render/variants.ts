@@ -447,6 +447,8 @@ function whatsappJsonVariant(
   }
   const known: Record<string, string[]> = { "": ["$schema", "header", "body", "footer", "buttons"], button: ["type", "text", "url", "phone"] };
   for (const key of Object.keys(obj)) if (!known[""]!.includes(key)) problem(`unknown key "${key}" (expected header, body, footer, buttons)`, doc.locate([key], key));
+  if (obj.body === undefined) problem('has no "body": a WhatsApp template needs its message text', { start: 0, end: 0 });
+  for (const key of ["header", "body", "footer"]) if (obj[key] !== undefined && typeof obj[key] !== "string") problem(`"${key}" must be a text`, doc.locate([key]));
   const rawButtons = Array.isArray(obj.buttons) ? (obj.buttons as unknown[]) : [];
   if (obj.buttons !== undefined && !Array.isArray(obj.buttons)) problem("buttons must be a list of buttons", doc.locate(["buttons"]));
   rawButtons.forEach((bt, i) => {

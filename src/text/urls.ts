@@ -42,6 +42,28 @@ export interface UrlParts {
 
 const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
 
+/** A URL with a scheme or starting with `www.`: no white space, quotes or angle brackets; not ending in punctuation. */
+const WITH_SCHEME = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+[^\s<>"'`.,;:!?)\]}]/u;
+/** A host name as people write one: labels of letters and digits, a top-level domain of letters. */
+const HOST = /(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}{2,63}/u;
+/** The rest of a URL after its host. */
+const REST = /[^\s<>"'`]*[^\s<>"'`.,;:!?)\]}]/u;
+
+/**
+ * URLs written in plain text (fixed patterns, never built from user input): with a
+ * scheme (`https://…`), starting with `www.`, or a host with a path and no scheme
+ * (`evil.example/spring`), which phones turn into a link too. A bare host without a
+ * path (`acme.example`) is not taken as a URL: too many words have dots.
+ */
+export const URL_IN_TEXT = new RegExp(`${WITH_SCHEME.source}|(?<![\\p{L}\\p{N}@._/-])${HOST.source}\\/(?:${REST.source})?`, "giu");
+/** A schemeless URL from its first character: host, then a path. */
+const SCHEMELESS = new RegExp(`^${HOST.source}\\/`, "u");
+
+/** Where URLs are written in a text, in order. */
+export function findUrlRanges(text: string): Span[] {
+  return [...text.matchAll(URL_IN_TEXT)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
 /** Decodes a query name or value the way browsers do; malformed escapes stay as written. */
 export function decodeQueryPart(s: string): string {
   const plus = s.replace(/\+/g, " ");
@@ -80,7 +102,7 @@ export function splitUrl(text: string): UrlParts {
     parts.schemeSpan = { start: 0, end: m[1]!.length };
     i = m[0].length;
   }
-  const hierarchical = text.startsWith("//", i) || (!m && /^www\./i.test(text));
+  const hierarchical = text.startsWith("//", i) || (!m && (/^www\./i.test(text) || SCHEMELESS.test(text)));
   const special = parts.scheme === "http" || parts.scheme === "https" || !parts.scheme;
   if (hierarchical) {
     if (text.startsWith("//", i)) i += 2;
@@ -128,10 +150,10 @@ export function splitUrl(text: string): UrlParts {
   return parts;
 }
 
-/** Parses an absolute URL; `www.` and `//` URLs (as people write them in texts) are read as https. */
+/** Parses an absolute URL; `www.`, `//` and schemeless `host/path` URLs (as people write them in texts) are read as https. */
 export function parseUrl(text: string): URL | undefined {
   const t = text.trim();
-  const withScheme = /^www\./i.test(t) ? `https://${t}` : t.startsWith("//") ? `https:${t}` : t;
+  const withScheme = /^www\./i.test(t) || (!SCHEME.test(t) && SCHEMELESS.test(t)) ? `https://${t}` : t.startsWith("//") ? `https:${t}` : t;
   if (!SCHEME.test(withScheme)) return undefined;
   try {
     return new URL(withScheme);

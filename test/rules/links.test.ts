@@ -306,3 +306,43 @@ describe("links suggestions", () => {
     }
   });
 });
+
+/** One URL finder (src/text/urls.ts): a host with a path and no scheme is a link, as phones show it. */
+runRuleTests(rule, {
+  valid: [
+    {
+      title: "pl: numbers and abbreviations with dots and slashes are not links",
+      config: lumen,
+      files: { "campaign.json": '{ "locale": "pl" }', "sms.txt": "Lumen: 1.5kg/dzień, i.e./np. 24/7 — sklep: https://lumen.example/pl\n" },
+    },
+  ],
+  invalid: [
+    {
+      title: "en: a schemeless evil.example/spring in an SMS is a link: no https:// and off the brand's domains",
+      config: lumen,
+      files: { "sms.txt": "Lumen sale: 20% off at evil.example/spring today\n" },
+      errors: [
+        { messageId: "noScheme", line: 1, column: 24, endColumn: 43, channels: ["sms"], message: "‘evil.example/spring’ has no https://; write https://evil.example/spring" },
+        { messageId: "offDomain", line: 1, column: 24, endColumn: 36, message: "Link goes to evil.example, not a Lumen domain (lumen.example)" },
+      ],
+    },
+    {
+      title: "id: in the frontmatter's sms.text of message.md",
+      config: lumen,
+      files: { "message.md": '---\nlocale: id\nchannels: [sms]\nsms: { text: "Diskon 10% di promo-lumen.example/id sampai 30 April" }\n---\nPromo.\n' },
+      errors: [
+        { messageId: "noScheme", line: 4, column: 29, channels: ["sms"] },
+        { messageId: "offDomain", line: 4, column: 29, message: "Link goes to promo-lumen.example" },
+      ],
+    },
+    {
+      title: "ru: a Cyrillic host with a path in a WhatsApp text",
+      config: lumen,
+      files: { "campaign.json": '{ "locale": "ru" }', "whatsapp.txt": "Скидка 20% на магазин.пример/лето до 30 июня\n" },
+      errors: [
+        { messageId: "noScheme", line: 1, column: 15, channels: ["whatsapp"] },
+        { messageId: "offDomain", line: 1, column: 15, message: "Link goes to xn--80aairftm.xn--e1afmkfd" },
+      ],
+    },
+  ],
+});

@@ -339,3 +339,27 @@ runRuleTests(rule, {
     },
   ],
 });
+
+/** One URL finder: a schemeless link counts at linkLength like any other. */
+runRuleTests(rule, {
+  valid: [
+    {
+      title: "en: a long schemeless link counts as the 23 characters of the shortened link",
+      config: { channels: { sms: { maxSegments: 1, linkLength: 23 } } },
+      files: { "sms.txt": "Lumen: 20% off tents with SPRING20 until March 31: lumen.example/spring/collections/outdoor/tents-and-sleeping-bags/family-size/four-person-and-more?utm_source=sms" },
+    },
+    {
+      title: "pl: 163 characters as written, 146 with the schemeless link at 23: one segment",
+      config: { channels: { sms: { maxSegments: 1, linkLength: 23 } } },
+      files: { "campaign.json": '{"locale":"pl"}', "sms.txt": "Lumen: 30% taniej na namioty, plecaki, spiwory i kuchenki turystyczne z kodem JESIEN30 do konca pazdziernika. Zapraszamy: lumen.example/pl/jesien/namioty-rodzinne!" },
+    },
+  ],
+  invalid: [
+    {
+      title: "id: a short schemeless link counted at a longer linkLength pushes the SMS into a second segment, cut inside the link",
+      config: { channels: { sms: { maxSegments: 1, linkLength: 40 } } },
+      files: { "campaign.json": '{"locale":"id"}', "sms.txt": "Lumen: diskon 10% untuk semua tenda, ransel dan kompor dengan kode GAJIAN10 sampai 30 April. Belanja sekarang di toko online: lumen.example/id" },
+      errors: [{ messageId: "tooManySegments", line: 1, column: 127, message: "SMS is 2 segments (GSM-7, 166 units, counting the link as 40); the limit is 1: segment 2 starts here" }],
+    },
+  ],
+});

@@ -1,5 +1,8 @@
+import { rmSync } from "node:fs";
+import { describe, expect, it } from "vitest";
 import rule from "../../rules/whatsapp-template.js";
-import { runRuleExamples, runRuleTests } from "../helpers/rule-tester.js";
+import { lint } from "../../src/lint.js";
+import { runRuleExamples, runRuleTests, writeCase } from "../helpers/rule-tester.js";
 
 runRuleExamples(rule);
 
@@ -91,4 +94,26 @@ runRuleTests(rule, {
       ],
     },
   ],
+});
+
+describe("whatsapp.json that cannot be read as a template", () => {
+  it("names each problem at its position, and the run goes on", async () => {
+    const dir = writeCase({
+      files: {
+        "whatsapp.json": '{\n  "header": 5,\n  "buttons": [ { "text": "Go", "colour": "red" }, 3 ]\n}\n',
+      },
+    });
+    try {
+      const report = await lint({ cwd: dir });
+      const found = report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`));
+      expect(found).toEqual([
+        '1:1 parse-error whatsapp.json: has no "body": a WhatsApp template needs its message text',
+        '2:13 parse-error whatsapp.json: "header" must be a text',
+        '3:32 parse-error whatsapp.json: unknown key "colour" in buttons[0] (expected type, text, url, phone)',
+        '3:51 parse-error whatsapp.json: buttons[1] must be an object like {"text": "Shop now", "url": "https://..."}',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
