@@ -42,6 +42,16 @@ describe("rule docs and tests", () => {
     expect(updateReadme(edited, rules)).toBe(readme);
   });
 
+  it("the README's JSON example offers a fix only on a rule that --fix can fix", async () => {
+    const readme = readFileSync(path.join(root, "README.md"), "utf8");
+    const example = /The `json` format:\n\n```json\n([\s\S]*?)```/.exec(readme)![1]!;
+    const entries = JSON.parse(example) as { messages: { ruleId: string; fix?: unknown }[] }[];
+    const fixable = new Set((await loadRules()).filter((r) => r.meta.fixable).map((r) => r.meta.id));
+    const withFix = entries.flatMap((e) => e.messages.filter((m) => m.fix).map((m) => m.ruleId));
+    expect(withFix.length).toBeGreaterThan(0);
+    expect(withFix.filter((id) => !fixable.has(id))).toEqual([]);
+  });
+
   it("every built-in finding has its generated docs page, and the index lists it", async () => {
     const docs = allDocs(await loadRules());
     for (const f of BUILTIN_FINDINGS) {
