@@ -11,24 +11,7 @@ import { lint } from "../src/lint.js";
 import { countSms } from "../src/sms/count.js";
 import { runCli, tempProject, type TempProject } from "./helpers/cli.js";
 import { applyEdits, LspClient } from "./helpers/lsp-client.js";
-
-export const LSP_CONFIG = {
-  brand: { name: "Lumen", sender: "Lumen", address: "Lumen Ltd., 1 Harbour Row, Bristol", domains: ["lumen.example"], unsubscribeUrl: "https://lumen.example/u" },
-  colors: { primary: "#0B5FFF", ink: "#1A1A1A", paper: "#FFFFFF" },
-  tone: {
-    banned: [{ term: "cheap*", suggest: "affordable", message: "Lumen never calls its gear cheap" }],
-    terms: [{ use: "email", instead: ["e-mail"] }],
-    locales: { pl: { banned: [{ term: "tani*", suggest: "przystępny" }] } },
-  },
-  channels: { sms: { maxSegments: 2, requireOptOut: true, optOut: { default: "Reply STOP to opt out" } } },
-  variables: { firstName: { sample: "Ana", maxLength: 20, charset: "unicode", fallback: "there" } },
-  fatigue: { maxPerDay: 2 },
-};
-
-const front = (campaign: string, extra: string[] = []) => ["---", `campaign: ${campaign}`, "locale: en", "channels: [email, sms]", "audience: newsletter", "send: 2026-03-20", 'subject: "Hello {{firstName}}"', ...extra, "---"];
-// Line 11 (0-based 10), "cheap" at characters 4–9.
-export const SPRING = [...front("spring"), "# Spring, {{firstName}}", "", "Our cheap tents are here, {{firstName}}. Sign up by e-mail.", ""].join("\n");
-const CLEAN = SPRING.replace("cheap ", "");
+import { CLEAN, front, LSP_CONFIG, SPRING } from "./helpers/lsp-fixture.js";
 
 describe("brandlint lsp --stdio", { timeout: 120_000 }, () => {
   let p: TempProject;
@@ -58,7 +41,7 @@ describe("brandlint lsp --stdio", { timeout: 120_000 }, () => {
     const f = file("templates/spring/message.md");
     await client.open(f, SPRING);
     const first = await client.diagnostics(f, (x) => x.version === 1);
-    const d = first.diagnostics.find((x) => x.code === "tone-words" && x.message.includes("cheap"));
+    const d = first.diagnostics.find((x) => x.code === "tone-words" && String(x.message).includes("cheap"));
     expect(d).toMatchObject({
       range: { start: { line: 10, character: 4 }, end: { line: 10, character: 9 } },
       source: "brandlint",
