@@ -13,6 +13,9 @@ import { runCli, tempProject, type TempProject } from "./helpers/cli.js";
 import { applyEdits, LspClient } from "./helpers/lsp-client.js";
 import { CLEAN, front, LSP_CONFIG, SPRING } from "./helpers/lsp-fixture.js";
 
+// Line 5 (0-based 4): an off-palette colour at 51–58, a palette colour at 35–42.
+const MAIL = '<mjml>\n  <mj-body>\n    <mj-section>\n      <mj-column>\n        <mj-text background-color="#0B5FFF" color="#0A5EFF">Our cheap tents</mj-text>\n      </mj-column>\n    </mj-section>\n  </mj-body>\n</mjml>\n';
+
 describe("brandlint lsp --stdio", { timeout: 120_000 }, () => {
   let p: TempProject;
   let client: LspClient;
@@ -26,6 +29,8 @@ describe("brandlint lsp --stdio", { timeout: 120_000 }, () => {
       "templates/namioty/sms.txt": "Lumen: tanie namioty dla {{firstName}}. Reply STOP to opt out\n",
       "templates/other/message.md": [...front("other"), "# Hi", "", "New tents.", ""].join("\n").replace("channels: [email, sms]", "channels: [email]").replace("audience: newsletter", "audience: families"),
       "notes/README.md": "Our cheap notes, not a campaign.\n",
+      "templates/mail/campaign.json": JSON.stringify({ campaign: "mail", locale: "en", channels: ["email"], subject: "Hi" }),
+      "templates/mail/email.mjml": MAIL,
     });
     client = new LspClient();
     const init = await client.initialize(p.dir);
@@ -118,11 +123,34 @@ describe("brandlint lsp --stdio", { timeout: 120_000 }, () => {
     expect((w!.contents as { value: string }).value).toMatch(/\*\*tone-words\*\*: \S/);
   });
 
+  it("hover on a colour names the palette colour, or the nearest one and ΔE; disable comments in MJML and text templates", async () => {
+    const f = file("templates/mail/email.mjml");
+    await client.open(f, MAIL, "xml");
+    const d = await client.diagnostics(f);
+    expect(d.diagnostics.find((x) => x.code === "brand-colors")?.range).toEqual({ start: { line: 4, character: 51 }, end: { line: 4, character: 58 } });
+    const off = (await client.hover(f, 4, 54))!.contents as { value: string };
+    expect(off.value).toContain("**#0A5EFF** is not a brand colour; nearest is **primary** #0B5FFF (ΔE00 0.3)");
+    const own = (await client.hover(f, 4, 38))!.contents as { value: string };
+    expect(own.value).toContain("**#0B5FFF**: the brand colour **primary**");
+    const actions = await client.codeActions(f, { start: { line: 4, character: 65 }, end: { line: 4, character: 65 } });
+    const disable = actions.find((a) => a.title === "Disable tone-words for this line")!;
+    expect(applyEdits(MAIL, disable.edit!.changes![pathToFileURL(f).href]!).split("\n")[4]).toBe('        <mj-text background-color="#0B5FFF" color="#0A5EFF">Our cheap tents</mj-text><!-- brandlint-disable-line tone-words -- <reason> -->');
+    const sms = file("templates/namioty/sms.txt");
+    const text = "Lumen: cheap namioty. Reply STOP to opt out\n";
+    await client.open(sms, text, "plaintext");
+    await client.diagnostics(sms, (x) => x.diagnostics.some((y) => y.code === "tone-words"));
+    const smsActions = await client.codeActions(sms, { start: { line: 0, character: 8 }, end: { line: 0, character: 8 } });
+    const smsDisable = smsActions.find((a) => a.title === "Disable tone-words for this line")!;
+    expect(applyEdits(text, smsDisable.edit!.changes![pathToFileURL(sms).href]!)).toBe("Lumen: cheap namioty. Reply STOP to opt out{{!-- brandlint-disable-line tone-words -- <reason> --}}\n");
+    await client.close(sms);
+  });
+
   it("editing message.md refreshes the open sms.txt of the same campaign", async () => {
     const md = file("templates/namioty/message.md");
     const sms = file("templates/namioty/sms.txt");
+    const t0 = performance.now();
     await client.open(sms, readFileSync(sms, "utf8"), "plaintext");
-    const before = await client.diagnostics(sms);
+    const before = await client.diagnostics(sms, () => true, t0);
     expect(before.diagnostics.filter((d) => d.code === "tone-words")).toEqual([]);
     const text = readFileSync(md, "utf8");
     await client.open(md, text);
