@@ -174,6 +174,16 @@ describe("brandlint lsp --stdio", { timeout: 120_000 }, () => {
     // The campaign that caused it is told on its own send line.
     const own = await client.diagnostics(f, (x) => x.diagnostics.some((y) => y.code === "send-fatigue"), since);
     expect(own.diagnostics.find((y) => y.code === "send-fatigue")!.message).toContain("spring");
+    // A body edit re-runs only the campaign's own rules: the clash (from the metadata) stays, exactly.
+    const v = await client.change(spring, SPRING.replace("Our cheap tents", "Our cheap, cheap tents"));
+    const edited = await client.diagnostics(spring, (x) => x.version === v);
+    expect(edited.diagnostics.filter((y) => y.code === "send-fatigue")).toEqual([clash]);
+    expect(edited.diagnostics.filter((y) => y.code === "tone-words" && String(y.message).includes("cheap"))).toHaveLength(2);
+    // A metadata edit runs the project rules again: a day later, no clash.
+    const w = await client.change(spring, SPRING.replace("send: 2026-03-20", "send: 2026-03-21"));
+    const moved = await client.diagnostics(spring, (x) => x.version === w);
+    expect(moved.diagnostics.filter((y) => y.code === "send-fatigue")).toEqual([]);
+    await client.change(spring, SPRING);
   });
 
   it("a broken config gives a diagnostic on the config at its position; fixing it re-lints the open files", async () => {

@@ -62,7 +62,31 @@ interface CampaignState {
   campaign: Campaign | undefined;
   config: LoadedConfig;
   rules: Map<string, Rule<never>>;
+  /** From the last run with project-scope rules: their findings by file, and what they were computed from. */
+  project: { ids: string[]; messages: Map<string, LintMessage[]>; inputs: Map<string, string> };
 }
+
+/**
+ * What project-scope rules (send-fatigue) see of a campaign: its metadata and the
+ * config. While these texts are unchanged, their findings cannot change either, and they
+ * sit in the frontmatter (before any body edit) or in campaign.json: an edit elsewhere
+ * re-runs only the campaign's own rules and keeps them. The project index (every
+ * campaign's metadata) is the slow part of a run in a big workspace.
+ */
+function projectInputs(host: Host, dir: string, config: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [file, meta] of [
+    [config, (t: string) => t],
+    [path.join(dir, "message.md"), (t: string) => (t.replace(/^\uFEFF/, "").startsWith("---") ? t.slice(0, t.indexOf("\n---", 3) + 4) : "")],
+    [path.join(dir, "campaign.json"), (t: string) => t],
+  ] as const) {
+    const r = readText(host, file, MAX_CONFIG_BYTES);
+    out.set(file, "text" in r ? meta(r.text) : `\u0000${r.code}`);
+  }
+  return out;
+}
+
+const sameInputs = (a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
 
 type Target = { kind: "campaign"; dir: string; config: string } | { kind: "config"; config: string } | undefined;
 
@@ -147,13 +171,13 @@ export class BrandlintServer {
     const delay = why === "change" ? this.options.debounce : 0;
     if (t?.kind === "campaign") {
       const meta = ["message.md", "campaign.json"].includes(path.basename(file));
-      this.schedule(t.dir, delay, () => this.lintCampaign(t.dir, t.config, meta));
+      this.schedule(t.dir, delay, () => this.lintCampaign(t.dir, t.config, { spread: meta }));
     } else if (t?.kind === "config") this.schedule(t.config, delay, () => this.configChanged(t.config));
     else
       for (const [dir, reads] of this.readsBy)
         if (reads.has(file)) {
           const cfg = this.target(path.join(dir, "message.md"));
-          if (cfg?.kind === "campaign") this.schedule(dir, delay, () => this.lintCampaign(dir, cfg.config, false));
+          if (cfg?.kind === "campaign") this.schedule(dir, delay, () => this.lintCampaign(dir, cfg.config));
         }
   }
 
@@ -164,7 +188,7 @@ export class BrandlintServer {
     if (!file) return;
     // The campaign now reads the file from disk again.
     const t = this.target(file);
-    if (t?.kind === "campaign" && this.openCampaigns(t.config).has(t.dir)) this.schedule(t.dir, 0, () => this.lintCampaign(t.dir, t.config, false));
+    if (t?.kind === "campaign" && this.openCampaigns(t.config).has(t.dir)) this.schedule(t.dir, 0, () => this.lintCampaign(t.dir, t.config));
     if (t?.kind === "config") this.schedule(t.config, 0, () => this.configChanged(t.config));
   }
 
@@ -235,16 +259,21 @@ export class BrandlintServer {
       return;
     }
     this.publishConfig(config, new Map());
-    for (const dir of this.openCampaigns(config)) await this.lintCampaign(dir, config, false);
+    for (const dir of this.openCampaigns(config)) await this.lintCampaign(dir, config, { full: true });
   }
 
   /** Lints one campaign folder with every open buffer and publishes the findings of its open documents. */
-  private async lintCampaign(dir: string, config: string, spread: boolean): Promise<void> {
+  private async lintCampaign(dir: string, config: string, how: { spread?: boolean; full?: boolean } = {}): Promise<void> {
     const versions = new Map(this.documents.all().map((d) => [d.uri, d.version]));
     const cwd = path.dirname(config);
+    const host = this.host();
+    const inputs = projectInputs(host, dir, config);
+    const prev = this.campaigns.get(dir)?.project;
+    // Project findings are kept when nothing they depend on changed (see projectInputs).
+    const keep = !how.full && prev && sameInputs(prev.inputs, inputs) ? prev : undefined;
     let report: LintReport;
     try {
-      report = await lint({ cwd, configPath: config, paths: [dir], host: this.host(), workers: 1 });
+      report = await lint({ cwd, configPath: config, paths: [dir], host, workers: 1, ...(keep ? { only: [...this.campaigns.get(dir)!.rules.keys()].filter((id) => !keep.ids.includes(id)) } : {}) });
     } catch (e) {
       if (e instanceof ConfigError) {
         this.publishConfigProblems(config, cwd, e.problems);
@@ -257,9 +286,20 @@ export class BrandlintServer {
       return;
     }
     const rules = new Map(report.rules.map((r) => [r.meta.id, r]));
-    this.campaigns.set(dir, { campaign: report.campaigns.find((c) => c.dir === dir), config: report.config, rules });
+    const ids = report.rules.filter((r) => r.meta.scope === "project").map((r) => r.meta.id);
+    let byFile = new Map(report.results.map((r) => [r.file.path, r.messages]));
+    let project: CampaignState["project"];
+    if (keep) {
+      // A suppression of a project rule looks unused when that rule did not run.
+      const mentionsProject = (m: LintMessage) => m.ruleId === "unused-suppression" && keep.ids.some((id) => m.message.includes(id));
+      const files = new Set([...byFile.keys(), ...keep.messages.keys()]);
+      byFile = new Map([...files].map((f) => [f, [...(byFile.get(f) ?? []).filter((m) => !mentionsProject(m)), ...(keep.messages.get(f) ?? [])].sort(byPosition)]));
+      project = keep;
+    } else {
+      project = { ids, inputs, messages: new Map([...byFile].map(([f, ms]) => [f, ms.filter((m) => ids.includes(m.ruleId))])) };
+    }
+    this.campaigns.set(dir, { campaign: report.campaigns.find((c) => c.dir === dir), config: report.config, rules, project });
     this.readsBy.set(dir, new Set(report.reads));
-    const byFile = new Map(report.results.map((r) => [r.file.path, r.messages]));
     for (const d of this.documents.all()) {
       const file = pathOf(d.uri);
       if (!file || file === config) continue;
@@ -273,8 +313,8 @@ export class BrandlintServer {
     // Findings on the config itself (and the end of any earlier config problem).
     this.publishConfig(config, new Map([[config, (byFile.get(config) ?? []).map((m) => toDiagnostic(m, rules))]]));
     // Metadata feeds project rules (send-fatigue): the other open campaigns may clash or stop clashing.
-    if (spread)
-      for (const other of this.openCampaigns(config)) if (other !== dir) this.schedule(other, 0, () => this.lintCampaign(other, config, false));
+    if (how.spread && !keep)
+      for (const other of this.openCampaigns(config)) if (other !== dir) this.schedule(other, 0, () => this.lintCampaign(other, config, { full: true }));
   }
 
   private clearCampaign(dir: string): void {
@@ -331,7 +371,7 @@ export class BrandlintServer {
     if (!state || state.version !== doc.version || !this.campaigns.has(t.dir)) {
       clearTimeout(this.timers.get(t.dir));
       this.timers.delete(t.dir);
-      await this.enqueue(t.dir, () => this.lintCampaign(t.dir, t.config, false));
+      await this.enqueue(t.dir, () => this.lintCampaign(t.dir, t.config));
       state = this.docs.get(doc.uri);
     }
     const campaign = this.campaigns.get(t.dir);
@@ -400,6 +440,10 @@ export class BrandlintServer {
     });
     return output === undefined ? undefined : minimalEdit(doc, output);
   }
+}
+
+function byPosition(a: LintMessage, b: LintMessage): number {
+  return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
 }
 
 /** A config problem's range: the JSON token at its position (the whole first line when it has none). */
