@@ -4,8 +4,10 @@
  * from a didChange to the publishDiagnostics for that version, on a warm server
  * (`brandlint lsp --stdio`, debounce 0 so the lint itself is measured), for one
  * example campaign (templates/spring-sale of this repository) and for one campaign of
- * a 1,000-campaign workspace (bench/generate.js), median of --runs edits; and the
- * server's resident memory with the 1,000 campaigns indexed.
+ * a 1,000-campaign workspace (bench/generate.js), median of --runs edits: edits of the
+ * body (the campaign's own rules; project findings kept) and of the send date (the
+ * project rules again, over every campaign's metadata); and the server's resident
+ * memory with the 1,000 campaigns indexed.
  *
  * Options: --runs N (21) --campaigns N (1000) --work DIR (bench/.work)
  * --results FILE (bench/lsp-results.md; "-" to write nothing).
@@ -36,7 +38,13 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-async function measure(rootDir, file) {
+/** Edit i of a run: a word added to or removed from the body, or (meta) the send date moved by a day. */
+function edit(text, i, meta) {
+  if (!meta) return i % 2 ? text : text + "\nMore tents.\n";
+  return i % 2 ? text : text.replace(/^send: (\d{4}-\d{2})-(\d{2})/m, (_, ym, d) => `send: ${ym}-${String((Number(d) % 28) + 1).padStart(2, "0")}`);
+}
+
+async function measure(rootDir, file, meta = false) {
   const child = spawn(process.execPath, [BIN, "lsp", "--stdio"], { cwd: rootDir, stdio: ["pipe", "pipe", "inherit"] });
   const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const uri = pathToFileURL(file).href;
@@ -59,12 +67,13 @@ async function measure(rootDir, file) {
   await conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "markdown", version: 1, text } });
   await opened;
   const times = [];
-  // Two warm-up edits, then the measured ones: each adds or removes a word at the end.
+  if (meta && edit(text, 0, true) === text) throw new Error(`${file} has no send: line to edit`);
+  // Two warm-up edits, then the measured ones.
   for (let i = 0; i < RUNS + 2; i++) {
     const version = i + 2;
     const next = published(version);
     const t0 = performance.now();
-    await conn.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ text: i % 2 ? text : text + "\nMore tents.\n" }] });
+    await conn.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ text: edit(text, i, meta) }] });
     const t1 = await next;
     if (i >= 2) times.push(t1 - t0);
   }
@@ -85,12 +94,14 @@ if (!campaign) throw new Error(`no message.md in ${repo}/templates`);
 
 const a = await measure(ROOT, example);
 const b = await measure(repo, campaign);
+const c = await measure(repo, campaign, true);
 const f = (x) => x.toFixed(1);
 const table = [
   `| didChange → publishDiagnostics (warm, debounce 0) | median | min | max | server RSS | peak RSS |`,
   `|---|---|---|---|---|---|`,
   `| one example campaign (templates/spring-sale) | ${f(a.median)} ms | ${f(a.min)} ms | ${f(a.max)} ms | ${f(a.rss)} MB | ${f(a.peak)} MB |`,
-  `| one campaign of a ${COUNT}-campaign workspace (${dirs.length} indexed) | ${f(b.median)} ms | ${f(b.min)} ms | ${f(b.max)} ms | ${f(b.rss)} MB | ${f(b.peak)} MB |`,
+  `| one campaign of a ${COUNT}-campaign workspace, body edits | ${f(b.median)} ms | ${f(b.min)} ms | ${f(b.max)} ms | ${f(b.rss)} MB | ${f(b.peak)} MB |`,
+  `| the same, send-date edits (project rules over all ${dirs.length} campaigns' metadata) | ${f(c.median)} ms | ${f(c.min)} ms | ${f(c.max)} ms | ${f(c.rss)} MB | ${f(c.peak)} MB |`,
 ].join("\n");
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} at the end; ${RUNS} edits each; target < 50 ms median`;
 console.log(`\nLanguage server\n\n${table}\n\n${machine}\n`);
