@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DidSaveTextDocumentNotification } from "vscode-languageserver-protocol";
 import { lint } from "../src/lint.js";
 import { countSms } from "../src/sms/count.js";
 import { runCli, tempProject, type TempProject } from "./helpers/cli.js";
@@ -219,5 +220,28 @@ describe("brandlint lsp --stdio", { timeout: 120_000 }, () => {
 
   it("shuts down and exits with 0", async () => {
     expect(await client.shutdown()).toBe(0);
+  });
+});
+
+describe("brandlint lsp --stdio with run: onSave", { timeout: 120_000 }, () => {
+  it("lints on open and on save, not on every change", async () => {
+    const p = tempProject({ "brand.config.json": JSON.stringify(LSP_CONFIG), "templates/spring/message.md": CLEAN });
+    const client = new LspClient();
+    try {
+      await client.initialize(p.dir, { debounce: 0, run: "onSave" });
+      const f = path.join(p.dir, "templates/spring/message.md");
+      await client.open(f, CLEAN);
+      await client.diagnostics(f, (x) => x.version === 1);
+      const v = await client.change(f, SPRING);
+      await client.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: pathToFileURL(f).href } });
+      const saved = await client.diagnostics(f, (x) => x.version === v);
+      expect(saved.diagnostics.some((d) => d.code === "tone-words")).toBe(true);
+      // One lint for the saved version: the change itself was not linted.
+      expect(client.published.filter((x) => x.uri === pathToFileURL(f).href && x.version === v)).toHaveLength(1);
+      expect(await client.shutdown()).toBe(0);
+    } finally {
+      client.kill();
+      p.dispose();
+    }
   });
 });
