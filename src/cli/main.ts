@@ -48,6 +48,7 @@ Usage:
   brandlint init [--hook]               scaffold a config, an example campaign and hook configs
                                         (--hook: install a git pre-commit hook)
   brandlint rules [--format json]       list the rules
+  brandlint lsp --stdio                 language server for editors (docs/integrations.md)
   brandlint --help | --version
 
 Options:
@@ -368,6 +369,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (first === "rules") return await rulesCommand(rest, io);
     if (first === "render") return await renderCommand(rest, io);
     if (first === "preview") return await (await import("./preview.js")).previewCommand(rest, io);
+    if (first === "lsp") return await (await import("../lsp/server.js")).lspCommand(rest, io);
     if (first === "init") {
       const { initCommand } = await import("./init.js");
       return await initCommand(rest, io);
