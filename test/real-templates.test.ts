@@ -52,7 +52,7 @@ describe("1. a hand-written HTML email is the email channel", () => {
     '<p class="note">Small print</p>', // 9
     '<img src="https://lumen.example/t.png">', // 10
     '<a href="http://lumen.example/spring">Shop</a>', // 11
-    "<div>", // 12
+    "<div></span>", // 12
     "</body></html>", // 13
   ].join("\n");
 
@@ -69,6 +69,7 @@ describe("1. a hand-written HTML email is the email channel", () => {
       "email.html:10:1 image-alt: Image has no alt text; describe what it shows (many inboxes block images, and screen readers read the alt text)",
       "email.html:11:10 links: Link uses http://; write https:// so the page opens securely (browsers flag http pages as not secure)",
       "email.html:12:1 parse-error: <div> is never closed; add </div>",
+      "email.html:12:6 parse-error: </span> closes nothing: no <span> is open here",
       "email.html:13:1 required-elements: This email does not show the postal address “Lumen Ltd., 1 Quay St, Bristol” (brand.address); add it to the footer before </body>",
       "email.html:13:1 required-elements: This email has no unsubscribe link; add one to the footer before </body>, e.g. <a href=\"…\">Unsubscribe</a>",
     ]);

@@ -65,6 +65,21 @@ const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input"
 /** HTML elements whose end tag may be left out (HTML's "optional tags"): closing them implicitly is no error. */
 const OPTIONAL_END = new Set(["html", "head", "body", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp"]);
 
+/** htmlparser2's parser, telling which end tags it reads (to find those that close nothing). */
+class StrayEndTags extends Parser {
+  onStray?: (name: string, start: number, end: number) => void;
+  override onclosetag(start: number, endIndex: number): void {
+    const name = this.source.slice(start, endIndex).toLowerCase();
+    if (!VOID.has(name) && name !== "p" && name !== "br") this.onStray?.(name, start - 2, endIndex + 1);
+    super.onclosetag(start, endIndex);
+  }
+  source = "";
+  override write(chunk: string): void {
+    this.source += chunk;
+    super.write(chunk);
+  }
+}
+
 /** Parses MJML text (already through Handlebars) into a mapped tree. */
 export function parseMjml(source: MappedText): MjmlDoc {
   return parseMarkup(source, "mjml");
@@ -95,7 +110,7 @@ function parseMarkup(source: MappedText, kind: "mjml" | "html"): MjmlDoc {
     stack[stack.length - 1]!.children.push({ type: "text", text: t, start: textRun.start, end: textRun.end });
     textRun = undefined;
   };
-  const parser: Parser = new Parser(
+  const parser: Parser = new (html ? StrayEndTags : Parser)(
     {
       onattribute(name, value) {
         const s = parser.startIndex;
@@ -175,7 +190,11 @@ function parseMarkup(source: MappedText, kind: "mjml" | "html"): MjmlDoc {
     },
     { recognizeSelfClosing: !html, lowerCaseTags: html, lowerCaseAttributeNames: html, decodeEntities: true, recognizeCDATA: !html },
   );
-  // Stray closing tags are dropped silently by htmlparser2; find them by tracking names.
+  // An end tag that closes nothing is dropped silently by htmlparser2: in HTML, it is reported.
+  if (parser instanceof StrayEndTags)
+    parser.onStray = (name, start, end) => {
+      if (!stack.some((e) => e.name === name)) doc.problems.push({ message: `</${name}> closes nothing: no <${name}> is open here`, start, end });
+    };
   parser.write(text);
   parser.end();
   flushText();
