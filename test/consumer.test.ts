@@ -25,15 +25,18 @@ export function readmeApiExample(): string {
 
 describe("a consumer project with brandlint installed from the packed tarball", { timeout: 300_000 }, () => {
   let dir: string;
+  /** The temp folder holding the pack and the consumer project: the only thing removed afterwards. */
+  let root: string | undefined;
   const tsc = (...args: string[]) => spawnSync(process.execPath, [TSC, ...args], { cwd: dir, encoding: "utf8" });
 
   beforeAll(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), "brandlint-consumer-"));
-    const packed = path.join(dir, "pack");
+    root = mkdtempSync(path.join(os.tmpdir(), "brandlint-consumer-"));
+    dir = root;
+    const packed = path.join(root, "pack");
     mkdirSync(packed);
     // dist/ is built by npm test's pretest; --ignore-scripts packs it as it is.
     const name = execFileSync("npm", ["pack", "--ignore-scripts", "--silent", "--pack-destination", packed], { cwd: REPO_ROOT, encoding: "utf8" }).trim().split("\n").pop()!;
-    const project = path.join(dir, "app");
+    const project = path.join(root, "app");
     mkdirSync(path.join(project, "node_modules"), { recursive: true });
     writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", type: "module", private: true }));
     // Only runtime packages (not dev-only in the lockfile) are there, so the types cannot lean on a dev dependency.
@@ -56,7 +59,9 @@ describe("a consumer project with brandlint installed from the packed tarball", 
     writeFileSync(path.join(project, "example.ts"), readmeApiExample());
     dir = project;
   });
-  afterAll(() => rmSync(path.dirname(dir), { recursive: true, force: true }));
+  afterAll(() => {
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
 
   it("type-checks the README's API example with tsc --strict and skipLibCheck false", () => {
     const r = tsc("-p", "tsconfig.example.json");
