@@ -23,7 +23,7 @@ import { applySuppressions } from "./engine/suppress.js";
 import { OptionError } from "./errors.js";
 import { applyFixes } from "./fix/apply.js";
 import { FileChangedError } from "./fix/write.js";
-import { MAX_FILE_BYTES, MemoryHost, OverlayHost, readText, RecordingHost, readsStillHold, type Host } from "./host/index.js";
+import { MAX_FILE_BYTES, MemoryHost, OverlayHost, readText, RecordingHost, readsStillHold, type Host, type ReadOp } from "./host/index.js";
 import { packageVersion } from "./paths.js";
 import { renderCampaign } from "./render/variants.js";
 import { loadProject } from "./setup.js";
@@ -72,7 +72,16 @@ export interface LintOptions {
   workers?: number;
   /** Called after each campaign is linted. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Keep the project index between runs (a long-lived caller such as the language
+   * server): each campaign's metadata is reused while every read it was made from
+   * still gives the same answer and the config is the same.
+   */
+  indexCache?: IndexCache;
 }
+
+/** The project index kept between runs, by campaign folder. */
+export type IndexCache = Map<string, { config: string; reads: ReadOp[]; campaign: Campaign }>;
 
 export interface LintStats {
   campaigns: number;
@@ -219,7 +228,13 @@ async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Pro
   let indexed = 0;
   if (project.length && dirs.length) {
     const all = [...new Set([...projectCampaigns(config.dir, host), ...dirs])].sort();
-    const index = all.map((d) => loadCampaign(d, config.data, host, { root: config.dir, metaOnly: true }));
+    const index = all.map((d) => {
+      const kept = opts.indexCache?.get(d);
+      if (kept && kept.config === config.file.text && readsStillHold(host, kept.reads, MAX_FILE_BYTES)) return kept.campaign;
+      const { value, reads } = host.record(() => loadCampaign(d, config.data, host, { root: config.dir, metaOnly: true }));
+      opts.indexCache?.set(d, { config: config.file.text, reads, campaign: value });
+      return value;
+    });
     indexed = index.length;
     const selected = new Set(dirs);
     const linted = index.filter((c) => selected.has(c.dir));

@@ -171,7 +171,7 @@ describe("brandlint lsp --stdio", { timeout: 120_000 }, () => {
     const d = await client.diagnostics(spring, (x) => x.diagnostics.some((y) => y.code === "send-fatigue"), since);
     const clash = d.diagnostics.find((y) => y.code === "send-fatigue")!;
     expect(clash.range.start.line).toBe(5);
-    expect(clash.relatedInformation).toEqual([{ location: { uri: pathToFileURL(f).href, range: { start: { line: 5, character: 6 }, end: { line: 5, character: 16 } } }, message: "other is sent to newsletter on 2026-03-20" }]);
+    expect(clash.relatedInformation).toEqual([{ location: { uri: pathToFileURL(f).href, range: { start: { line: 5, character: 6 }, end: { line: 5, character: 16 } } }, message: "other email is sent to newsletter on 2026-03-20" }]);
     // The campaign that caused it is told on its own send line.
     const own = await client.diagnostics(f, (x) => x.diagnostics.some((y) => y.code === "send-fatigue"), since);
     expect(own.diagnostics.find((y) => y.code === "send-fatigue")!.message).toContain("spring");

@@ -220,3 +220,20 @@ describe("one loader", () => {
     expect(readdirSync(d).sort()).toEqual(["brand.config.json", "rules", "templates"]);
   });
 });
+
+describe("index cache (long-lived callers)", () => {
+  it("reuses a campaign's metadata while its reads hold, and reloads it when its file changes", async () => {
+    const md = (name: string, day: string) => `---\ncampaign: ${name}\nchannels: [email]\naudience: newsletter\nsend: 2026-03-${day}\n---\nHello.\n`;
+    const cwd = path.join(os.tmpdir(), "brandlint-index-cache");
+    const files: Record<string, string> = { "brand.config.json": JSON.stringify({ brand: { name: "Acme" }, fatigue: { maxPerDay: 1 } }), "templates/a/message.md": md("a", "20"), "templates/b/message.md": md("b", "21") };
+    const indexCache = new Map() as import("../src/lint.js").IndexCache;
+    const first = await lint({ cwd, files, disk: false, paths: ["templates/a"], indexCache });
+    expect(lines(first.results, cwd).filter((l) => l.includes("send-fatigue"))).toEqual([]);
+    const b = indexCache.get(path.join(cwd, "templates", "b"))!.campaign;
+    await lint({ cwd, files, disk: false, paths: ["templates/a"], indexCache });
+    expect(indexCache.get(path.join(cwd, "templates", "b"))!.campaign).toBe(b);
+    const moved = await lint({ cwd, files: { ...files, "templates/b/message.md": md("b", "20") }, disk: false, paths: ["templates/a"], indexCache });
+    expect(indexCache.get(path.join(cwd, "templates", "b"))!.campaign).not.toBe(b);
+    expect(lines(moved.results, cwd).filter((l) => l.includes("send-fatigue")).map((l) => l.split(" ")[0])).toEqual(["templates/a/message.md:5:7"]);
+  });
+});

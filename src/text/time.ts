@@ -5,6 +5,7 @@
  * time zone with `Intl.DateTimeFormat` (no hand-written zone rules), for calendar
  * periods (day, week, month) and rolling windows.
  */
+import { isRealDay } from "./dates.js";
 
 /** A send as written, parsed: a local date and time, and the offset when one is written. */
 export interface SendTime {
@@ -27,8 +28,8 @@ export function parseSendTime(text: string): SendTime | undefined {
   const m = SEND.exec(text);
   if (!m) return undefined;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
+  // The one date validity check (year 0099 included, which Date.UTC would read as 1999).
+  if (!isRealDay(year, month, day)) return undefined;
   const hour = m[4] ? Number(m[4]) : 0;
   const minute = m[5] ? Number(m[5]) : 0;
   const second = m[6] ? Number(m[6]) : 0;
