@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DidSaveTextDocumentNotification } from "vscode-languageserver-protocol";
 import { lint } from "../src/lint.js";
 import { countSms } from "../src/sms/count.js";
-import { runCli, tempProject, type TempProject } from "./helpers/cli.js";
+import { BIN, REPO_ROOT, runCli, tempProject, type TempProject } from "./helpers/cli.js";
 import { applyEdits, LspClient } from "./helpers/lsp-client.js";
 import { CLEAN, front, LSP_CONFIG, SPRING } from "./helpers/lsp-fixture.js";
 
@@ -226,7 +226,8 @@ describe("brandlint lsp --stdio", { timeout: 120_000 }, () => {
 describe("brandlint lsp --stdio with run: onSave", { timeout: 120_000 }, () => {
   it("lints on open and on save, not on every change", async () => {
     const p = tempProject({ "brand.config.json": JSON.stringify(LSP_CONFIG), "templates/spring/message.md": CLEAN });
-    const client = new LspClient();
+    // As vscode-languageclient starts it.
+    const client = new LspClient([process.execPath, BIN, "lsp", "--stdio", `--clientProcessId=${process.pid}`]);
     try {
       await client.initialize(p.dir, { debounce: 0, run: "onSave" });
       const f = path.join(p.dir, "templates/spring/message.md");
@@ -243,5 +244,13 @@ describe("brandlint lsp --stdio with run: onSave", { timeout: 120_000 }, () => {
       client.kill();
       p.dispose();
     }
+  });
+});
+
+describe("brandlint lsp arguments", () => {
+  it("refuses an unknown argument with one clear message (exit 2)", async () => {
+    const r = await runCli(["lsp", "--socket=9000"], REPO_ROOT);
+    expect(r).toMatchObject({ code: 2, stdout: "" });
+    expect(r.stderr).toBe("brandlint: lsp: unknown argument --socket=9000 (only --stdio is supported; see brandlint lsp --help)\n");
   });
 });
