@@ -140,6 +140,11 @@ describe("brandlint lsp --stdio", { timeout: 120_000 }, () => {
     const text = "Lumen: cheap namioty. Reply STOP to opt out\n";
     await client.open(sms, text, "plaintext");
     await client.diagnostics(sms, (x) => x.diagnostics.some((y) => y.code === "tone-words"));
+    // Hover on hand-written SMS text counts the text customers get (variables at their sample, and at maxLength).
+    const smsHover = ((await client.hover(sms, 0, 15))!.contents as { value: string }).value;
+    const c = countSms(text);
+    expect(smsHover).toContain("**SMS** (hand-written)");
+    expect(smsHover).toContain(`with sample values: ${c.encoding === "gsm7" ? "GSM-7" : "UCS-2"}, ${c.units} `);
     const smsActions = await client.codeActions(sms, { start: { line: 0, character: 8 }, end: { line: 0, character: 8 } });
     const smsDisable = smsActions.find((a) => a.title === "Disable tone-words for this line")!;
     expect(applyEdits(text, smsDisable.edit!.changes![pathToFileURL(sms).href]!)).toBe("Lumen: cheap namioty. Reply STOP to opt out{{!-- brandlint-disable-line tone-words -- <reason> --}}\n");
