@@ -259,3 +259,30 @@ describe("brandlint lsp arguments", () => {
     expect(r.stderr).toBe("brandlint: lsp: unknown argument --socket=9000 (only --stdio is supported; see brandlint lsp --help)\n");
   });
 });
+
+describe("brandlint lsp --stdio in a workspace with several brands", { timeout: 120_000 }, () => {
+  it("lints each file against the brand.config.json found upward from it", async () => {
+    const other = { ...LSP_CONFIG, tone: { banned: [{ term: "tents", suggest: "shelters" }] } };
+    const p = tempProject({
+      "brands/lumen/brand.config.json": JSON.stringify(LSP_CONFIG),
+      "brands/lumen/templates/spring/message.md": SPRING,
+      "brands/north/brand.config.json": JSON.stringify(other),
+      "brands/north/templates/spring/message.md": SPRING,
+    });
+    const client = new LspClient();
+    try {
+      await client.initialize(p.dir);
+      const lumen = path.join(p.dir, "brands/lumen/templates/spring/message.md");
+      const north = path.join(p.dir, "brands/north/templates/spring/message.md");
+      await client.open(lumen, SPRING);
+      await client.open(north, SPRING);
+      const words = async (f: string) => (await client.diagnostics(f)).diagnostics.filter((d) => d.code === "tone-words").map((d) => String(d.message).split("’")[0]);
+      expect(await words(lumen)).toEqual(["‘cheap", "Write ‘email"]);
+      expect(await words(north)).toEqual(["‘tents"]);
+      expect(await client.shutdown()).toBe(0);
+    } finally {
+      client.kill();
+      p.dispose();
+    }
+  });
+});
