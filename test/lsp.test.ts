@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DidSaveTextDocumentNotification } from "vscode-languageserver-protocol";
 import { lint } from "../src/lint.js";
 import { countSms } from "../src/sms/count.js";
-import { runCli, tempProject, type TempProject } from "./helpers/cli.js";
+import { BIN, REPO_ROOT, runCli, tempProject, type TempProject } from "./helpers/cli.js";
 import { applyEdits, LspClient } from "./helpers/lsp-client.js";
 import { CLEAN, front, LSP_CONFIG, SPRING } from "./helpers/lsp-fixture.js";
 
@@ -140,6 +140,11 @@ describe("brandlint lsp --stdio", { timeout: 120_000 }, () => {
     const text = "Lumen: cheap namioty. Reply STOP to opt out\n";
     await client.open(sms, text, "plaintext");
     await client.diagnostics(sms, (x) => x.diagnostics.some((y) => y.code === "tone-words"));
+    // Hover on hand-written SMS text counts the text customers get (variables at their sample, and at maxLength).
+    const smsHover = ((await client.hover(sms, 0, 15))!.contents as { value: string }).value;
+    const c = countSms(text);
+    expect(smsHover).toContain("**SMS** (hand-written)");
+    expect(smsHover).toContain(`with sample values: ${c.encoding === "gsm7" ? "GSM-7" : "UCS-2"}, ${c.units} `);
     const smsActions = await client.codeActions(sms, { start: { line: 0, character: 8 }, end: { line: 0, character: 8 } });
     const smsDisable = smsActions.find((a) => a.title === "Disable tone-words for this line")!;
     expect(applyEdits(text, smsDisable.edit!.changes![pathToFileURL(sms).href]!)).toBe("Lumen: cheap namioty. Reply STOP to opt out{{!-- brandlint-disable-line tone-words -- <reason> --}}\n");
@@ -226,7 +231,8 @@ describe("brandlint lsp --stdio", { timeout: 120_000 }, () => {
 describe("brandlint lsp --stdio with run: onSave", { timeout: 120_000 }, () => {
   it("lints on open and on save, not on every change", async () => {
     const p = tempProject({ "brand.config.json": JSON.stringify(LSP_CONFIG), "templates/spring/message.md": CLEAN });
-    const client = new LspClient();
+    // As vscode-languageclient starts it.
+    const client = new LspClient([process.execPath, BIN, "lsp", "--stdio", `--clientProcessId=${process.pid}`]);
     try {
       await client.initialize(p.dir, { debounce: 0, run: "onSave" });
       const f = path.join(p.dir, "templates/spring/message.md");
@@ -238,6 +244,41 @@ describe("brandlint lsp --stdio with run: onSave", { timeout: 120_000 }, () => {
       expect(saved.diagnostics.some((d) => d.code === "tone-words")).toBe(true);
       // One lint for the saved version: the change itself was not linted.
       expect(client.published.filter((x) => x.uri === pathToFileURL(f).href && x.version === v)).toHaveLength(1);
+      expect(await client.shutdown()).toBe(0);
+    } finally {
+      client.kill();
+      p.dispose();
+    }
+  });
+});
+
+describe("brandlint lsp arguments", () => {
+  it("refuses an unknown argument with one clear message (exit 2)", async () => {
+    const r = await runCli(["lsp", "--socket=9000"], REPO_ROOT);
+    expect(r).toMatchObject({ code: 2, stdout: "" });
+    expect(r.stderr).toBe("brandlint: lsp: unknown argument --socket=9000 (only --stdio is supported; see brandlint lsp --help)\n");
+  });
+});
+
+describe("brandlint lsp --stdio in a workspace with several brands", { timeout: 120_000 }, () => {
+  it("lints each file against the brand.config.json found upward from it", async () => {
+    const other = { ...LSP_CONFIG, tone: { banned: [{ term: "tents", suggest: "shelters" }] } };
+    const p = tempProject({
+      "brands/lumen/brand.config.json": JSON.stringify(LSP_CONFIG),
+      "brands/lumen/templates/spring/message.md": SPRING,
+      "brands/north/brand.config.json": JSON.stringify(other),
+      "brands/north/templates/spring/message.md": SPRING,
+    });
+    const client = new LspClient();
+    try {
+      await client.initialize(p.dir);
+      const lumen = path.join(p.dir, "brands/lumen/templates/spring/message.md");
+      const north = path.join(p.dir, "brands/north/templates/spring/message.md");
+      await client.open(lumen, SPRING);
+      await client.open(north, SPRING);
+      const words = async (f: string) => (await client.diagnostics(f)).diagnostics.filter((d) => d.code === "tone-words").map((d) => String(d.message).split("’")[0]);
+      expect(await words(lumen)).toEqual(["‘cheap", "Write ‘email"]);
+      expect(await words(north)).toEqual(["‘tents"]);
       expect(await client.shutdown()).toBe(0);
     } finally {
       client.kill();

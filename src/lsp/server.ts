@@ -186,6 +186,12 @@ export class BrandlintServer {
     this.docs.delete(doc.uri);
     void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
     if (!file) return;
+    const dir = path.dirname(file);
+    if (!this.documents.all().some((d) => d.uri !== doc.uri && pathOf(d.uri) !== undefined && path.dirname(pathOf(d.uri)!) === dir)) {
+      // Nothing of the campaign is open any more: forget its rendered variants.
+      this.campaigns.delete(dir);
+      this.readsBy.delete(dir);
+    }
     // The campaign now reads the file from disk again.
     const t = this.target(file);
     if (t?.kind === "campaign" && this.openCampaigns(t.config).has(t.dir)) this.schedule(t.dir, 0, () => this.lintCampaign(t.dir, t.config));
@@ -471,7 +477,8 @@ export async function lspCommand(args: string[], io: Io): Promise<number> {
     io.stdout(USAGE);
     return 0;
   }
-  const unknown = args.filter((a) => a !== "--stdio");
+  // vscode-languageclient adds --clientProcessId=<pid> (the server also gets it in initialize).
+  const unknown = args.filter((a) => a !== "--stdio" && !/^--clientProcessId=\d+$/.test(a));
   if (unknown.length) {
     io.stderr(`brandlint: lsp: unknown argument ${unknown[0]} (only --stdio is supported; see brandlint lsp --help)\n`);
     return 2;

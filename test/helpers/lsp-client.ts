@@ -82,7 +82,13 @@ export class LspClient {
     const seen = this.published.find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${file}; got ${JSON.stringify(this.published.filter((p) => p.uri === uri))}\n${this.stderr}`)), 30_000);
+      const fail = (why: string) => reject(new Error(`${why}: no matching diagnostics for ${file}; got ${JSON.stringify(this.published.filter((p) => p.uri === uri))}\n${this.stderr}`));
+      const timer = setTimeout(() => fail("timed out"), 30_000);
+      // A server that exits never answers: fail at once, with what it printed.
+      void this.exitCode.then((code) => {
+        clearTimeout(timer);
+        fail(`the server exited (${code})`);
+      });
       this.waiters.push({
         test: match,
         resolve: (p) => {

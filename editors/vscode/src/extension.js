@@ -15,8 +15,9 @@ let client;
 /** The server to start: the project's own brandlint (same version as its CLI and CI), else the bundled one. */
 export function serverModule(folders, extensionPath) {
   for (const folder of folders) {
-    const own = path.join(folder, "node_modules", "brandlint", "bin", "brandlint.js");
-    if (existsSync(own)) return own;
+    const pkg = path.join(folder, "node_modules", "brandlint");
+    // A brandlint older than its language server has no dist/src/lsp: use the bundled one.
+    if (existsSync(path.join(pkg, "bin", "brandlint.js")) && existsSync(path.join(pkg, "dist", "src", "lsp", "server.js"))) return path.join(pkg, "bin", "brandlint.js");
   }
   return path.join(extensionPath, "server", "bin", "brandlint.js");
 }
