@@ -3,7 +3,7 @@
 // the client is the committed editors/vscode/dist/extension.js (scripts/build-vscode.js),
 // and the server bundled as the fallback is this package's own build (dist/, run
 // `npm run build` first) with the few packages the bundle loads at run time (mjml,
-// culori, ajv, postcss), copied from node_modules with their dependencies.
+// culori, ajv, postcss, juice) and the language data (lang/), copied from node_modules with their dependencies.
 // Prints the .vsix path (default editors/vscode/brandlint-<version>.vsix; --out <file>).
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -14,7 +14,7 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const ext = path.join(root, "editors", "vscode");
 const server = path.join(ext, "server");
 /** Packages dist/brandlint.mjs requires at run time instead of bundling them (see scripts/bundle.js and the lazy loaders). */
-const RUNTIME = ["mjml", "culori", "ajv", "postcss", "postcss-value-parser"];
+const RUNTIME = ["mjml", "culori", "ajv", "postcss", "postcss-value-parser", "juice"];
 
 const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
 for (const f of ["dist/brandlint.mjs", "dist/brandlint-worker.mjs", "dist/validators", "editors/vscode/dist/extension.js"])
@@ -31,6 +31,7 @@ copy("dist/brandlint.mjs");
 copy("dist/brandlint-worker.mjs");
 copy("dist/validators");
 copy("schema");
+copy("lang");
 copy("docs/rules");
 writeFileSync(path.join(server, "package.json"), JSON.stringify({ name: pkg.name, version: pkg.version, type: "module", license: pkg.license, private: true }, null, 2) + "\n");
 
