@@ -31,7 +31,7 @@ import { ConfigError, findConfig, MAX_CONFIG_BYTES, type ConfigProblem, type Loa
 import type { LintMessage } from "../engine/linter.js";
 import type { Rule } from "../engine/rule.js";
 import { readText, type Host } from "../host/index.js";
-import { lint, type LintReport } from "../lint.js";
+import { lint, type IndexCache, type LintReport } from "../lint.js";
 import { loadProject } from "../setup.js";
 import type { Io } from "../cli/main.js";
 import { packageVersion } from "../paths.js";
@@ -104,6 +104,8 @@ export class BrandlintServer {
   /** Diagnostics published on a config (its problems or findings), by config path → file uris. */
   private readonly configUris = new Map<string, Set<string>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The project index of each config, kept between lints: only campaigns whose files changed are read again. */
+  private readonly indexes = new Map<string, IndexCache>();
   private readonly pending = new Map<string, Promise<void>>();
   private chain: Promise<void> = Promise.resolve();
 
@@ -124,6 +126,12 @@ export class BrandlintServer {
     this.documents.onDidSave((e) => this.changed(e.document, "save"));
     this.documents.onDidClose((e) => this.closed(e.document));
     this.documents.listen(connection);
+  }
+
+  private indexFor(config: string): IndexCache {
+    let index = this.indexes.get(config);
+    if (!index) this.indexes.set(config, (index = new Map()));
+    return index;
   }
 
   private configure(o: ServerOptions): void {
@@ -279,7 +287,7 @@ export class BrandlintServer {
     const keep = !how.full && prev && sameInputs(prev.inputs, inputs) ? prev : undefined;
     let report: LintReport;
     try {
-      report = await lint({ cwd, configPath: config, paths: [dir], host, workers: 1, ...(keep ? { only: [...this.campaigns.get(dir)!.rules.keys()].filter((id) => !keep.ids.includes(id)) } : {}) });
+      report = await lint({ cwd, configPath: config, paths: [dir], host, workers: 1, indexCache: this.indexFor(config), ...(keep ? { only: [...this.campaigns.get(dir)!.rules.keys()].filter((id) => !keep.ids.includes(id)) } : {}) });
     } catch (e) {
       if (e instanceof ConfigError) {
         this.publishConfigProblems(config, cwd, e.problems);
