@@ -359,9 +359,7 @@ export const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+[^\s<>"'`.,;:!?)\]}]/gi
 
 /** Labels URLs written in plain text as kind "url", so prose rules leave them alone. */
 export function markUrls(m: MappedText): MappedText {
-  let out = m;
-  for (const match of m.text.matchAll(URL_RE)) out = out.withKind(match.index, match.index + match[0].length, "url");
-  return out;
+  return m.withKinds([...m.text.matchAll(URL_RE)].map((x) => ({ start: x.index, end: x.index + x[0].length })), "url");
 }
 
 /** The URLs written in plain text, as mapped texts. */
