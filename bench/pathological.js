@@ -11,6 +11,7 @@
  *   options: --rules a,b  --patterns 0,3  --timeout S (per measurement; 30, smoke 20)
  *            --sizes 10000,100000 (characters; default 10 KB, 100 KB, 1 MB)
  *            --json FILE (write the measurements)  --strict (exit 1 when a rule grows > 12×)
+ *            --from A.json,B.json (print the table of earlier --json runs)
  *
  * Each rule runs in a child process that lints one size after the other and reports
  * each time as it goes; a measurement that takes longer than --timeout is reported as
@@ -19,7 +20,7 @@
  * Exit 1 when a lint threw or a rule crashed (an internal-error finding).
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -166,6 +167,7 @@ async function main() {
       sizes: { type: "string" },
       json: { type: "string" },
       strict: { type: "boolean" },
+      from: { type: "string" },
     },
     allowPositionals: true,
     strict: false,
@@ -173,6 +175,12 @@ async function main() {
   if (values.child) {
     const [rule, first, sizes, picked] = process.argv.slice(process.argv.indexOf("--child") + 1);
     await child(rule, Number(first), sizes.split(",").map(Number), picked.split(",").map(Number));
+    return;
+  }
+  if (values.from) {
+    // Re-print the table of earlier --json files (several: one table for all their rules).
+    const all = values.from.split(",").map((f) => JSON.parse(readFileSync(f, "utf8")));
+    process.stdout.write(report(Object.assign({}, ...all.map((j) => j.results)), all[0].sizes));
     return;
   }
   if (!existsSync(path.join(ROOT, "dist", "src", "lint.js"))) throw new Error("dist/ is missing: run `npm run build` first");
@@ -222,6 +230,8 @@ async function main() {
   if (problems.length || (values.strict && over)) process.exitCode = 1;
 }
 
+const NOISE_MS = 20;
+
 /** Per rule, per step (10 KB → 100 KB, 100 KB → 1 MB): the worst ratio and its pattern. */
 function growth(results, sizes) {
   const out = {};
@@ -233,7 +243,8 @@ function growth(results, sizes) {
         const b = row[size];
         const base = typeof row[0] === "number" ? row[0] : 0;
         let ratio;
-        if (typeof a === "number" && typeof b === "number") ratio = Math.max(b - base, 1) / Math.max(a - base, 1);
+        // Net times under NOISE_MS are timer and scheduling noise: they count as NOISE_MS.
+        if (typeof a === "number" && typeof b === "number") ratio = Math.max(b - base, NOISE_MS) / Math.max(a - base, NOISE_MS);
         else if (typeof a === "number" && (b === "timeout" || b === "skipped")) ratio = Infinity;
         else continue;
         if (ratio > worst.ratio) worst = { ratio, pattern: Number(i), a, b };
@@ -261,7 +272,7 @@ function report(results, sizes) {
     const cells = w.map((x, k) => (x.pattern === undefined ? firstTimeout(results[rule], sizes[k]) : `${x.ratio === Infinity ? "∞ (timed out or skipped)" : `${x.ratio.toFixed(1)}×`}${x.ratio > 12 ? " ✗" : ""} ${label(PATTERNS[x.pattern])} (${fmt(x.a)} → ${fmt(x.b)})`));
     md += `| ${rule === "*" ? "all rules" : rule} | ${cells.join(" | ")} |\n`;
   }
-  md += `\nRatios are net of a 100-character run of the same rule and pattern; linear is ≈ 10×.\n`;
+  md += `\nRatios are net of a 100-character run of the same rule and pattern (net times under ${NOISE_MS} ms count as ${NOISE_MS} ms); linear is ≈ 10×.\n`;
   return md;
 }
 

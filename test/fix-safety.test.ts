@@ -181,6 +181,7 @@ describe("--fix writes safely", () => {
     const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
     writeFileSync(path.join(dir, ".sms.txt.brandlint-lock"), JSON.stringify({ pid: dead, started: Date.now() - 1000 }));
     writeFileSync(path.join(dir, `.sms.txt.${dead}.0123abcd.tmp`), "half a fix");
+    writeFileSync(path.join(dir, ".sms.txt.brandlint-lock.takeover"), JSON.stringify({ pid: dead, started: Date.now() - 1000 }));
     // A live run's temp file is not touched.
     writeFileSync(path.join(dir, `.sms.txt.${process.pid}.4567cdef.tmp`), "in progress");
     const r = await lint({ cwd: d, fix: true, only: ["tone-words"] });

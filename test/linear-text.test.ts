@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { pageNames } from "../src/preview/build.js";
+import { markUrls } from "../src/render/markdown.js";
 import { whatsappFormat } from "../src/preview/whatsapp.js";
 import { MappedText } from "../src/text/mapped-text.js";
 import { SourceFile } from "../src/text/source-file.js";
@@ -16,6 +17,16 @@ describe("linear text paths", () => {
     expect(t.text).toBe("word");
     expect(t.locate(0, 4)).toMatchObject({ start: 300_002, end: 300_006, exact: true });
     expect(MappedText.fromSource(new SourceFile("/x/sms.txt", " \n ")).trim().text).toBe("");
+  });
+
+  it("markUrls labels 12,000 URLs of a 300 KB text in one pass", () => {
+    const unit = "www.lumen.example/LUMEN ";
+    const text = unit.repeat(12_500);
+    const m = markUrls(MappedText.fromSource(new SourceFile("/x/sms.txt", text)));
+    expect(m.text).toBe(text);
+    const urls = m.pieces.filter((p) => p.kind === "url");
+    expect(urls.length).toBe(12_500);
+    expect(urls[100]).toMatchObject({ start: 100 * unit.length, end: 101 * unit.length - 1, srcStart: 100 * unit.length, exact: true });
   });
 
   it("preview page names for a campaign id with 200,000 dashes", () => {

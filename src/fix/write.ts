@@ -20,6 +20,7 @@ import {
   fchownSync,
   fstatSync,
   fsyncSync,
+  linkSync,
   lstatSync,
   openSync,
   readdirSync,
@@ -123,33 +124,49 @@ function isStale(l: { info?: LockInfo; ageMs: number }): boolean {
   return !alive(l.info.pid);
 }
 
-/** Takes the lock beside the file, taking over a stale one; false when another run holds it. */
-function takeLock(lock: string): boolean {
+/** A temp file name beside `target` that the next run removes if this process dies. */
+const tempName = (target: string) => path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+
+/**
+ * Creates `p` holding `content`, only if nothing is there: the content is written to a
+ * temp file first and hard-linked into place, so a lock is never seen half-written.
+ */
+function createExclusive(p: string, content: string, target: string): boolean {
+  const tmp = tempName(target);
+  writeFileSync(tmp, content, { flag: "wx", mode: 0o600 });
+  try {
+    linkSync(tmp, p);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    return false;
+  } finally {
+    unlinkSync(tmp);
+  }
+}
+
+/** Takes the lock beside the file (`target`), taking over a stale one; false when another run holds it. */
+function takeLock(lock: string, target: string): boolean {
   const mine = JSON.stringify({ pid: process.pid, started: processStarted } satisfies LockInfo);
-  for (let attempt = 0; attempt < 2; attempt++) {
+  const takeover = `${lock}.takeover`;
+  const dropStaleTakeover = () => {
+    const t = readLock(takeover);
+    if (!t || !isStale(t)) return;
     try {
-      writeFileSync(lock, mine, { flag: "wx", mode: 0o600 });
-      return true;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      unlinkSync(takeover);
+    } catch {
+      // gone already
     }
+  };
+  // A run killed while taking over leaves this behind.
+  dropStaleTakeover();
+  for (let attempt = 0; attempt < 2; attempt++) {
+    if (createExclusive(lock, mine, target)) return true;
     const held = readLock(lock);
     if (held && !isStale(held)) return false;
     // Take over through a second lock, so two runs never both remove and re-create it.
-    const takeover = `${lock}.takeover`;
-    const t = readLock(takeover);
-    if (t && isStale(t)) {
-      try {
-        unlinkSync(takeover);
-      } catch {
-        // gone already
-      }
-    }
-    try {
-      writeFileSync(takeover, mine, { flag: "wx", mode: 0o600 });
-    } catch {
-      return false;
-    }
+    dropStaleTakeover();
+    if (!createExclusive(takeover, mine, target)) return false;
     try {
       const again = readLock(lock);
       if (again && !isStale(again)) return false;
@@ -208,7 +225,7 @@ export function writeAtomic(file: string, text: string, bom: boolean, expected?:
   const base = path.basename(target);
   removeStaleTemps(target);
   const lock = path.join(dir, `.${base}.brandlint-lock`);
-  if (!takeLock(lock)) throw new FileChangedError(`${file} is being fixed by another brandlint run; not written`);
+  if (!takeLock(lock, target)) throw new FileChangedError(`${file} is being fixed by another brandlint run; not written`);
   let tmp: string | undefined;
   let fd: number | undefined;
   try {
@@ -225,7 +242,7 @@ export function writeAtomic(file: string, text: string, bom: boolean, expected?:
     }
     if (want && !readUpTo(fd, want.length + 1).equals(want)) throw new FileChangedError(`${file} changed while brandlint was fixing it; not written`);
 
-    tmp = path.join(dir, `.${base}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+    tmp = tempName(target);
     const out = openSync(tmp, "wx", 0o600);
     try {
       writeSync(out, (bom ? "\ufeff" : "") + text);
@@ -248,7 +265,7 @@ export function writeAtomic(file: string, text: string, bom: boolean, expected?:
     tmp = undefined;
     // Anything written into the replaced file since the last look would be lost: put it back.
     if (!sameState(st, fstatSync(fd))) {
-      restore(fd, target, dir, base);
+      restore(fd, target);
       throw new FileChangedError(`${file} was written by another program while brandlint was fixing it; kept that version, not written`);
     }
   } finally {
@@ -269,10 +286,10 @@ export function writeAtomic(file: string, text: string, bom: boolean, expected?:
 }
 
 /** Puts the content of the replaced file (still open as `fd`) back in place, once it is quiet. */
-function restore(fd: number, target: string, dir: string, base: string): void {
+function restore(fd: number, target: string): void {
   let st = fstatSync(fd);
   for (const t0 = Date.now(); recent(st) && Date.now() - t0 < MAX_WAIT_MS; st = fstatSync(fd)) sleep(QUIET_MS);
-  const back = path.join(dir, `.${base}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const back = tempName(target);
   const out = openSync(back, "wx", 0o600);
   try {
     writeSync(out, readUpTo(fd, st.size + 1));

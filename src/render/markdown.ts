@@ -360,9 +360,8 @@ export { URL_IN_TEXT as URL_RE } from "../text/urls.js";
 
 /** Labels URLs written in plain text (src/text/urls.ts finds them) as kind "url", so prose rules leave them alone. */
 export function markUrls(m: MappedText): MappedText {
-  let out = m;
-  for (const r of findUrlRanges(m.text)) out = out.withKind(r.start, r.end, "url");
-  return out;
+  // One pass over the text: withKinds labels every range at once (a copy per URL was quadratic).
+  return m.withKinds(findUrlRanges(m.text).map((r) => ({ start: r.start, end: r.end })), "url");
 }
 
 /** The URLs written in plain text, as mapped texts. */

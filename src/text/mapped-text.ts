@@ -124,12 +124,25 @@ export class MappedText {
 
   /** A copy in which [start, end) is re-labelled with `kind` (e.g. a URL found in plain text). */
   withKind(start: number, end: number, kind: PieceKind): MappedText {
-    if (end <= start) return this;
+    return this.withKinds([{ start, end }], kind);
+  }
+
+  /**
+   * A copy in which every range (in order, not overlapping) is re-labelled with `kind`,
+   * in one pass: relabelling a long text's many URLs one at a time would copy it per URL.
+   */
+  withKinds(ranges: readonly { start: number; end: number }[], kind: PieceKind): MappedText {
+    const spans = ranges.filter((r) => r.end > r.start);
+    if (!spans.length) return this;
     const b = new MappedTextBuilder();
-    b.append(this.slice(0, start));
-    const mid = this.slice(start, end);
-    b.append(new MappedText(mid.text, mid.pieces.map((p) => ({ ...p, kind }))));
-    b.append(this.slice(end));
+    let last = 0;
+    for (const { start, end } of spans) {
+      b.append(this.slice(last, start));
+      const mid = this.slice(start, end);
+      b.append(new MappedText(mid.text, mid.pieces.map((p) => ({ ...p, kind }))));
+      last = end;
+    }
+    b.append(this.slice(last));
     return b.build();
   }
 
