@@ -89,7 +89,10 @@ describe("what users copy: install paths that exist, no npx that could fetch a p
 
   it("never runs brandlint through npx without --no-install", async () => {
     const bare = /\bnpx\s+(?!--no-install\b)(?:-\S+\s+)*brandlint\b/;
-    const found = Object.entries(await copied()).flatMap(([name, text]) => text.split("\n").filter((l) => bare.test(l)).map((l) => `${name}: ${l.trim()}`));
+    // The one exception: the README's quick start, run in a clone of this repository, where npx
+    // runs the package of the current folder (the brief's two commands).
+    const quickStart = (name: string, l: string) => name === "README.md" && l.trim() === "npm ci && npx brandlint";
+    const found = Object.entries(await copied()).flatMap(([name, text]) => text.split("\n").filter((l) => bare.test(l) && !quickStart(name, l)).map((l) => `${name}: ${l.trim()}`));
     expect(found).toEqual([]);
     expect(bare.test("npx brandlint --format unix")).toBe(true);
     expect(bare.test("npx --yes brandlint")).toBe(true);
