@@ -45,6 +45,19 @@ export default tseslint.config(
     },
   },
   {
+    // A rule imports helpers from src/, never from another rule (ESLint's own rule folder works the same way).
+    files: ["rules/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: ["node:fs", "fs", "node:fs/promises", "fs/promises", "node:child_process", "child_process"].map((name) => ({ name, message: "Rules touch no file system and spawn nothing." })),
+          patterns: [{ group: ["./*", "../rules/*"], message: "Rules import shared helpers from src/, never from another rule." }],
+        },
+      ],
+    },
+  },
+  {
     // CommonJS helpers loaded with `node --require` in tests.
     files: ["**/*.cjs"],
     languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", process: "readonly" } },

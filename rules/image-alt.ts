@@ -21,7 +21,7 @@ import type { MappedText } from "../src/text/mapped-text.js";
 import type { SourceFile } from "../src/text/source-file.js";
 import { assetMatches, compileAsset, hostWithin, parseUrl, splitUrl, type AssetPattern } from "../src/text/urls.js";
 import { CHANNELS, type BrandConfig } from "../src/types.js";
-import { fromVariables, hasVariable, looksLikePath, trimmed, variantLinks } from "./links.js";
+import { fromVariables, hasVariable, looksLikePath, trimmed, variantLinks } from "../src/campaign/links.js";
 
 interface Options {
   allowDecorative: boolean;
