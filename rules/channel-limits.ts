@@ -15,6 +15,7 @@
  * Limits come from `channels.*` in brand.config.json (overrides applied). Options:
  * `socialLinkLength` — count every URL in a social post as this many characters.
  */
+import { type FieldName } from "../src/campaign/model.js";
 import twitter, { type ParseTweetOptions } from "twitter-text";
 import { defineRule, type RuleContext } from "../src/engine/rule.js";
 import type { MappedText } from "../src/text/mapped-text.js";
@@ -27,7 +28,7 @@ interface Options {
 
 interface Limit {
   channel: Channel;
-  field: string;
+  field: FieldName;
   label: string;
   limit: (c: ChannelSettings) => number | undefined;
 }

@@ -19,7 +19,7 @@
  * an all-capitals passage), `numericDates` ("auto" | "dmy" | "mdy").
  */
 import { defineRule, type RuleContext } from "../src/engine/rule.js";
-import type { Variant } from "../src/campaign/model.js";
+import { fieldsOf, type Variant } from "../src/campaign/model.js";
 import type { MappedText } from "../src/text/mapped-text.js";
 import { PhraseMatcher } from "../src/text/terms.js";
 import { builtInLanguages, languagesFor } from "../src/config/languages.js";
@@ -87,7 +87,7 @@ function checkBrandName(ctx: Ctx): void {
   if (matcher.size === 0) return;
   const allowed = new Set([brand, ...options.allow, ...toneWordsHandles(config.data, locale)]);
   for (const variant of ctx.variants)
-    for (const field of Object.values(variant.fields)) {
+    for (const field of fieldsOf(variant)) {
       const text = field.sample;
       for (const m of matcher.match(text.text)) {
         if (allowed.has(m.text)) continue;
@@ -127,7 +127,7 @@ function checkEndDates(ctx: Ctx): void {
   const groups = new Map<string, DateGroup>();
   const byChannel = new Map<Channel, Set<string>>();
   const collect = (variant: Variant) => {
-    for (const field of Object.values(variant.fields)) {
+    for (const field of fieldsOf(variant)) {
       const text = field.sample;
       for (const d of findEndDates(text.text, locale, languages, order)) {
         if (!text.isOnly(d.start, d.end, ["text"])) continue;

@@ -9,7 +9,7 @@
  * parser as parse-error findings.
  */
 import { defineRule } from "../src/engine/rule.js";
-import type { MjElement, MjmlDoc } from "../src/render/mjml-doc.js";
+import type { MjElement } from "../src/render/mjml-doc.js";
 import { walkElements } from "../src/render/mjml-doc.js";
 import { loadMjml, validateMjml } from "../src/render/email.js";
 import { didYouMean } from "../src/text/suggest.js";
@@ -60,7 +60,7 @@ export default defineRule({
     // suite validates every generated email strictly — so only hand-written templates
     // are checked, and a lint of rendered campaigns never loads mjml.
     if (ctx.variant?.origin !== "handwritten") return;
-    const doc = ctx.variant.extra.mjml as MjmlDoc | undefined;
+    const doc = ctx.variant.extra.mjml;
     if (!doc?.root) return;
     const text = doc.source.text;
     let errors: ReturnType<typeof validateMjml>;

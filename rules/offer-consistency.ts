@@ -14,7 +14,7 @@
  * knows about each language is data (lang/<tag>.json, extended by the config's
  * `languages`), never code.
  */
-import type { Variant } from "../src/campaign/model.js";
+import { fieldsOf, type Variant } from "../src/campaign/model.js";
 import { ADDING_A_LANGUAGE, languagesFor, languageTable } from "../src/config/languages.js";
 import { defineRule, type RuleContext } from "../src/engine/rule.js";
 import { isRealDate } from "../src/text/dates.js";
@@ -269,7 +269,7 @@ export default defineRule<Options>({
     // A variant with a wrong code already has its finding; "the code is missing" would say it twice.
     const wrongCode = new Set<Variant>();
     for (const variant of ctx.variants) {
-      for (const field of Object.values(variant.fields)) {
+      for (const field of fieldsOf(variant)) {
         const m = field.sample;
         // URLs are blanked out: their words are neither cues nor statements.
         const prose = blank(m, ["url"]);

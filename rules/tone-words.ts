@@ -11,6 +11,7 @@
  *
  * Options: `locales` — false to ignore the per-locale lists.
  */
+import { fieldsOf } from "../src/campaign/model.js";
 import { ADDING_A_LANGUAGE, languagesFor } from "../src/config/languages.js";
 import { defineRule } from "../src/engine/rule.js";
 import { localeApplies } from "../src/text/locale.js";
@@ -139,7 +140,7 @@ export default defineRule<Options>({
     const locale = campaign.meta.locale;
     const matcher = toneMatcher(ctx.config.data, locale, options.locales);
     if (matcher.size === 0) return;
-    for (const field of Object.values(variant.fields)) {
+    for (const field of fieldsOf(variant)) {
       const text = field.sample;
       for (const m of matcher.match(text.text)) {
         // Only prose: never URLs, code, variable values or generated markup.

@@ -2,11 +2,11 @@
  * The links of a variant, once per source spot, and small helpers about URLs as written:
  * shared by the links and image-alt rules (a rule never imports another rule).
  */
-import { attr, textContent, walkElements, type MjmlDoc } from "../render/mjml-doc.js";
+import { attr, textContent, walkElements } from "../render/mjml-doc.js";
 import type { MappedText, SourceRange } from "../text/mapped-text.js";
 import type { SourceFile } from "../text/source-file.js";
 import { findUrlRanges, type Span } from "../text/urls.js";
-import type { Variant, VariantLink } from "./model.js";
+import { fieldsOf, type Variant, type VariantLink } from "./model.js";
 
 /** A link of a variant: where its URL is written, what it is, and a key for that source spot. */
 export interface LinkSite {
@@ -58,14 +58,14 @@ export function variantLinks(v: Variant): LinkSite[] {
     add(l.url, l.role);
     label(l.text);
   }
-  const doc = v.extra.mjml as MjmlDoc | undefined;
+  const doc = v.extra.mjml;
   for (const el of walkElements(doc?.root)) {
     const href = attr(el, "href");
     if (!href) continue;
     add(href.value, "link");
     label(textContent(el, doc!.source));
   }
-  for (const f of Object.values(v.fields))
+  for (const f of fieldsOf(v))
     for (const r of findUrlRanges(f.sample.text)) {
       const u = f.sample.slice(r.start, r.end);
       if (!fromVariables(u)) add(u, "text");

@@ -4,6 +4,26 @@ import type { SourceFile } from "../text/source-file.js";
 import type { Channel } from "../types.js";
 import type { JsonPath } from "../config/problems.js";
 import type { VariableUse } from "../render/template.js";
+import type { BodyModel } from "../render/markdown.js";
+import type { MjmlDoc } from "../render/mjml-doc.js";
+import type { WhatsAppTemplate } from "../render/whatsapp-template.js";
+
+/** What the renderer keeps of a variant beyond its texts, by what it is (all optional: each channel fills its own). */
+export interface VariantExtra {
+  /** Rendered from message.md: the analysed Markdown body. */
+  body?: BodyModel;
+  /** Email: the MJML document (generated or hand-written), with sample values. */
+  mjml?: MjmlDoc;
+  /** Email: the document rendered with sample or worst-case values. */
+  mjmlFor?: (mode: "sample" | "worst") => MjmlDoc;
+  /** A hand-written HTML email: its document, like `mjml`. */
+  html?: MjmlDoc;
+  htmlFor?: (mode: "sample" | "worst") => MjmlDoc;
+  /** Email: the document the contrast check reads (HTML as the inbox gets it), made on first use. */
+  contrastDoc?: () => MjmlDoc;
+  /** WhatsApp: the template's buttons. */
+  whatsapp?: WhatsAppTemplate;
+}
 
 export interface ChannelMeta {
   send?: string;
@@ -55,6 +75,22 @@ export interface VariantField {
   readonly worst: MappedText;
 }
 
+/** The named texts of each channel's variant. */
+export interface ChannelFieldNames {
+  email: "subject" | "preheader" | "body";
+  sms: "text";
+  push: "title" | "body";
+  whatsapp: "text" | "header" | "footer" | `button${number}`;
+  social: "text";
+}
+export type FieldName = ChannelFieldNames[Channel];
+export type VariantFields = Partial<Record<FieldName, VariantField>>;
+
+/** Every text of a variant, in the order it was rendered. */
+export function fieldsOf(v: { fields: VariantFields }): VariantField[] {
+  return Object.values(v.fields).filter((f): f is VariantField => f !== undefined);
+}
+
 export type LinkRole = "cta" | "link" | "image" | "unsubscribe";
 
 export interface VariantLink {
@@ -82,10 +118,11 @@ export interface Variant {
   /** The file a person edits to change this variant. */
   file: SourceFile;
   /**
-   * Named texts: email {subject, preheader, body}, sms {text}, push {title, body},
-   * whatsapp {text}, social {text}. Every character maps back to its source.
+   * Named texts (see ChannelFieldNames): email {subject, preheader, body}, sms {text},
+   * push {title, body}, whatsapp {text, header, footer, button0…}, social {text}. Every
+   * character maps back to its source.
    */
-  fields: Record<string, VariantField>;
+  fields: VariantFields;
   links: VariantLink[];
   images: VariantImage[];
   /** Variables the variant's templates use, with their positions in the file. */
@@ -94,8 +131,8 @@ export interface Variant {
   templateProblems: { kind: "unknown-helper" | "partial" | "prototype"; message: string; file: SourceFile; start: number; end: number }[];
   /** Handlebars and HTML comments (for inline suppressions). */
   comments: { file: SourceFile; start: number; end: number; value: string }[];
-  /** Extra channel data (e.g. the email's MJML document), filled by the renderer. */
-  extra: Record<string, unknown>;
+  /** Extra channel data (the email's document, the WhatsApp template), filled by the renderer. */
+  extra: VariantExtra;
   /**
    * The same hand-written template rendered with the other branch of one `{{#if}}` or
    * `{{#unless}}` than the samples pick, so both branches are linted (variant-scope rules).

@@ -8,6 +8,7 @@
  * colour keeps the position it was written at, so a finding lands on the value that
  * decides. Colours are parsed by the brand-colors helpers (any CSS syntax).
  */
+import type { VariantExtra } from "../campaign/model.js";
 import { createRequire } from "node:module";
 import type * as Culori from "culori";
 import { colorsInValue, type Rgb8 } from "./colors.js";
@@ -510,9 +511,8 @@ export function mjmlCascadeRuns(doc: MjmlDoc): TextRun[] | undefined {
  * A hand-written template's variables without a value are shown as written, as a link
  * whose text is a variable still has text on the day it is sent.
  */
-export function variantTextRuns(extra: Record<string, unknown>, handwritten: boolean): { doc: MjmlDoc; runs: TextRun[] } | undefined {
-  const probe = extra.contrastDoc as (() => MjmlDoc) | undefined;
-  const doc = probe?.() ?? ((extra.mjml ?? extra.html) as MjmlDoc | undefined);
+export function variantTextRuns(extra: VariantExtra, handwritten: boolean): { doc: MjmlDoc; runs: TextRun[] } | undefined {
+  const doc = extra.contrastDoc?.() ?? extra.mjml ?? extra.html;
   if (!doc?.root) return undefined;
   if (doc.kind === "html") return { doc, runs: htmlTextRuns(doc) };
   if (handwritten || hasStyleSheets(doc)) return { doc, runs: mjmlCascadeRuns(doc) ?? textRuns(doc) };

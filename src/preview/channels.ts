@@ -10,7 +10,6 @@ import type { LoadedConfig } from "../config/load.js";
 import type { ChannelSettings } from "../types.js";
 import { mjmlToHtml } from "../render/email.js";
 import { URL_RE } from "../render/markdown.js";
-import type { MjmlDoc } from "../render/mjml-doc.js";
 import { WORST_CHAR } from "../render/variants.js";
 import { smsLayout, type SmsLayout } from "../sms/count.js";
 import { graphemeCount, measure } from "../text/graphemes.js";
@@ -92,7 +91,7 @@ async function emailPreview(v: Variant, ctx: VariantContext): Promise<VariantPre
     row("Subject", subject, "subject", limits?.subjectMax) +
     row("Preheader", preheader, "preheader", limits?.preheaderMax) +
     `</div>`;
-  const doc = (v.extra.mjml ?? v.extra.html) as MjmlDoc | undefined;
+  const doc = v.extra.mjml ?? v.extra.html;
   const framed = new Set<number>();
   let frames: string;
   let note = "";

@@ -4,6 +4,7 @@
  * offsets of every tag, attribute and text run) and assembled here into a tree whose
  * attributes, text and CSS all map back to the file a person edits.
  */
+import type { VariantExtra } from "../campaign/model.js";
 import { Parser } from "htmlparser2";
 import { alignDecoded } from "../text/align.js";
 import { MappedText, MappedTextBuilder } from "../text/mapped-text.js";
@@ -211,8 +212,8 @@ function parseMarkup(source: MappedText, kind: "mjml" | "html"): MjmlDoc {
 }
 
 /** The markup of an email variant: its MJML (hand-written or generated) or its hand-written HTML. */
-export function emailDoc(extra: Record<string, unknown>): MjmlDoc | undefined {
-  return (extra.mjml ?? extra.html) as MjmlDoc | undefined;
+export function emailDoc(extra: VariantExtra): MjmlDoc | undefined {
+  return extra.mjml ?? extra.html;
 }
 
 export function* walkElements(el: MjElement | undefined): Generator<MjElement> {

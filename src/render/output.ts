@@ -1,6 +1,5 @@
 /** The files a variant renders to (what `brandlint render` writes). */
-import type { Variant } from "../campaign/model.js";
-import type { MjmlDoc } from "./mjml-doc.js";
+import type { FieldName, Variant } from "../campaign/model.js";
 import { mjmlToHtml } from "./email.js";
 
 export interface RenderedFile {
@@ -11,10 +10,10 @@ export interface RenderedFile {
 
 /** Renders a variant to its output files: email.mjml + email.html, sms.txt, push.json, whatsapp.txt, social.txt. */
 export async function variantFiles(v: Variant): Promise<RenderedFile[]> {
-  const f = (name: string) => v.fields[name]?.sample.text ?? "";
+  const f = (name: FieldName) => v.fields[name]?.sample.text ?? "";
   switch (v.channel) {
     case "email": {
-      const doc = v.extra.mjml as MjmlDoc | undefined;
+      const doc = v.extra.mjml;
       const mjml = doc?.source.text ?? "";
       const { html } = await mjmlToHtml(mjml);
       return [

@@ -6,7 +6,7 @@
 import path from "node:path";
 import type { LoadedConfig } from "../config/load.js";
 import { stringNodeRange, parseJson } from "../config/json-doc.js";
-import type { Campaign, Variant, VariantField, VariantLink, VariantImage, CampaignProblem } from "../campaign/model.js";
+import type { Campaign, Variant, VariantField, VariantLink, VariantImage, CampaignProblem, VariantExtra } from "../campaign/model.js";
 import { alignDecoded } from "../text/align.js";
 import { MappedText, MappedTextBuilder, joinMapped } from "../text/mapped-text.js";
 import type { SourceFile } from "../text/source-file.js";
@@ -187,7 +187,7 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
           };
         }
         const b = body("sample", channel);
-        const extra: Record<string, unknown> = { body: b };
+        const extra: VariantExtra = { body: b };
         const links: VariantLink[] = [];
         const images: VariantImage[] = [];
         if (channel === "email") {
@@ -332,7 +332,7 @@ function handwrittenVariant(
       };
     return out;
   };
-  const base = { channel, origin: "handwritten" as const, file, variables: [], templateProblems: [], comments: [], images: [] as VariantImage[], extra: {} as Record<string, unknown> };
+  const base = { channel, origin: "handwritten" as const, file, variables: [], templateProblems: [], comments: [], images: [] as VariantImage[], extra: {} as VariantExtra };
   if (channel === "push") {
     const doc = parseJson(file.text);
     if (doc.errors.length) {

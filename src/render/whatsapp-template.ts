@@ -6,6 +6,7 @@
  * variant fields (`header`, `footer`, `button1`…), so every text rule reads them; the
  * buttons' kinds, URLs and positions are kept in `variant.extra.whatsapp`.
  */
+import type { VariantExtra } from "../campaign/model.js";
 import type { MappedText } from "../text/mapped-text.js";
 import type { SourceFile } from "../text/source-file.js";
 
@@ -15,7 +16,7 @@ export const WHATSAPP_BUTTON_TYPES: readonly WhatsAppButtonType[] = ["quick_repl
 export interface WhatsAppButton {
   type: WhatsAppButtonType;
   /** The variant field that holds its label. */
-  field: string;
+  field: `button${number}`;
   /** A URL button's URL, rendered with sample values (variables are pieces with their names). */
   url?: MappedText;
   /** Where the button is written. */
@@ -27,7 +28,7 @@ export interface WhatsAppTemplate {
 }
 
 /** The variant field of button `i` (0-based): button1, button2… */
-export function buttonField(i: number): string {
+export function buttonField(i: number): `button${number}` {
   return `button${i + 1}`;
 }
 
@@ -38,6 +39,6 @@ export function buttonType(b: { type?: unknown; url?: unknown; phone?: unknown }
 }
 
 /** The template parts of a WhatsApp variant, when it has any. */
-export function whatsappTemplate(extra: Record<string, unknown>): WhatsAppTemplate | undefined {
-  return extra.whatsapp as WhatsAppTemplate | undefined;
+export function whatsappTemplate(extra: VariantExtra): WhatsAppTemplate | undefined {
+  return extra.whatsapp;
 }
