@@ -90,3 +90,12 @@ describe("linear text paths", () => {
     expect(spans.styles.length).toBe(60_000);
   });
 });
+
+describe("trailing slashes", () => {
+  it("are trimmed by one backward scan, not a backtracking regex (a path of 200,000 slashes before a letter)", async () => {
+    const { trimTrailingSlashes } = await import("../src/text/urls.js");
+    expect(trimTrailingSlashes("/spring///")).toBe("/spring");
+    expect(trimTrailingSlashes("///")).toBe("");
+    expect(trimTrailingSlashes("/".repeat(200_000) + "a" + "/".repeat(3))).toBe("/".repeat(200_000) + "a");
+  });
+});

@@ -183,7 +183,7 @@ export function pageKey(text: string): string | undefined {
   const u = parseUrl(text);
   if (!u) return undefined;
   if (u.protocol !== "http:" && u.protocol !== "https:") return `${u.protocol}${upperEscapes(u.pathname)}${pageQuery(u)}`;
-  const path = upperEscapes(u.pathname).replace(/\/+$/, "");
+  const path = trimTrailingSlashes(upperEscapes(u.pathname));
   return `${u.hostname.replace(/\.$/, "")}${u.port ? ":" + u.port : ""}${path}${pageQuery(u)}`;
 }
 
@@ -238,7 +238,7 @@ export function compileAsset(entry: string): AssetPattern | undefined {
 }
 
 function trimSlash(p: string): string {
-  return p.length > 1 ? p.replace(/\/+$/, "") : p;
+  return p.length > 1 ? trimTrailingSlashes(p) : p;
 }
 
 /** Does a URL (absolute, or a relative path as written in a template) use this asset? */
@@ -262,4 +262,11 @@ export function assetMatches(pattern: AssetPattern, text: string): boolean {
   path = trimSlash(upperEscapes(path));
   if (pattern.host !== undefined) return host === pattern.host && path === pattern.path && (pattern.query === undefined || pattern.query === query);
   return path === pattern.path || path.endsWith(pattern.path.startsWith("/") ? pattern.path : "/" + pattern.path);
+}
+
+/** Drops the slashes a path ends with, in one pass (the regex `/\/+$/` backtracks quadratically on a path of slashes). */
+export function trimTrailingSlashes(p: string): string {
+  let end = p.length;
+  while (end > 0 && p.charCodeAt(end - 1) === 47) end--;
+  return p.slice(0, end);
 }
