@@ -4,14 +4,16 @@ import type { SourceFile } from "../text/source-file.js";
 import type { Channel } from "../types.js";
 import type { JsonPath } from "../config/problems.js";
 import type { VariableUse } from "../render/template.js";
-import type { BodyModel } from "../render/markdown.js";
 import type { MjmlDoc } from "../render/mjml-doc.js";
 import type { WhatsAppTemplate } from "../render/whatsapp-template.js";
 
 /** What the renderer keeps of a variant beyond its texts, by what it is (all optional: each channel fills its own). */
 export interface VariantExtra {
-  /** Rendered from message.md: the analysed Markdown body. */
-  body?: BodyModel;
+  /**
+   * Rendered from message.md: the analysed Markdown body (render/markdown.ts `BodyModel`).
+   * Kept opaque here so the public types do not reach into mdast's.
+   */
+  body?: unknown;
   /** Email: the MJML document (generated or hand-written), with sample values. */
   mjml?: MjmlDoc;
   /** Email: the document rendered with sample or worst-case values. */

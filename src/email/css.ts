@@ -17,6 +17,7 @@ const postcss = { parse: (css: string) => (postcssModule ??= lazyRequire("postcs
 const valueParser = (value: string) => (valueParserModule ??= lazyRequire("postcss-value-parser") as typeof valueParserType)(value);
 import path from "node:path";
 import type { Variant } from "../campaign/model.js";
+import type { BodyModel } from "../render/markdown.js";
 import type { MjElement, MjmlDoc } from "../render/mjml-doc.js";
 import { emailDoc, parseMjml, walkElements } from "../render/mjml-doc.js";
 import { MappedText, MappedTextBuilder } from "../text/mapped-text.js";
@@ -132,7 +133,7 @@ export function variantStyleValues(variant: Variant): StyleValue[] {
   let values = byVariant.get(variant);
   if (!values) {
     const doc = emailDoc(variant.extra);
-    const body = variant.extra.body;
+    const body = variant.extra.body as BodyModel | undefined;
     values = [...(doc ? styleValues(doc) : []), ...(body?.html ?? []).flatMap((h) => htmlStyleValues(h.at))];
     byVariant.set(variant, values);
   }
