@@ -75,7 +75,7 @@ export default defineRule<Options>({
           title: "an off-palette colour close to a brand colour is fixed in its own notation",
           config: { colors: PALETTE },
           files: { "email.mjml": mjml('        <mj-text color="#0A5EFF">Hi</mj-text>') },
-          errors: [{ messageId: "offPalette", line: 5, column: 25, message: "#0A5EFF is not a brand colour; nearest is primary #0B5FFF (ΔE00 0.3)" }],
+          errors: [{ messageId: "offPalette", line: 5, column: 25, message: "#0A5EFF is not a brand colour; nearest is primary #0B5FFF (ΔE00 0.3)", suggestions: [{"desc":"Replace with primary #0B5FFF","output":{"email.mjml":"<mjml>\n  <mj-body>\n    <mj-section>\n      <mj-column>\n        <mj-text color=\"#0B5FFF\">Hi</mj-text>\n      </mj-column>\n    </mj-section>\n  </mj-body>\n</mjml>\n"}}] }],
           output: { "email.mjml": mjml('        <mj-text color="#0B5FFF">Hi</mj-text>') },
         },
         {
@@ -83,8 +83,8 @@ export default defineRule<Options>({
           config: { colors: PALETTE },
           files: { "email.mjml": mjml('        <mj-text border="1px solid #cccccc"><p style="color: hsl(0, 100%, 50%)">Hi</p></mj-text>') },
           errors: [
-            { messageId: "offPalette", line: 5, column: 36, message: "nearest is paper #FFFFFF" },
-            { messageId: "offPalette", line: 5, column: 62, message: "hsl(0, 100%, 50%) is not a brand colour" },
+            { messageId: "offPalette", line: 5, column: 36, message: "nearest is paper #FFFFFF", suggestions: [{"desc":"Replace with paper #FFFFFF","output":{"email.mjml":"<mjml>\n  <mj-body>\n    <mj-section>\n      <mj-column>\n        <mj-text border=\"1px solid #ffffff\"><p style=\"color: hsl(0, 100%, 50%)\">Hi</p></mj-text>\n      </mj-column>\n    </mj-section>\n  </mj-body>\n</mjml>\n"}}] },
+            { messageId: "offPalette", line: 5, column: 62, message: "hsl(0, 100%, 50%) is not a brand colour", suggestions: [{"desc":"Replace with paper #FFFFFF","output":{"email.mjml":"<mjml>\n  <mj-body>\n    <mj-section>\n      <mj-column>\n        <mj-text border=\"1px solid #cccccc\"><p style=\"color: hsl(0, 0%, 100%)\">Hi</p></mj-text>\n      </mj-column>\n    </mj-section>\n  </mj-body>\n</mjml>\n"}}] },
           ],
         },
       ],

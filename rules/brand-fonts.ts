@@ -100,7 +100,7 @@ export default defineRule<Options>({
           title: "a family in a `font` shorthand in <mj-style>, with a did-you-mean",
           config: { fonts: FONTS },
           files: { "email.mjml": "<mjml>\n  <mj-head>\n    <mj-style>\n      h1 { font: bold 24px/1.2 \"Intr\", sans-serif; }\n    </mj-style>\n  </mj-head>\n  <mj-body></mj-body>\n</mjml>\n" },
-          errors: [{ messageId: "notBrandFont", line: 4, column: 32, message: "did you mean ‘Inter’?" }],
+          errors: [{ messageId: "notBrandFont", line: 4, column: 32, message: "did you mean ‘Inter’?", suggestions: [{"desc":"Replace with ‘Inter’","output":{"email.mjml":"<mjml>\n  <mj-head>\n    <mj-style>\n      h1 { font: bold 24px/1.2 \"Inter\", sans-serif; }\n    </mj-style>\n  </mj-head>\n  <mj-body></mj-body>\n</mjml>\n"}}] }],
         },
       ],
     },

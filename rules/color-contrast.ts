@@ -72,7 +72,7 @@ export default defineRule<Options>({
           title: "grey small print on white",
           config: { colors: PALETTE },
           files: { "email.mjml": mjml('        <mj-text color="#999999" font-size="16px">Spring sale</mj-text>') },
-          errors: [{ messageId: "lowContrastSuggest", line: 5, column: 25, message: "Text colour #999999 on #FFFFFF has contrast 2.84:1; WCAG AA needs 4.5:1 for text this size (16px); ink #1A1A1A gives 17.4:1" }],
+          errors: [{ messageId: "lowContrastSuggest", line: 5, column: 25, message: "Text colour #999999 on #FFFFFF has contrast 2.84:1; WCAG AA needs 4.5:1 for text this size (16px); ink #1A1A1A gives 17.4:1", suggestions: [{"desc":"Use ink #1A1A1A (17.4:1)","output":{"email.mjml":"<mjml>\n  <mj-body>\n    <mj-section>\n      <mj-column>\n        <mj-text color=\"#1A1A1A\" font-size=\"16px\">Spring sale</mj-text>\n      </mj-column>\n    </mj-section>\n  </mj-body>\n</mjml>\n"}}] }],
         },
         {
           title: "default black text on a dark section",

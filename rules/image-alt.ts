@@ -143,7 +143,7 @@ export default defineRule<Options>({
           title: "a retired logo, with its replacement",
           config: { assets: { retired: [{ url: "/img/logo-2019.png", replacement: "https://cdn.lumen.example/img/logo-2026.png", message: "the 2019 logo" }] } },
           files: { "message.md": "---\nchannels: [email]\n---\n![Lumen](https://cdn.lumen.example/img/logo-2019.png)\n" },
-          errors: [{ messageId: "retired", line: 4, column: 10, message: "This image was retired (the 2019 logo); use https://cdn.lumen.example/img/logo-2026.png instead" }],
+          errors: [{ messageId: "retired", line: 4, column: 10, message: "This image was retired (the 2019 logo); use https://cdn.lumen.example/img/logo-2026.png instead", suggestions: [{"desc":"Use https://cdn.lumen.example/img/logo-2026.png","output":{"message.md":"---\nchannels: [email]\n---\n![Lumen](https://cdn.lumen.example/img/logo-2026.png)\n"}}] }],
         },
       ],
     },

@@ -98,7 +98,7 @@ export default defineRule<Options>({
           title: "http is flagged, with a suggestion",
           config: LUMEN,
           files: { "sms.txt": "Lumen sale: http://lumen.example/sale" },
-          errors: [{ messageId: "insecure", line: 1, column: 13 }],
+          errors: [{ messageId: "insecure", line: 1, column: 13, suggestions: [{"desc":"Use https://","output":{"sms.txt":"Lumen sale: https://lumen.example/sale"}}] }],
         },
         {
           title: "required UTM parameters are added by --fix",

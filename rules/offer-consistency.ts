@@ -180,13 +180,13 @@ export default defineRule<Options>({
           title: "a variant states another discount than the offer's",
           config: { offers: [{ code: "SPRING20", discount: "20%" }] },
           files: { "message.md": "---\noffer: SPRING20\n---\nTake 25% off with SPRING20.\n" },
-          errors: [{ messageId: "wrongDiscount", line: 4, column: 6, message: "‘25%’ does not match this campaign's offer: SPRING20 is 20%", channels: ["email", "sms", "push", "whatsapp", "social"] }],
+          errors: [{ messageId: "wrongDiscount", line: 4, column: 6, message: "‘25%’ does not match this campaign's offer: SPRING20 is 20%", channels: ["email", "sms", "push", "whatsapp", "social"], suggestions: [{"desc":"Write ‘20%’ (offer SPRING20)","output":{"message.md":"---\noffer: SPRING20\n---\nTake 20% off with SPRING20.\n"}}] }],
         },
         {
           title: "a percent word of the language data (German Prozent)",
           config: { offers: [{ code: "SPRING20", discount: "20%" }] },
           files: { "campaign.json": '{ "offer": "SPRING20", "locale": "de" }', "sms.txt": "Jetzt 25 Prozent Rabatt mit SPRING20" },
-          errors: [{ messageId: "wrongDiscount", line: 1, column: 7, endColumn: 17, message: "‘25 Prozent’ does not match this campaign's offer: SPRING20 is 20%" }],
+          errors: [{ messageId: "wrongDiscount", line: 1, column: 7, endColumn: 17, message: "‘25 Prozent’ does not match this campaign's offer: SPRING20 is 20%", suggestions: [{"desc":"Write ‘20 Prozent’ (offer SPRING20)","output":{"sms.txt":"Jetzt 20 Prozent Rabatt mit SPRING20"}}] }],
         },
         {
           title: "with no offer declared, a hand-written variant disagrees with the others",
@@ -197,7 +197,7 @@ export default defineRule<Options>({
           title: "a mistyped code, with a did-you-mean",
           config: { offers: [{ code: "SPRING20", discount: "20%" }] },
           files: { "campaign.json": '{ "offer": "SPRING20" }', "sms.txt": "Acme: 20% off with SPRING25" },
-          errors: [{ messageId: "nearMissCode", line: 1, column: 20, message: "‘SPRING25’ is not an offer code — did you mean SPRING20?" }],
+          errors: [{ messageId: "nearMissCode", line: 1, column: 20, message: "‘SPRING25’ is not an offer code — did you mean SPRING20?", suggestions: [{"desc":"Write ‘SPRING20’","output":{"sms.txt":"Acme: 20% off with SPRING20"}}] }],
         },
         {
           title: "a variant states the discount but not the code (a warning)",

@@ -305,7 +305,7 @@ export default defineRule<Options>({
         {
           title: "letters: keep (the default) — one Polish ń turns 1 segment into 2",
           files: { "campaign.json": '{ "locale": "pl" }', "sms.txt": "Lumen: 30% taniej na namioty i plecaki z kodem JESIEN30. Ostatni dzień promocji: 31.10. Sklep: lumen.example/pl" },
-          errors: [{ messageId: "lettersCost", line: 1, column: 70, message: "‘ń’ alone makes this SMS UCS-2: 2 segments; without it (n) it is 1 in GSM-7. Polish keeps its letters (channels.sms.letters: keep)" }],
+          errors: [{ messageId: "lettersCost", line: 1, column: 70, message: "‘ń’ alone makes this SMS UCS-2: 2 segments; without it (n) it is 1 in GSM-7. Polish keeps its letters (channels.sms.letters: keep)", suggestions: [{"desc":"Write n","output":{"sms.txt":"Lumen: 30% taniej na namioty i plecaki z kodem JESIEN30. Ostatni dzien promocji: 31.10. Sklep: lumen.example/pl"}}] }],
         },
         {
           title: "letters: strip for Polish — an error and a fix that writes the base letter",
@@ -318,7 +318,7 @@ export default defineRule<Options>({
           title: "smartEncoding: the gateway sends ’ as ' in GSM-7",
           config: { channels: { sms: { smartEncoding: true } } },
           files: { "sms.txt": "Lumen’s spring sale: 20% off every tent with code SPRING20 until March 31. Shop at lumen.example" },
-          errors: [{ messageId: "smartEncoded", line: 1, column: 6, message: "your gateway turns ’ into ' — sent as GSM-7 (channels.sms.smartEncoding)" }],
+          errors: [{ messageId: "smartEncoded", line: 1, column: 6, message: "your gateway turns ’ into ' — sent as GSM-7 (channels.sms.smartEncoding)", suggestions: [{"desc":"Write '","output":{"sms.txt":"Lumen's spring sale: 20% off every tent with code SPRING20 until March 31. Shop at lumen.example"}}] }],
         },
         {
           title: "shiftTables: a Turkish SMS in GSM-7 with the Turkish table, at 155/149 septets a segment",

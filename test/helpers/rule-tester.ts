@@ -80,9 +80,6 @@ async function fixOf(files: Record<string, string>, ids: string[]): Promise<{ af
   return { after, changed: Object.keys(report.output).map((p) => path.relative(CAMPAIGN, p)) };
 }
 
-/** Every suggestion must be listed in its case (the tables are being brought up to this). */
-const STRICT_SUGGESTIONS = process.env.BRANDLINT_STRICT_SUGGESTIONS === "1";
-
 const show = (f: Found) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message}`;
 
 /** The first case that repeats an earlier one (same files, config, options), as "title ← earlier title". */
@@ -143,7 +140,7 @@ export function runRuleTests<O>(rule: Rule<O>, cases: { valid: RuleTestCase<O>[]
           if (e.message) expect(f.message).toContain(e.message);
           // Every suggestion is asserted: what it says and what applying it gives.
           const got = f.suggestions ?? [];
-          if (STRICT_SUGGESTIONS || e.suggestions) expect(got.length, `suggestions of "${f.message}": ${JSON.stringify(got.map((s) => s.desc))} — list each one in the case`).toBe(e.suggestions?.length ?? 0);
+          expect(got.length, `suggestions of "${f.message}": ${JSON.stringify(got.map((s) => s.desc))} — list each one in the case`).toBe(e.suggestions?.length ?? 0);
           for (const [k, want] of (e.suggestions ?? []).entries()) {
             const s = got[k]!;
             if (want.desc) expect(s.desc).toContain(want.desc);

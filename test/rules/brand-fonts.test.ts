@@ -89,7 +89,7 @@ runRuleTests(rule, {
       errors: [
         { messageId: "notBrandFont", line: 4, column: 25, endColumn: 42, message: "Font ‘Times New Roman’" },
         { messageId: "notBrandFont", line: 6, column: 42, message: "Font ‘Verdana’" },
-        { messageId: "notBrandFont", line: 6, column: 51, message: `Font ‘Intre’ is not a brand font ${LIST}; did you mean ‘Inter’?` },
+        { messageId: "notBrandFont", line: 6, column: 51, message: `Font ‘Intre’ is not a brand font ${LIST}; did you mean ‘Inter’?`, suggestions: [{"desc":"Replace with ‘Inter’","output":{"email.mjml":"<mjml>\n  <mj-head>\n    <mj-style>\n      .x { font-family: \"Times New Roman\", serif; }\n      @media (max-width: 480px) {\n        .x { font: italic 700 14px / 1.4 Verdana, Inter, sans-serif !important; }\n      }\n    </mj-style>\n  </mj-head>\n  <mj-body>\n    <mj-section>\n      <mj-column>\n        <mj-text css-class=\"x\">a</mj-text>\n      </mj-column>\n    </mj-section>\n  </mj-body>\n</mjml>\n"}}] },
       ],
     },
     {

@@ -121,7 +121,7 @@ runRuleTests(rule, {
         ]),
       },
       errors: [
-        { messageId: "lowContrastSuggest", line: 5, column: 54, message: "Text colour #7FA7FF on #0B5FFF has contrast 2.16:1; WCAG AA needs 4.5:1 for text this size (13px); paper #FFFFFF gives 5.1:1" },
+        { messageId: "lowContrastSuggest", line: 5, column: 54, message: "Text colour #7FA7FF on #0B5FFF has contrast 2.16:1; WCAG AA needs 4.5:1 for text this size (13px); paper #FFFFFF gives 5.1:1", suggestions: [{"desc":"Use paper #FFFFFF (5.1:1)","output":{"email.mjml":"<mjml>\n  <mj-body>\n    <mj-section>\n      <mj-column>\n        <mj-button background-color=\"#0B5FFF\" color=\"#FFFFFF\" href=\"https://acme.example/ru\">Купить</mj-button>\n        <mj-button background-color=\"#FFD166\" href=\"https://acme.example/ru\">Скидка</mj-button>\n        <mj-button href=\"https://acme.example/ru\">Подробнее</mj-button>\n      </mj-column>\n    </mj-section>\n  </mj-body>\n</mjml>\n"}}] },
         { messageId: "lowContrastSuggest", line: 6, column: 38, message: "Text colour #FFFFFF on #FFD166 has contrast 1.44:1; WCAG AA needs 4.5:1 for text this size (13px); ink #1A1A1A gives 12.1:1" },
       ],
     },
@@ -149,8 +149,8 @@ runRuleTests(rule, {
         ),
       },
       errors: [
-        { messageId: "lowContrastSuggest", line: 4, column: 20, message: "Text colour #AAAAAA on #FFFFFF has contrast 2.32:1; WCAG AA needs 4.5:1 for text this size (16px); ink #1A1A1A gives 17.4:1" },
-        { messageId: "lowContrastSuggest", line: 5, column: 35, message: "Text colour #BBBBBB on #FFFFFF has contrast 1.91:1; WCAG AA needs 4.5:1 for text this size (16px)" },
+        { messageId: "lowContrastSuggest", line: 4, column: 20, message: "Text colour #AAAAAA on #FFFFFF has contrast 2.32:1; WCAG AA needs 4.5:1 for text this size (16px); ink #1A1A1A gives 17.4:1", suggestions: [{"desc":"Use ink #1A1A1A (17.4:1)","output":{"email.mjml":"<mjml>\n  <mj-head>\n    <mj-attributes>\n    <mj-all color=\"#1A1A1A\" />\n    <mj-class name=\"muted\" color=\"#BBBBBB\" />\n    <mj-class name=\"other\" color=\"#1A1A1A\" font-size=\"20px\" />\n    <mj-text font-size=\"16px\" />\n    </mj-attributes>\n  </mj-head>\n  <mj-body>\n    <mj-section>\n      <mj-column>\n        <mj-text>Halo semua</mj-text>\n        <mj-text mj-class=\"muted\">Diskon</mj-text>\n        <mj-text mj-class=\"muted\" color=\"#1A1A1A\">Belanja</mj-text>\n        <mj-text mj-class=\"other muted\">Gratis</mj-text>\n      </mj-column>\n    </mj-section>\n  </mj-body>\n</mjml>\n"}}] },
+        { messageId: "lowContrastSuggest", line: 5, column: 35, message: "Text colour #BBBBBB on #FFFFFF has contrast 1.91:1; WCAG AA needs 4.5:1 for text this size (16px)", suggestions: [{"desc":"Use ink #1A1A1A (17.4:1)","output":{"email.mjml":"<mjml>\n  <mj-head>\n    <mj-attributes>\n    <mj-all color=\"#AAAAAA\" />\n    <mj-class name=\"muted\" color=\"#1A1A1A\" />\n    <mj-class name=\"other\" color=\"#1A1A1A\" font-size=\"20px\" />\n    <mj-text font-size=\"16px\" />\n    </mj-attributes>\n  </mj-head>\n  <mj-body>\n    <mj-section>\n      <mj-column>\n        <mj-text>Halo semua</mj-text>\n        <mj-text mj-class=\"muted\">Diskon</mj-text>\n        <mj-text mj-class=\"muted\" color=\"#1A1A1A\">Belanja</mj-text>\n        <mj-text mj-class=\"other muted\">Gratis</mj-text>\n      </mj-column>\n    </mj-section>\n  </mj-body>\n</mjml>\n"}}] },
       ],
     },
     {
@@ -202,19 +202,19 @@ runRuleTests(rule, {
       title: "en: an ink too light in brand.config.json fails every paragraph of the email rendered from message.md",
       config: { colors: { primary: "#0B5FFF", ink: "#777777", paper: "#FFFFFF" } },
       files: { "message.md": "---\nchannels: [email]\n---\n# Spring savings\n\nTake 20% off everything.\n\n[Shop the sale](https://acme.example/spring)\n" },
-      errors: [{ messageId: "lowContrastSuggest", file: "brand.config.json", line: 7, column: 13, message: "Text colour #777777 on #FFFFFF has contrast 4.47:1; WCAG AA needs 4.5:1 for text this size (16px); primary #0B5FFF gives 5.1:1" }],
+      errors: [{ messageId: "lowContrastSuggest", file: "brand.config.json", line: 7, column: 13, message: "Text colour #777777 on #FFFFFF has contrast 4.47:1; WCAG AA needs 4.5:1 for text this size (16px); primary #0B5FFF gives 5.1:1", suggestions: [{"desc":"Use primary #0B5FFF (5.1:1)","output":{}}] }],
     },
     {
       title: "ar: a primary colour too light for the white button label",
       config: { colors: { primary: "#66A3FF", ink: "#1A1A1A", paper: "#FFFFFF" } },
       files: { "message.md": "---\nchannels: [email]\nlocale: ar\n---\n# تخفيضات الربيع\n\nخصم 20% على كل شيء.\n\n[تسوق الآن](https://acme.example/ar)\n" },
-      errors: [{ messageId: "lowContrastSuggest", file: "brand.config.json", line: 8, column: 15, message: "Text colour #FFFFFF on #66A3FF has contrast 2.54:1; WCAG AA needs 4.5:1 for text this size (16px); ink #1A1A1A gives 6.8:1" }],
+      errors: [{ messageId: "lowContrastSuggest", file: "brand.config.json", line: 8, column: 15, message: "Text colour #FFFFFF on #66A3FF has contrast 2.54:1; WCAG AA needs 4.5:1 for text this size (16px); ink #1A1A1A gives 6.8:1", suggestions: [{"desc":"Use ink #1A1A1A (6.8:1)","output":{}}] }],
     },
     {
       title: "id: raw HTML in message.md is checked and points at message.md",
       config: brand,
       files: { "message.md": '---\nchannels: [email]\nlocale: id\n---\n# Promo gajian\n\nDiskon <span style="color:#C0C0C0">hari ini</span> saja.\n' },
-      errors: [{ messageId: "lowContrastSuggest", line: 7, column: 27, message: "Text colour #C0C0C0 on #FFFFFF" }],
+      errors: [{ messageId: "lowContrastSuggest", line: 7, column: 27, message: "Text colour #C0C0C0 on #FFFFFF", suggestions: [{"desc":"Use ink #1A1A1A (17.4:1)","output":{"message.md":"---\nchannels: [email]\nlocale: id\n---\n# Promo gajian\n\nDiskon <span style=\"color:#1A1A1A\">hari ini</span> saja.\n"}}] }],
     },
   ],
 });

@@ -92,7 +92,7 @@ runRuleTests(rule, {
     {
       title: "en: an http image",
       files: { "message.md": "---\nchannels: [email]\n---\n![Spring tents](http://cdn.lumen.example/img/tents.jpg)\n" },
-      errors: [{ messageId: "insecureSrc", line: 4, column: 17, endColumn: 21 }],
+      errors: [{ messageId: "insecureSrc", line: 4, column: 17, endColumn: 21, suggestions: [{"desc":"Use https://","output":{"message.md":"---\nchannels: [email]\n---\n![Spring tents](https://cdn.lumen.example/img/tents.jpg)\n"}}] }],
     },
     {
       title: "en: a data: image when asset hosts are configured",
@@ -110,7 +110,7 @@ runRuleTests(rule, {
       title: "pl: a retired banner in MJML, with its replacement and reason",
       config: retired,
       files: { "email.mjml": mjml('        <mj-image src="https://CDN.lumen.example/banners/jesien-2024.jpg?v=2" alt="Jesienna wyprzedaż" />') },
-      errors: [{ messageId: "retired", line: 5, column: 24, message: "This image was retired (zeszłoroczna kampania); use https://cdn.lumen.example/banners/jesien-2026.jpg instead" }],
+      errors: [{ messageId: "retired", line: 5, column: 24, message: "This image was retired (zeszłoroczna kampania); use https://cdn.lumen.example/banners/jesien-2026.jpg instead", suggestions: [{"desc":"Use https://cdn.lumen.example/banners/jesien-2026.jpg","output":{"email.mjml":"<mjml>\n  <mj-body>\n    <mj-section>\n      <mj-column>\n        <mj-image src=\"https://cdn.lumen.example/banners/jesien-2026.jpg\" alt=\"Jesienna wyprzedaż\" />\n      </mj-column>\n    </mj-section>\n  </mj-body>\n</mjml>\n"}}] }],
     },
     {
       title: "ru: a retired logo as a section background",
@@ -122,13 +122,13 @@ runRuleTests(rule, {
       title: "id: a link to a retired catalogue in a hand-written SMS",
       config: retired,
       files: { "sms.txt": "Lumen: katalog baru https://lumen.example/files/katalog-2024.pdf Balas STOP" },
-      errors: [{ messageId: "retired", line: 1, column: 21, channels: ["sms"], message: "This asset was retired; use https://lumen.example/katalog instead" }],
+      errors: [{ messageId: "retired", line: 1, column: 21, channels: ["sms"], message: "This asset was retired; use https://lumen.example/katalog instead", suggestions: [{"desc":"Use https://lumen.example/katalog","output":{"sms.txt":"Lumen: katalog baru https://lumen.example/katalog Balas STOP"}}] }],
     },
     {
       title: "en: a retired link in message.md is one finding for every channel that shows it",
       config: retired,
       files: { "message.md": "---\nchannels: [email, sms, push]\n---\nOur catalogue is out.\n\n[Get the catalogue](https://lumen.example/files/katalog-2024.pdf)\n" },
-      errors: [{ messageId: "retired", line: 6, column: 21, channels: ["email", "sms", "push"] }],
+      errors: [{ messageId: "retired", line: 6, column: 21, channels: ["email", "sms", "push"], suggestions: [{"desc":"Use https://lumen.example/katalog","output":{"message.md":"---\nchannels: [email, sms, push]\n---\nOur catalogue is out.\n\n[Get the catalogue](https://lumen.example/katalog)\n"}}] }],
     },
     {
       title: "en: an mj-carousel-image without alt",

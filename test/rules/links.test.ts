@@ -112,7 +112,7 @@ runRuleTests(rule, {
       title: "id: http in a hand-written SMS",
       config: lumen,
       files: { "sms.txt": "Lumen: diskon 10% pakai kode GAJIAN10. http://lumen.example/id/gajian Balas STOP untuk berhenti" },
-      errors: [{ messageId: "insecure", line: 1, column: 40, endColumn: 44 }],
+      errors: [{ messageId: "insecure", line: 1, column: 40, endColumn: 44, suggestions: [{"desc":"Use https://","output":{"sms.txt":"Lumen: diskon 10% pakai kode GAJIAN10. https://lumen.example/id/gajian Balas STOP untuk berhenti"}}] }],
     },
     {
       title: "ar: a look-alike domain in push.json url",
@@ -145,7 +145,7 @@ runRuleTests(rule, {
       title: "pl: a www link without https in an SMS",
       config: lumen,
       files: { "sms.txt": "Lumen: rabat 30% na www.lumen.example/pl/jesien. Odpowiedz STOP" },
-      errors: [{ messageId: "noScheme", line: 1, column: 21, message: "write https://www.lumen.example/pl/jesien" }],
+      errors: [{ messageId: "noScheme", line: 1, column: 21, message: "write https://www.lumen.example/pl/jesien", suggestions: [{"desc":"Use https://www.lumen.example/pl/jesien","output":{"sms.txt":"Lumen: rabat 30% na https://www.lumen.example/pl/jesien. Odpowiedz STOP"}}] }],
     },
     {
       title: "pl: a UTM template is added once to a link shared by email and SMS",
@@ -240,13 +240,13 @@ runRuleTests(rule, {
       title: "en: in SMS and WhatsApp text a visible www address is a link (phones make it one)",
       config: lumen,
       files: { "message.md": "---\nchannels: [email, whatsapp, sms]\n---\nVisit [www.lumen.example](https://www.lumen.example/) today.\n" },
-      errors: [{ messageId: "noScheme", line: 4, column: 8, channels: ["sms", "whatsapp"] }],
+      errors: [{ messageId: "noScheme", line: 4, column: 8, channels: ["sms", "whatsapp"], suggestions: [{"desc":"Use https://www.lumen.example","output":{"message.md":"---\nchannels: [email, whatsapp, sms]\n---\nVisit [https://www.lumen.example](https://www.lumen.example/) today.\n"}}] }],
     },
     {
       title: "en: a URL in a text field of a rendered variant is checked too",
       config: lumen,
       files: { "message.md": '---\nchannels: [sms]\nsms: { text: "Lumen: see http://lumen.example/spring" }\n---\nSpring.\n' },
-      errors: [{ messageId: "insecure", line: 3, column: 26, channels: ["sms"] }],
+      errors: [{ messageId: "insecure", line: 3, column: 26, channels: ["sms"], suggestions: [{"desc":"Use https://","output":{"message.md":"---\nchannels: [sms]\nsms: { text: \"Lumen: see https://lumen.example/spring\" }\n---\nSpring.\n"}}] }],
     },
   ],
 });
@@ -322,7 +322,7 @@ runRuleTests(rule, {
       config: lumen,
       files: { "sms.txt": "Lumen sale: 20% off at evil.example/spring today\n" },
       errors: [
-        { messageId: "noScheme", line: 1, column: 24, endColumn: 43, channels: ["sms"], message: "‘evil.example/spring’ has no https://; write https://evil.example/spring" },
+        { messageId: "noScheme", line: 1, column: 24, endColumn: 43, channels: ["sms"], message: "‘evil.example/spring’ has no https://; write https://evil.example/spring", suggestions: [{"desc":"Use https://evil.example/spring","output":{"sms.txt":"Lumen sale: 20% off at https://evil.example/spring today\n"}}] },
         { messageId: "offDomain", line: 1, column: 24, endColumn: 36, message: "Link goes to evil.example, not a Lumen domain (lumen.example)" },
       ],
     },
@@ -331,7 +331,7 @@ runRuleTests(rule, {
       config: lumen,
       files: { "message.md": '---\nlocale: id\nchannels: [sms]\nsms: { text: "Diskon 10% di promo-lumen.example/id sampai 30 April" }\n---\nPromo.\n' },
       errors: [
-        { messageId: "noScheme", line: 4, column: 29, channels: ["sms"] },
+        { messageId: "noScheme", line: 4, column: 29, channels: ["sms"], suggestions: [{"desc":"Use https://promo-lumen.example/id","output":{"message.md":"---\nlocale: id\nchannels: [sms]\nsms: { text: \"Diskon 10% di https://promo-lumen.example/id sampai 30 April\" }\n---\nPromo.\n"}}] },
         { messageId: "offDomain", line: 4, column: 29, message: "Link goes to promo-lumen.example" },
       ],
     },
@@ -340,7 +340,7 @@ runRuleTests(rule, {
       config: lumen,
       files: { "campaign.json": '{ "locale": "ru" }', "whatsapp.txt": "Скидка 20% на магазин.пример/лето до 30 июня\n" },
       errors: [
-        { messageId: "noScheme", line: 1, column: 15, channels: ["whatsapp"] },
+        { messageId: "noScheme", line: 1, column: 15, channels: ["whatsapp"], suggestions: [{"desc":"Use https://магазин.пример/лето","output":{"whatsapp.txt":"Скидка 20% на https://магазин.пример/лето до 30 июня\n"}}] },
         { messageId: "offDomain", line: 1, column: 15, message: "Link goes to xn--80aairftm.xn--e1afmkfd" },
       ],
     },

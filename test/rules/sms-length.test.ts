@@ -113,7 +113,7 @@ runRuleTests(rule, {
     {
       title: "en: an emoji is reported with a suggestion to remove it, never fixed",
       files: { "sms.txt": "Spring sale 🎉 20% off every tent with code SPRING20 until March 31. Shop at acme.example/spring today" },
-      errors: [{ messageId: "forcesUcs2", line: 1, column: 13, endColumn: 15, message: "‘🎉’ forces UCS-2: this SMS goes from 1 to 2 segments; remove it to keep the SMS in GSM-7" }],
+      errors: [{ messageId: "forcesUcs2", line: 1, column: 13, endColumn: 15, message: "‘🎉’ forces UCS-2: this SMS goes from 1 to 2 segments; remove it to keep the SMS in GSM-7", suggestions: [{"desc":"Remove ‘🎉’","output":{"sms.txt":"Spring sale  20% off every tent with code SPRING20 until March 31. Shop at acme.example/spring today"}}] }],
     },
     {
       title: "en: a letter written with a combining accent is fixed to its GSM form",
@@ -257,7 +257,7 @@ runRuleTests(rule, {
           messageId: "lettersCost",
           line: 1,
           column: 70,
-          message: "‘ń’ alone makes this SMS UCS-2: 2 segments; without it (n) it is 1 in GSM-7. Polish keeps its letters (channels.sms.letters: keep)",
+          message: "‘ń’ alone makes this SMS UCS-2: 2 segments; without it (n) it is 1 in GSM-7. Polish keeps its letters (channels.sms.letters: keep)", suggestions: [{"desc":"Write n","output":{"sms.txt":"Lumen: 30% taniej na namioty i plecaki z kodem JESIEN30. Ostatni dzien promocji: 31.10. Sklep: lumen.example/pl"}}],
         },
       ],
     },
@@ -310,16 +310,16 @@ runRuleTests(rule, {
       title: "en: smartEncoding — the gateway turns ’ into ' and sends GSM-7: a warning, no error",
       config: { channels: { sms: { smartEncoding: true, maxSegments: 1 } } },
       files: { "sms.txt": "Lumen’s spring sale: 20% off every tent with code SPRING20 until March 31. Shop at lumen.example" },
-      errors: [{ messageId: "smartEncoded", line: 1, column: 6, message: "your gateway turns ’ into ' — sent as GSM-7 (channels.sms.smartEncoding)" }],
+      errors: [{ messageId: "smartEncoded", line: 1, column: 6, message: "your gateway turns ’ into ' — sent as GSM-7 (channels.sms.smartEncoding)", suggestions: [{"desc":"Write '","output":{"sms.txt":"Lumen's spring sale: 20% off every tent with code SPRING20 until March 31. Shop at lumen.example"}}] }],
     },
     {
       title: "de: smartEncoding with „ “ and – in a German SMS: each named, the count is GSM-7",
       config: { channels: { sms: { smartEncoding: true } } },
       files: { "campaign.json": '{"locale":"de"}', "sms.txt": "Lumen: „Frühling“ – 20% auf alle Zelte mit SPRING20" },
       errors: [
-        { messageId: "smartEncoded", line: 1, column: 8, message: "your gateway turns „ into \" — sent as GSM-7" },
-        { messageId: "smartEncoded", line: 1, column: 17, message: "your gateway turns “ into \"" },
-        { messageId: "smartEncoded", line: 1, column: 19, message: "your gateway turns – into -" },
+        { messageId: "smartEncoded", line: 1, column: 8, message: "your gateway turns „ into \" — sent as GSM-7", suggestions: [{"desc":"Write \"","output":{"sms.txt":"Lumen: \"Frühling“ – 20% auf alle Zelte mit SPRING20"}}] },
+        { messageId: "smartEncoded", line: 1, column: 17, message: "your gateway turns “ into \"", suggestions: [{"desc":"Write \"","output":{"sms.txt":"Lumen: „Frühling\" – 20% auf alle Zelte mit SPRING20"}}] },
+        { messageId: "smartEncoded", line: 1, column: 19, message: "your gateway turns – into -", suggestions: [{"desc":"Write -","output":{"sms.txt":"Lumen: „Frühling“ - 20% auf alle Zelte mit SPRING20"}}] },
       ],
     },
     {
@@ -328,7 +328,7 @@ runRuleTests(rule, {
       files: { "campaign.json": '{"locale":"id"}', "sms.txt": "Lumen: diskon 20% – semua tenda sampai 30 April dengan kode GAJIAN10, belanja di lumen.example 🎉" },
       errors: [
         { messageId: "forcesUcs2", line: 1, column: 19 },
-        { messageId: "forcesUcs2", line: 1, column: 96 },
+        { messageId: "forcesUcs2", line: 1, column: 96, suggestions: [{"desc":"Remove ‘🎉’","output":{"sms.txt":"Lumen: diskon 20% – semua tenda sampai 30 April dengan kode GAJIAN10, belanja di lumen.example "}}] },
       ],
       output: { "sms.txt": "Lumen: diskon 20% - semua tenda sampai 30 April dengan kode GAJIAN10, belanja di lumen.example 🎉" },
     },

@@ -22,7 +22,7 @@ runRuleTests(rule, {
       title: "en: banned term at exact line and column in message.md",
       config: en,
       files: { "message.md": "---\nlocale: en\n---\n# Hello\n\nOur tents are **cheap** now.\n" },
-      errors: [{ messageId: "banned", line: 6, column: 17, endLine: 6, endColumn: 22, channels: ["email", "sms", "push", "whatsapp", "social"] }],
+      errors: [{ messageId: "banned", line: 6, column: 17, endLine: 6, endColumn: 22, channels: ["email", "sms", "push", "whatsapp", "social"], suggestions: [{"desc":"Replace with ‘affordable’","output":{"message.md":"---\nlocale: en\n---\n# Hello\n\nOur tents are **affordable** now.\n"}}] }],
     },
     {
       title: "en: multi-word banned term across a line break",
@@ -55,7 +55,7 @@ runRuleTests(rule, {
       title: "en: banned term inside bold inside a list item, after a variable",
       config: { ...en, variables: { firstName: { sample: "Ana" } } },
       files: { "message.md": "---\nchannels: [email]\n---\nIntro.\n\n- {{firstName}}, **so cheap**\n" },
-      errors: [{ messageId: "banned", line: 6, column: 23, channels: ["email"] }],
+      errors: [{ messageId: "banned", line: 6, column: 23, channels: ["email"], suggestions: [{"desc":"Replace with ‘affordable’","output":{"message.md":"---\nchannels: [email]\n---\nIntro.\n\n- {{firstName}}, **so affordable**\n"}}] }],
     },
     {
       title: "en: banned term in a frontmatter string",
@@ -67,13 +67,13 @@ runRuleTests(rule, {
       title: "id: locale list applies to id-ID",
       config: { tone: { locales: { id: { banned: [{ term: "murahan", suggest: "terjangkau" }] } } } },
       files: { "campaign.json": '{"locale":"id-ID"}', "sms.txt": "Barang murahan? Bukan di sini." },
-      errors: [{ messageId: "banned", line: 1, column: 8, message: "write ‘terjangkau’" }],
+      errors: [{ messageId: "banned", line: 1, column: 8, message: "write ‘terjangkau’", suggestions: [{"desc":"Replace with ‘terjangkau’","output":{"sms.txt":"Barang terjangkau? Bukan di sini."}}] }],
     },
     {
       title: "ar: wildcard matches the feminine form",
       config: { tone: { banned: [{ term: "رخيص*", suggest: "بسعر مناسب" }] } },
       files: { "campaign.json": '{"locale":"ar"}', "sms.txt": "منتجات رخيصة جدا" },
-      errors: [{ messageId: "banned", line: 1, column: 8, endColumn: 13 }],
+      errors: [{ messageId: "banned", line: 1, column: 8, endColumn: 13, suggestions: [{"desc":"Replace with ‘بسعر مناسب’","output":{"sms.txt":"منتجات بسعر مناسب جدا"}}] }],
     },
     {
       title: "ru: ё and е are the same letter",
@@ -98,7 +98,7 @@ runRuleTests(rule, {
       title: "pl: wildcard prefix term",
       config: { tone: { banned: [{ term: "tani*", suggest: "przystępny" }] } },
       files: { "campaign.json": '{"locale":"pl"}', "whatsapp.txt": "Najtańsze? Nie. Tanie kurtki!" },
-      errors: [{ messageId: "banned", line: 1, column: 17 }],
+      errors: [{ messageId: "banned", line: 1, column: 17, suggestions: [{"desc":"Replace with ‘przystępny’","output":{"whatsapp.txt":"Najtańsze? Nie. Przystępny kurtki!"}}] }],
     },
     {
       title: "leading wildcard matches word ends",
@@ -110,7 +110,7 @@ runRuleTests(rule, {
       title: "hand-written MJML text content, never attributes",
       config: en,
       files: { "email.mjml": '<mjml><mj-body><mj-section><mj-column>\n  <mj-text css-class="cheap">So cheap!</mj-text>\n</mj-column></mj-section></mj-body></mjml>\n' },
-      errors: [{ messageId: "banned", line: 2, column: 33, channels: ["email"] }],
+      errors: [{ messageId: "banned", line: 2, column: 33, channels: ["email"], suggestions: [{"desc":"Replace with ‘affordable’","output":{"email.mjml":"<mjml><mj-body><mj-section><mj-column>\n  <mj-text css-class=\"cheap\">So affordable!</mj-text>\n</mj-column></mj-section></mj-body></mjml>\n"}}] }],
     },
     {
       title: "push.json title and body",
