@@ -76,13 +76,14 @@ for (const [locale, row] of Object.entries(ROWS)) {
           title: `${locale}: a discount in the language's usual form`,
           config: OFFER,
           files: { "campaign.json": campaign(locale), "sms.txt": row.wrong[0] },
-          errors: [{ messageId: "wrongDiscount", line: 1, column: col(row.wrong[0], row.wrong[1]), endColumn: col(row.wrong[0], row.wrong[1]) + row.wrong[1].length }],
+          // The suggestion writes the offer's discount in the notation found (checked by the offer-consistency tables).
+          errors: [{ messageId: "wrongDiscount", line: 1, column: col(row.wrong[0], row.wrong[1]), endColumn: col(row.wrong[0], row.wrong[1]) + row.wrong[1].length, suggestions: [{ desc: "(offer SPRING20)", output: {} }] }],
         },
         {
           title: `${locale}: a code introduced by its cue`,
           config: OFFER,
           files: { "campaign.json": campaign(locale), "sms.txt": row.code },
-          errors: [{ messageId: "unknownCode", line: 1, column: col(row.code, "SAVEBIG"), endColumn: col(row.code, "SAVEBIG") + 7 }],
+          errors: [{ messageId: "unknownCode", line: 1, column: col(row.code, "SAVEBIG"), endColumn: col(row.code, "SAVEBIG") + 7, suggestions: [{ desc: "Write ‘SPRING20’", output: { "sms.txt": row.code.replace("SAVEBIG", "SPRING20") } }] }],
         },
       ],
     });
