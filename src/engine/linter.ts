@@ -180,6 +180,14 @@ export function runRules(opts: EngineOptions): RawFinding[] {
     }
   };
 
+  /** A rule's severity, options and config for a file (overrides applied); undefined when it is off there. */
+  const resolved = (rule: Rule<never>, file: SourceFile): { sev: 1 | 2; options: Record<string, unknown>; config: LoadedConfig } | undefined => {
+    const s = opts.settings.forFile(file.path);
+    const setting = s.rules.get(rule.meta.id);
+    const sev = severityFor(rule, setting?.severity);
+    return sev === 0 ? undefined : { sev, options: ruleOptions(rule, setting?.options), config: s.config };
+  };
+
   const selected = opts.only ? opts.rules.filter((r) => opts.only!.includes(r.meta.id)) : opts.rules;
   for (const rule of selected) {
     const meta = rule.meta;
@@ -189,14 +197,11 @@ export function runRules(opts: EngineOptions): RawFinding[] {
       const groups = new Map<string, { sev: 1 | 2; options: Record<string, unknown>; config: LoadedConfig; file: SourceFile; dirs: Set<string> }>();
       for (const c of opts.campaigns) {
         const file = primaryFile(c);
-        if (!file) continue;
-        const s = opts.settings.forFile(file.path);
-        const setting = s.rules.get(meta.id);
-        const sev = severityFor(rule, setting?.severity);
-        if (sev === 0) continue;
-        const options = ruleOptions(rule, setting?.options);
-        const key = JSON.stringify([sev, options, s.config === opts.settings.config ? "" : file.path]);
-        const g = groups.get(key) ?? { sev, options, config: s.config, file, dirs: new Set<string>() };
+        const r = file && resolved(rule, file);
+        if (!file || !r) continue;
+        const { sev, options, config } = r;
+        const key = JSON.stringify([sev, options, config === opts.settings.config ? "" : file.path]);
+        const g = groups.get(key) ?? { sev, options, config, file, dirs: new Set<string>() };
         g.dirs.add(c.dir);
         groups.set(key, g);
       }
@@ -210,20 +215,14 @@ export function runRules(opts: EngineOptions): RawFinding[] {
       const variants = campaign.variants.filter((v) => meta.channels.includes(v.channel) && (!opts.channel || v.channel === opts.channel));
       if (meta.scope === "campaign") {
         const file = primaryFile(campaign);
-        if (!file) continue;
-        const s = opts.settings.forFile(file.path);
-        const setting = s.rules.get(meta.id);
-        const sev = severityFor(rule, setting?.severity);
-        if (sev === 0) continue;
-        run(rule, sev, ruleOptions(rule, setting?.options), s.config, campaign, undefined, variants, file);
+        const r = file && resolved(rule, file);
+        if (!file || !r) continue;
+        run(rule, r.sev, r.options, r.config, campaign, undefined, variants, file);
         continue;
       }
       for (const variant of variants.flatMap((v) => [v, ...(v.alternates ?? [])])) {
-        const s = opts.settings.forFile(variant.file.path);
-        const setting = s.rules.get(meta.id);
-        const sev = severityFor(rule, setting?.severity);
-        if (sev === 0) continue;
-        run(rule, sev, ruleOptions(rule, setting?.options), s.config, campaign, variant, variants, variant.file);
+        const r = resolved(rule, variant.file);
+        if (r) run(rule, r.sev, r.options, r.config, campaign, variant, variants, variant.file);
       }
     }
   }
