@@ -15,7 +15,7 @@
  * Limits come from `channels.*` in brand.config.json (overrides applied). Options:
  * `socialLinkLength` — count every URL in a social post as this many characters.
  */
-import { type FieldName } from "../src/campaign/model.js";
+import { fieldOf, type FieldName } from "../src/campaign/model.js";
 import twitter, { type ParseTweetOptions } from "twitter-text";
 import { defineRule, type RuleContext } from "../src/engine/rule.js";
 import type { MappedText } from "../src/text/mapped-text.js";
@@ -178,7 +178,7 @@ export default defineRule<Options>({
     for (const spec of LIMITS) {
       if (spec.channel !== variant.channel) continue;
       const max = spec.limit(channels);
-      const field = variant.fields[spec.field];
+      const field = fieldOf(variant, spec.field);
       if (max === undefined || !field) continue;
       const worst = field.worst;
       const weighted: WeightedRange[] =
@@ -224,7 +224,7 @@ const X_LIMIT = 280;
  * The finding sits on the first character past the limit (before a URL it falls in).
  */
 function checkX(ctx: RuleContext<Options>, max: number): void {
-  const field = ctx.variant!.fields.text;
+  const field = ctx.variant?.channel === "social" ? ctx.variant.fields.text : undefined;
   if (!field) return;
   const worst = field.worst;
   const from = worst.text.length - worst.text.trimStart().length;

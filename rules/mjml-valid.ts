@@ -59,7 +59,7 @@ export default defineRule({
     // brandlint's own MJML (rendered from message.md) is valid by construction — the test
     // suite validates every generated email strictly — so only hand-written templates
     // are checked, and a lint of rendered campaigns never loads mjml.
-    if (ctx.variant?.origin !== "handwritten") return;
+    if (ctx.variant?.origin !== "handwritten" || ctx.variant.channel !== "email") return;
     const doc = ctx.variant.extra.mjml;
     if (!doc?.root) return;
     const text = doc.source.text;

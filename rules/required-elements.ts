@@ -16,7 +16,7 @@
  * `optOutAtEnd` — also require the opt-out to be the last thing in the SMS.
  */
 import { defineRule, type RuleContext } from "../src/engine/rule.js";
-import type { Variant } from "../src/campaign/model.js";
+import type { EmailVariant, SmsVariant, Variant } from "../src/campaign/model.js";
 import type { JsonPath } from "../src/config/problems.js";
 import { unsubscribeLabel } from "../src/render/email.js";
 import { emailDoc, walkElements, textContent } from "../src/render/mjml-doc.js";
@@ -160,7 +160,7 @@ export function matchAddress(text: string, address: string, locale: string): Add
   return { ...best, total: n.length, missingFrom: n[best.words]?.start ?? address.length };
 }
 
-function checkEmail(ctx: Ctx, variant: Variant): void {
+function checkEmail(ctx: Ctx, variant: EmailVariant): void {
   const { config, campaign, options } = ctx;
   const brand = config.data.brand;
   if (config.data.channels?.email?.requireUnsubscribe !== true) return;
@@ -182,7 +182,7 @@ function checkEmail(ctx: Ctx, variant: Variant): void {
     return words.some((w) => label.includes(w) || url.includes(w.replace(/\s+/gu, "")));
   });
   const body = doc ? [...walkElements(doc.root)].find((e) => e.name === "mj-body" || e.name === "body") : undefined;
-  const bodyText = doc && body ? textContent(body, doc.source) : variant.fields.body?.sample;
+  const bodyText = doc && body ? textContent(body, doc.source) : variant.fields.body.sample;
   const address = brand.address ? matchAddress(bodyText?.text ?? "", brand.address, locale) : undefined;
   // Most of the address, from its start, is there: say what is missing, where it ends.
   const partial = address && bodyText && address.words < address.total && address.words >= 2 && address.words * 2 >= address.total;
@@ -208,11 +208,11 @@ function checkEmail(ctx: Ctx, variant: Variant): void {
   if (!hasAddress) ctx.report({ messageId: "missingAddress", data: { address: brand.address!, close }, at });
 }
 
-function checkSms(ctx: Ctx, variant: Variant): void {
+function checkSms(ctx: Ctx, variant: SmsVariant): void {
   const { config, campaign, options } = ctx;
   const sms = config.data.channels?.sms;
   const field = variant.fields.text;
-  if (!sms || !field) return;
+  if (!sms) return;
   const text = field.sample;
   const locale = campaign.meta.locale;
   if (!text.text.trim()) return;

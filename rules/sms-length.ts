@@ -380,7 +380,7 @@ export default defineRule<Options>({
     ].join("\n"),
   },
   check(ctx) {
-    const field = ctx.variant?.fields.text;
+    const field = ctx.variant?.channel === "sms" ? ctx.variant.fields.text : undefined;
     if (!field) return;
     const sms = ctx.config.data.channels?.sms;
     const policy = policyFor(sms, ctx.campaign.meta.locale);

@@ -15,7 +15,7 @@
  * buttonMax), at most Meta's own; lengths in user-perceived characters with
  * worst-case variables. The body's length is `channel-limits`' (`bodyMax`).
  */
-import type { FieldName, Variant } from "../src/campaign/model.js";
+import type { ChannelFieldNames, WhatsAppVariant } from "../src/campaign/model.js";
 import { defineRule, type RuleContext } from "../src/engine/rule.js";
 import { whatsappTemplate } from "../src/render/whatsapp-template.js";
 import { measure } from "../src/text/graphemes.js";
@@ -144,7 +144,7 @@ export default defineRule<Options>({
   },
   check(ctx) {
     const v = ctx.variant;
-    if (!v) return;
+    if (v?.channel !== "whatsapp") return;
     const cfg = ctx.config.data.channels?.whatsapp ?? {};
     const limit = (own: number | undefined, meta: number) => Math.min(own ?? meta, meta);
     checkLength(ctx, v, "header", "header", limit(cfg.headerMax, META.header));
@@ -172,7 +172,7 @@ export default defineRule<Options>({
 });
 
 /** A part's length, with worst-case variables, against its limit; the finding is on the first character over. */
-function checkLength(ctx: RuleContext<Options>, v: Variant, field: FieldName, part: string, max: number): void {
+function checkLength(ctx: RuleContext<Options>, v: WhatsAppVariant, field: ChannelFieldNames["whatsapp"], part: string, max: number): void {
   const f = v.fields[field];
   if (!f) return;
   const worst = f.worst;

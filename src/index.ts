@@ -21,6 +21,19 @@ export type { FileResult, LintMessage, LintFix } from "./engine/linter.js";
 export type { Rule, RuleMeta, RuleContext, Report } from "./engine/rule.js";
 export { defineRule } from "./engine/rule.js";
 export type { BrandConfig, Channel } from "./types.js";
+export type {
+  Campaign,
+  Variant,
+  ChannelVariant,
+  EmailVariant,
+  SmsVariant,
+  PushVariant,
+  WhatsAppVariant,
+  SocialVariant,
+  VariantField,
+  ChannelFields,
+  FieldName,
+} from "./campaign/model.js";
 
 /**
  * Finds (upward from `cwd`) or opens (`configPath`) brand.config.json and validates it,

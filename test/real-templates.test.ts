@@ -98,7 +98,8 @@ describe("1. a hand-written HTML email is the email channel", () => {
     const dir = writeCase({ files: { "email.html": '<html><head><title>Spring sale</title></head><body><div style="display:none">20% off</div><p>Hello</p></body></html>\n' } });
     dirs.push(dir);
     const v = (await lint({ cwd: dir })).campaigns[0]!.variants[0]!;
-    expect([v.fields.subject!.sample.text, v.fields.preheader!.sample.text, v.fields.body!.sample.text]).toEqual(["Spring sale", "20% off", "Hello"]);
+    if (v.channel !== "email") throw new Error(`expected the email variant, got ${v.channel}`);
+    expect([v.fields.subject.sample.text, v.fields.preheader.sample.text, v.fields.body.sample.text]).toEqual(["Spring sale", "20% off", "Hello"]);
   });
 });
 

@@ -58,7 +58,7 @@ export function variantLinks(v: Variant): LinkSite[] {
     add(l.url, l.role);
     label(l.text);
   }
-  const doc = v.extra.mjml;
+  const doc = v.channel === "email" ? v.extra.mjml : undefined;
   for (const el of walkElements(doc?.root)) {
     const href = attr(el, "href");
     if (!href) continue;

@@ -7,25 +7,44 @@ import type { VariableUse } from "../render/template.js";
 import type { MjmlDoc } from "../render/mjml-doc.js";
 import type { WhatsAppTemplate } from "../render/whatsapp-template.js";
 
-/** What the renderer keeps of a variant beyond its texts, by what it is (all optional: each channel fills its own). */
-export interface VariantExtra {
+/** What the renderer keeps of every variant beyond its texts. */
+export interface TextExtra {
   /**
    * Rendered from message.md: the analysed Markdown body (render/markdown.ts `BodyModel`).
    * Kept opaque here so the public types do not reach into mdast's.
    */
   body?: unknown;
-  /** Email: the MJML document (generated or hand-written), with sample values. */
+}
+
+/** An email's documents: the MJML one (generated or hand-written) or a hand-written HTML one. */
+export interface EmailExtra extends TextExtra {
+  /** The MJML document, with sample values. */
   mjml?: MjmlDoc;
-  /** Email: the document rendered with sample or worst-case values. */
+  /** The MJML document rendered with sample or worst-case values. */
   mjmlFor?: (mode: "sample" | "worst") => MjmlDoc;
   /** A hand-written HTML email: its document, like `mjml`. */
   html?: MjmlDoc;
   htmlFor?: (mode: "sample" | "worst") => MjmlDoc;
-  /** Email: the document the contrast check reads (HTML as the inbox gets it), made on first use. */
+  /** The document the contrast check reads (HTML as the inbox gets it), made on first use. */
   contrastDoc?: () => MjmlDoc;
-  /** WhatsApp: the template's buttons. */
+}
+
+/** A WhatsApp template's buttons. */
+export interface WhatsAppExtra extends TextExtra {
   whatsapp?: WhatsAppTemplate;
 }
+
+/** The extra data of each channel's variant. */
+export interface ChannelExtras {
+  email: EmailExtra;
+  sms: TextExtra;
+  push: TextExtra;
+  whatsapp: WhatsAppExtra;
+  social: TextExtra;
+}
+
+/** Any channel's extra data, for code that reads what is there without knowing the channel. */
+export type VariantExtra = EmailExtra & WhatsAppExtra;
 
 export interface ChannelMeta {
   send?: string;
@@ -77,20 +96,28 @@ export interface VariantField {
   readonly worst: MappedText;
 }
 
-/** The named texts of each channel's variant. */
-export interface ChannelFieldNames {
-  email: "subject" | "preheader" | "body";
-  sms: "text";
-  push: "title" | "body";
-  whatsapp: "text" | "header" | "footer" | `button${number}`;
-  social: "text";
+/** The named texts of each channel's variant; every character maps back to its source. */
+export interface ChannelFields {
+  /** Subject, preheader (empty when there is none) and the body's text. */
+  email: { subject: VariantField; preheader: VariantField; body: VariantField };
+  sms: { text: VariantField };
+  /** Title and body (empty when the file has none). */
+  push: { title: VariantField; body: VariantField };
+  /** The body (`text`; absent when whatsapp.json has none), the optional header and footer, one field per button label. */
+  whatsapp: { text?: VariantField; header?: VariantField; footer?: VariantField; [button: `button${number}`]: VariantField | undefined };
+  social: { text: VariantField };
 }
+export type ChannelFieldNames = { [C in Channel]: keyof ChannelFields[C] & string };
 export type FieldName = ChannelFieldNames[Channel];
-export type VariantFields = Partial<Record<FieldName, VariantField>>;
 
 /** Every text of a variant, in the order it was rendered. */
-export function fieldsOf(v: { fields: VariantFields }): VariantField[] {
-  return Object.values(v.fields).filter((f): f is VariantField => f !== undefined);
+export function fieldsOf(v: Variant): VariantField[] {
+  return Object.values(v.fields as Partial<Record<string, VariantField>>).filter((f): f is VariantField => f !== undefined);
+}
+
+/** One named text of a variant whatever its channel (undefined when the channel has no such text). */
+export function fieldOf(v: Variant, name: FieldName): VariantField | undefined {
+  return (v.fields as Partial<Record<string, VariantField>>)[name];
 }
 
 export type LinkRole = "cta" | "link" | "image" | "unsubscribe";
@@ -113,18 +140,14 @@ export interface VariantImage {
 
 export type VariantOrigin = "rendered" | "handwritten";
 
-/** What one channel's customers receive, as text with source maps. */
-export interface Variant {
-  channel: Channel;
+/** What one channel's customers receive, as text with source maps: typed by its channel. */
+export interface ChannelVariant<C extends Channel> {
+  channel: C;
   origin: VariantOrigin;
   /** The file a person edits to change this variant. */
   file: SourceFile;
-  /**
-   * Named texts (see ChannelFieldNames): email {subject, preheader, body}, sms {text},
-   * push {title, body}, whatsapp {text, header, footer, button0…}, social {text}. Every
-   * character maps back to its source.
-   */
-  fields: VariantFields;
+  /** Named texts (see ChannelFields). */
+  fields: ChannelFields[C];
   links: VariantLink[];
   images: VariantImage[];
   /** Variables the variant's templates use, with their positions in the file. */
@@ -134,16 +157,39 @@ export interface Variant {
   /** Handlebars and HTML comments (for inline suppressions). */
   comments: { file: SourceFile; start: number; end: number; value: string }[];
   /** Extra channel data (the email's document, the WhatsApp template), filled by the renderer. */
-  extra: VariantExtra;
+  extra: ChannelExtras[C];
   /**
-   * The same hand-written template rendered with the other branch of one `{{#if}}` or
-   * `{{#unless}}` than the samples pick, so both branches are linted (variant-scope rules).
+   * The same template rendered with the other branch of one `{{#if}}` or `{{#unless}}`
+   * than the samples pick, so both branches are linted (variant-scope rules).
    */
-  alternates?: Variant[];
-  /** For an alternate: which branch it renders ("with the {{else}} branch of {{#if vip}}"). */
+  alternates?: ChannelVariant<C>[];
+  /** For an alternate: which branch it renders ("with the other branch of {{#if vip}}"). */
   branch?: string;
   /** The bodies of the templates' `{{#if}}`/`{{#unless}}` blocks, and how a finding in one names it. */
   branches?: { file: SourceFile; start: number; end: number; label: string }[];
+}
+
+/** A variant of any channel; `variant.channel` tells which (`if (v.channel === "email") v.extra.mjml …`). */
+export type Variant = { [C in Channel]: ChannelVariant<C> }[Channel];
+export type EmailVariant = ChannelVariant<"email">;
+export type SmsVariant = ChannelVariant<"sms">;
+export type PushVariant = ChannelVariant<"push">;
+export type WhatsAppVariant = ChannelVariant<"whatsapp">;
+export type SocialVariant = ChannelVariant<"social">;
+
+/**
+ * A variant built where its channel is known only at run time. The renderer makes each
+ * channel's fields and extra data by channel, so `v` is one member of the union; this is
+ * the one place that says so to the type checker.
+ */
+export function variantOf<C extends Channel>(v: ChannelVariant<C>): Variant {
+  return v as Variant;
+}
+
+/** Adds `alternate` (the same template with another branch) to `variant`: both must be of one channel. */
+export function addAlternate(variant: Variant, alternate: Variant): void {
+  if (alternate.channel !== variant.channel) throw new Error(`an alternate ${alternate.channel} variant cannot belong to a ${variant.channel} variant`);
+  ((variant.alternates ??= []) as Variant[]).push(alternate);
 }
 
 /** How a finding at this spot names the branch it is in (the innermost `{{#if}}` body around it), if any. */

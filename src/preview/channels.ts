@@ -5,7 +5,7 @@
  * the WhatsApp message with its formatting, the social post as a card.
  */
 import path from "node:path";
-import type { Campaign, Variant } from "../campaign/model.js";
+import type { Campaign, EmailVariant, PushVariant, SmsVariant, SocialVariant, Variant, WhatsAppVariant } from "../campaign/model.js";
 import type { LoadedConfig } from "../config/load.js";
 import type { ChannelSettings } from "../types.js";
 import { mjmlToHtml } from "../render/email.js";
@@ -75,11 +75,11 @@ export async function renderVariant(v: Variant, ctx: VariantContext): Promise<Va
   }
 }
 
-async function emailPreview(v: Variant, ctx: VariantContext): Promise<VariantPreview> {
+async function emailPreview(v: EmailVariant, ctx: VariantContext): Promise<VariantPreview> {
   const marked = new Set<number>();
   const limits = ctx.channels?.email;
-  const subject = v.fields.subject?.sample;
-  const preheader = v.fields.preheader?.sample;
+  const subject = v.fields.subject.sample;
+  const preheader = v.fields.preheader.sample;
   const row = (label: string, m: MappedText | undefined, cls: string, max: number | undefined) => {
     if (!m) return `<p><span class="label">${label}</span> <span class="none">none</span></p>`;
     const n = graphemeCount(m.text);
@@ -165,21 +165,21 @@ function worstVariables(v: Variant, config: LoadedConfig): string[] {
   return out;
 }
 
-function smsPreview(v: Variant, ctx: VariantContext): VariantPreview {
+function smsPreview(v: SmsVariant, ctx: VariantContext): VariantPreview {
   const marked = new Set<number>();
-  const sample = v.fields.text?.sample;
-  const worst = v.fields.text?.worst;
+  const sample = v.fields.text.sample;
+  const worst = v.fields.text.worst;
   const maxSegments = ctx.channels?.sms?.maxSegments;
-  const text = sample?.text ?? "";
+  const text = sample.text;
   const layout = smsLayout(text);
-  const marks = sample ? markRanges(sample, ctx.findings) : [];
+  const marks = markRanges(sample, ctx.findings);
   for (const r of marks) marked.add(r.finding);
   const bubble = smsBubble(text, layout, marks, { idPrefix: "sms", seen: ctx.seen });
   const phone =
     `<div class="phone"><div class="phone-top"><span class="sender">${esc(brandName(ctx.config))}</span><span class="kind">Text Message</span></div>` +
     `<div class="thread"><p class="bubble sms">${bubble}</p></div></div>`;
   let worstHtml: string;
-  if (!worst || worst.text === text) worstHtml = `<div class="worst" dir="ltr" lang="en"><h3>Worst case</h3><p>No variable changes this message’s length: the count above is the worst case.</p></div>`;
+  if (worst.text === text) worstHtml = `<div class="worst" dir="ltr" lang="en"><h3>Worst case</h3><p>No variable changes this message’s length: the count above is the worst case.</p></div>`;
   else {
     const wl = smsLayout(worst.text);
     const vars = worstVariables(v, ctx.config);
@@ -210,18 +210,18 @@ function cutText(m: MappedText | undefined, max: number | undefined, ctx: Varian
   return { html, length: r.length, cut: cut !== undefined };
 }
 
-function pushPreview(v: Variant, ctx: VariantContext): VariantPreview {
+function pushPreview(v: PushVariant, ctx: VariantContext): VariantPreview {
   const marked = new Set<number>();
   const limits = ctx.channels?.push;
-  const title = v.fields.title?.sample;
-  const body = v.fields.body?.sample;
+  const title = v.fields.title.sample;
+  const body = v.fields.body.sample;
   const card = (os: "ios" | "android", ids: boolean) => {
     const t = cutText(title, limits?.titleMax, ctx, marked, ids ? "push" : undefined);
     const b = cutText(body, limits?.bodyMax, ctx, marked, ids ? "push" : undefined);
     return (
       `<div class="push ${os}"><div class="push-app"><span class="app-icon" aria-hidden="true">${esc(ctx.initial)}</span><span>${esc(brandName(ctx.config))}</span><span class="time">now</span></div>` +
-      (title?.text ? `<p class="push-title">${t.html}</p>` : "") +
-      (body?.text ? `<p class="push-body">${b.html}</p>` : "") +
+      (title.text ? `<p class="push-title">${t.html}</p>` : "") +
+      (body.text ? `<p class="push-body">${b.html}</p>` : "") +
       `</div>`
     );
   };
@@ -236,10 +236,10 @@ function pushPreview(v: Variant, ctx: VariantContext): VariantPreview {
     return `<div${over ? ' class="over"' : ""}><dt>${label}</dt><dd>${lengthNote(n, max)}${over ? " — cut" : ""}</dd></div>`;
   };
   const counter = `<dl class="counter" dir="ltr" lang="en">${stat("Title", title, limits?.titleMax)}${stat("Body", body, limits?.bodyMax)}</dl>`;
-  const wt = v.fields.title?.worst;
-  const wb = v.fields.body?.worst;
+  const wt = v.fields.title.worst;
+  const wb = v.fields.body.worst;
   let worst = "";
-  if ((wt && wt.text !== title?.text) || (wb && wb.text !== body?.text)) {
+  if (wt.text !== title.text || wb.text !== body.text) {
     const vars = worstVariables(v, ctx.config);
     const part = (label: string, m: MappedText | undefined, max: number | undefined) => {
       if (!m) return "";
@@ -251,7 +251,7 @@ function pushPreview(v: Variant, ctx: VariantContext): VariantPreview {
   return { html: devices + counter + worst, marked, framed: new Set() };
 }
 
-function whatsappPreview(v: Variant, ctx: VariantContext): VariantPreview {
+function whatsappPreview(v: WhatsAppVariant, ctx: VariantContext): VariantPreview {
   const marked = new Set<number>();
   const m = v.fields.text?.sample;
   const text = m?.text ?? "";
@@ -269,10 +269,10 @@ function whatsappPreview(v: Variant, ctx: VariantContext): VariantPreview {
   return { html, marked, framed: new Set() };
 }
 
-function socialPreview(v: Variant, ctx: VariantContext): VariantPreview {
+function socialPreview(v: SocialVariant, ctx: VariantContext): VariantPreview {
   const marked = new Set<number>();
-  const m = v.fields.text?.sample;
-  const text = m?.text ?? "";
+  const m = v.fields.text.sample;
+  const text = m.text;
   const max = ctx.channels?.social?.max;
   const n = graphemeCount(text);
   const over = max !== undefined && n > max;

@@ -60,7 +60,7 @@ function plainText(top: MjElement, doc: MjmlDoc, skip: MjElement | undefined): M
 }
 
 /** Subject, preheader and body text of a hand-written HTML email. */
-export function htmlEmailFields(doc: MjmlDoc): Record<string, MappedText> {
+export function htmlEmailFields(doc: MjmlDoc): Record<"subject" | "preheader" | "body", MappedText> {
   const all = [...walkElements(doc.root)];
   const title = all.find((e) => e.name === "title");
   const body = all.find((e) => e.name === "body") ?? doc.root;

@@ -1,5 +1,5 @@
 /** The files a variant renders to (what `brandlint render` writes). */
-import type { FieldName, Variant } from "../campaign/model.js";
+import { fieldOf, type FieldName, type Variant } from "../campaign/model.js";
 import { mjmlToHtml } from "./email.js";
 
 export interface RenderedFile {
@@ -10,7 +10,7 @@ export interface RenderedFile {
 
 /** Renders a variant to its output files: email.mjml + email.html, sms.txt, push.json, whatsapp.txt, social.txt. */
 export async function variantFiles(v: Variant): Promise<RenderedFile[]> {
-  const f = (name: FieldName) => v.fields[name]?.sample.text ?? "";
+  const f = (name: FieldName) => fieldOf(v, name)?.sample.text ?? "";
   switch (v.channel) {
     case "email": {
       const doc = v.extra.mjml;

@@ -6,7 +6,7 @@
 import path from "node:path";
 import type { LoadedConfig } from "../config/load.js";
 import { stringNodeRange, parseJson } from "../config/json-doc.js";
-import type { Campaign, Variant, VariantField, VariantLink, VariantImage, CampaignProblem, VariantExtra } from "../campaign/model.js";
+import { addAlternate, variantOf, type Campaign, type ChannelFields, type ChannelVariant, type Variant, type VariantField, type VariantLink, type VariantImage, type CampaignProblem, type VariantExtra } from "../campaign/model.js";
 import { alignDecoded } from "../text/align.js";
 import { MappedText, MappedTextBuilder, joinMapped } from "../text/mapped-text.js";
 import type { SourceFile } from "../text/source-file.js";
@@ -45,6 +45,29 @@ export function configText(config: LoadedConfig, p: (string | number)[], kind: "
   if (!r) return undefined;
   const raw = MappedText.fromSource(config.file, r.start, r.end, kind);
   return alignDecoded(r.value, raw, kind);
+}
+
+/** A channel's texts before they become fields (one MappedText per field name). */
+type TextsOf<F> = { [K in keyof F]: MappedText };
+
+/**
+ * The fields of a variant from its texts: `make("sample")` now, `make("worst")` the first
+ * time a field's worst case is read.
+ */
+function lazyFields<F>(make: (mode: RenderMode) => TextsOf<F>): F {
+  const sample = make("sample") as Record<string, MappedText>;
+  let worst: Record<string, MappedText> | undefined;
+  const out: Record<string, VariantField> = {};
+  for (const name of Object.keys(sample))
+    out[name] = {
+      sample: sample[name]!,
+      get worst() {
+        worst ??= make("worst") as Record<string, MappedText>;
+        return worst[name] ?? sample[name]!;
+      },
+    };
+  // One VariantField for each text `make` returns: the keys of TextsOf<F> are F's.
+  return out as F;
 }
 
 interface TemplateUse {
@@ -127,7 +150,7 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
         return configText(config, ["channels", "sms", "optOut", ...(picked.key !== undefined ? [picked.key] : [])]);
       };
       const used = new Map<Channel, Set<ParsedTemplate>>(rendered.map((c) => [c, new Set([bodyTpl])]));
-      const derive = (mode: RenderMode, channel: Channel): Record<string, MappedText> => {
+      const derive = <C extends Channel>(mode: RenderMode, channel: C): TextsOf<ChannelFields[C]> => {
         const b = body(mode, channel);
         const ctaUrl = b.cta?.url;
         const data = dataFor(mode, channel, ctaUrl?.text ?? "");
@@ -138,28 +161,27 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
         };
         const withUrl = (text: MappedText | undefined): MappedText =>
           joinMapped([text, ctaUrl].filter((x): x is MappedText => !!x && x.length > 0), " ");
-        switch (channel) {
-          case "email": {
+        const texts: { [K in Channel]: () => TextsOf<ChannelFields[K]> } = {
+          email: () => {
             const subject = fmText("email", "subject") ?? fmText("subject") ?? MappedText.empty();
             const preheader = fmText("email", "preheader") ?? fmText("preheader") ?? MappedText.empty();
             const footer = config.data.brand.address ? configText(config, ["brand", "address"]) : undefined;
             return { subject, preheader, body: joinMapped([...b.prose, ...(footer ? [footer] : [])], "\n\n") };
-          }
-          case "sms": {
+          },
+          sms: () => {
             let text = fmText("sms", "text") ?? withUrl(b.firstParagraph ? unwrapLines(b.firstParagraph) : undefined);
             const opt = optOut();
             if (opt && !text.text.toLocaleLowerCase(locale).includes(opt.text.toLocaleLowerCase(locale))) text = joinMapped([text, opt], text.length ? " " : "");
             return { text };
-          }
-          case "push":
-            return {
+          },
+          push: () => ({
               title: fmText("push", "title") ?? b.firstHeading ?? MappedText.empty(),
               body: fmText("push", "body") ?? (b.firstParagraph ? unwrapLines(b.firstParagraph) : MappedText.empty()),
-            };
-          case "whatsapp": {
+          }),
+          whatsapp: () => {
             // A template's header, footer and button labels (frontmatter whatsapp: { header, footer, buttons }).
-            const parts: Record<string, MappedText> = { text: fmText("whatsapp", "text") ?? b.whatsapp };
-            for (const key of ["header", "footer"]) {
+            const parts: TextsOf<ChannelFields["whatsapp"]> = { text: fmText("whatsapp", "text") ?? b.whatsapp };
+            for (const key of ["header", "footer"] as const) {
               const t = fmText("whatsapp", key);
               if (t) parts[key] = t;
             }
@@ -168,24 +190,14 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
               if (t) parts[buttonField(i)] = t;
             });
             return parts;
-          }
-          case "social":
-            return { text: fmText("social", "text") ?? withUrl(b.firstParagraph ? unwrapLines(b.firstParagraph) : undefined) };
-        }
+          },
+          social: () => ({ text: fmText("social", "text") ?? withUrl(b.firstParagraph ? unwrapLines(b.firstParagraph) : undefined) }),
+        };
+        return texts[channel]();
       };
       for (const channel of rendered) {
-        const sample = derive("sample", channel);
-        let worst: Record<string, MappedText> | undefined;
-        const fields: Record<string, VariantField> = {};
-        for (const name of Object.keys(sample)) {
-          fields[name] = {
-            sample: sample[name]!,
-            get worst() {
-              worst ??= derive("worst", channel);
-              return worst[name] ?? sample[name]!;
-            },
-          };
-        }
+        const fields = lazyFields<ChannelFields[typeof channel]>((mode) => derive(mode, channel));
+        const sample = Object.values(fields as Partial<Record<string, VariantField>>).flatMap((f) => (f ? [f.sample] : []));
         const b = body("sample", channel);
         const extra: VariantExtra = { body: b };
         const links: VariantLink[] = [];
@@ -205,8 +217,8 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
             body: b,
             file,
             locale: campaign.meta.locale,
-            subject: sample.subject!,
-            preheader: sample.preheader!,
+            subject: (fields as ChannelFields["email"]).subject.sample,
+            preheader: (fields as ChannelFields["email"]).preheader.sample,
             address: config.data.brand.address ? configText(config, ["brand", "address"]) : undefined,
             unsubscribe: unsub,
             style: brandStyle(config, (p) => configText(config, p)),
@@ -224,9 +236,9 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
             extra.whatsapp = { buttons } satisfies WhatsAppTemplate;
           }
           if (b.cta) links.push({ url: b.cta.url, role: "cta", text: b.cta.text });
-          for (const f of Object.values(sample)) for (const u of findUrls(f)) if (!b.cta || u.text !== b.cta.url.text) links.push({ url: u, role: "link" });
+          for (const f of sample) for (const u of findUrls(f)) if (!b.cta || u.text !== b.cta.url.text) links.push({ url: u, role: "link" });
         }
-        out.push({
+        out.push(variantOf({
           channel,
           origin: "rendered",
           file,
@@ -237,7 +249,7 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
           templateProblems: [],
           comments: [],
           extra,
-        });
+        }));
       }
       if (!flip) for (const v of out) attachTemplates([v], [...used.get(v.channel)!].map((tpl) => ({ tpl, file })));
       return out;
@@ -248,7 +260,7 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
     for (const b of conditionals)
       for (const a of build(new Set([b]))) {
         const m = main.find((x) => x.channel === a.channel);
-        if (m) (m.alternates ??= []).push({ ...a, ...(m.branches ? { branches: m.branches } : {}), branch: alternateLabel(b) });
+        if (m) addAlternate(m, { ...a, ...(m.branches ? { branches: m.branches } : {}), branch: alternateLabel(b) });
       }
   }
 
@@ -265,12 +277,10 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
       const same = new Map(own.map((u) => [`${u.file.path}\u0000${u.tpl.source.text}`, u.tpl]));
       const reuse = (m: MappedText, f: SourceFile) => same.get(`${f.path}\u0000${m.text}`) ?? parseTemplate(m);
       const conditionals = own.flatMap((u) => u.tpl.conditionals).slice(0, MAX_ALTERNATES);
-      const alternates: Variant[] = [];
       for (const b of conditionals) {
         const a = handwrittenVariant(channel, hand, config, reuse, data, kindOf, [], new Set([b]));
-        if (a) alternates.push({ ...a, ...(v.branches ? { branches: v.branches } : {}), branch: alternateLabel(b) });
+        if (a) addAlternate(v, { ...a, ...(v.branches ? { branches: v.branches } : {}), branch: alternateLabel(b) });
       }
-      if (alternates.length) v.alternates = alternates;
       variants.push(v);
     }
   }
@@ -318,21 +328,7 @@ function handwrittenVariant(
   flip?: ReadonlySet<hbs.AST.BlockStatement>,
 ): Variant | undefined {
   const opts: RenderOptions = { kindOf, ...(flip ? { flip } : {}) };
-  const lazyFields = (make: (mode: RenderMode) => Record<string, MappedText>): Record<string, VariantField> => {
-    const sample = make("sample");
-    let worst: Record<string, MappedText> | undefined;
-    const out: Record<string, VariantField> = {};
-    for (const name of Object.keys(sample))
-      out[name] = {
-        sample: sample[name]!,
-        get worst() {
-          worst ??= make("worst");
-          return worst[name] ?? sample[name]!;
-        },
-      };
-    return out;
-  };
-  const base = { channel, origin: "handwritten" as const, file, variables: [], templateProblems: [], comments: [], images: [] as VariantImage[], extra: {} as VariantExtra };
+  const base = { channel, origin: "handwritten" as const, file, variables: [], templateProblems: [], comments: [] as Variant["comments"], images: [] as VariantImage[], extra: {} as VariantExtra };
   if (channel === "push") {
     const doc = parseJson(file.text);
     if (doc.errors.length) {
@@ -362,7 +358,7 @@ function handwrittenVariant(
     const title = tpl("title");
     const body = tpl("body");
     const url = tpl("url");
-    const fields = lazyFields((mode) => ({
+    const fields = lazyFields<ChannelFields["push"]>((mode) => ({
       title: title ? markUrls(renderTemplate(title, data(mode), opts)) : MappedText.empty(),
       body: body ? markUrls(renderTemplate(body, data(mode), opts)) : MappedText.empty(),
     }));
@@ -371,9 +367,9 @@ function handwrittenVariant(
       const u = renderTemplate(url, data("sample"), opts);
       links.push({ url: u.withKind(0, u.length, "url"), role: "cta" });
     }
-    return { ...base, fields, links };
+    return variantOf({ ...base, channel, fields, links });
   }
-  if (channel === "whatsapp" && file.path.endsWith(".json")) return whatsappJsonVariant(base, file, parse, data, kindOf, problems, lazyFields);
+  if (channel === "whatsapp" && file.path.endsWith(".json")) return whatsappJsonVariant(base, file, parse, data, kindOf, problems);
   const tpl = parse(MappedText.fromSource(file), file);
   if (channel === "email") {
     const html = /\.html(?:\.hbs)?$/i.test(file.path);
@@ -392,7 +388,7 @@ function handwrittenVariant(
       const loc = doc.source.locate(p.start, p.end);
       problems.push({ ruleId: "parse-error", severity: 2, message: p.message, file: loc?.file ?? file, start: loc?.start ?? 0, end: loc?.end ?? 0 });
     }
-    const fields = lazyFields((mode) => (html ? htmlEmailFields(docFor(mode)) : emailFields(docFor(mode))));
+    const fields = lazyFields<ChannelFields["email"]>((mode) => (html ? htmlEmailFields(docFor(mode)) : emailFields(docFor(mode))));
     const links: VariantLink[] = [];
     const images: VariantImage[] = [];
     for (const el of walkElements(doc.root)) {
@@ -408,7 +404,7 @@ function handwrittenVariant(
     if (ctas.length > 1) for (const l of ctas.slice(0, -1)) l.role = "link";
     for (const c of doc.comments) {
       const loc = doc.source.locate(c.start, c.end);
-      if (loc) base.comments.push({ ...loc, value: c.value } as never);
+      if (loc) base.comments.push({ ...loc, value: c.value });
     }
     // For contrast: variables without a value shown as written, as a link whose text is one still has text when sent.
     let probe: MjmlDoc | undefined;
@@ -419,22 +415,21 @@ function handwrittenVariant(
       }
       return probe;
     };
-    return { ...base, images, fields, links, extra: html ? { html: doc, htmlFor: docFor, contrastDoc } : { mjml: doc, mjmlFor: docFor, contrastDoc } };
+    return variantOf({ ...base, channel, images, fields, links, extra: html ? { html: doc, htmlFor: docFor, contrastDoc } : { mjml: doc, mjmlFor: docFor, contrastDoc } });
   }
-  const fields = lazyFields((mode) => ({ text: markUrls(renderTemplate(tpl, data(mode), opts)) }));
+  const fields = lazyFields<ChannelFields["sms" | "social" | "whatsapp"]>((mode) => ({ text: markUrls(renderTemplate(tpl, data(mode), opts)) }));
   const links: VariantLink[] = findUrls(fields.text!.sample).map((u, i, all) => ({ url: u.withKind(0, u.length, "url"), role: i === all.length - 1 ? "cta" : "link" }));
-  return { ...base, fields, links };
+  return variantOf({ ...base, fields, links });
 }
 
 /** A hand-written WhatsApp template, whatsapp.json: `{ "header", "body", "footer", "buttons": [{ "type", "text", "url", "phone" }] }`. */
 function whatsappJsonVariant(
-  base: Omit<Variant, "fields" | "links">,
+  base: Omit<ChannelVariant<"whatsapp">, "fields" | "links" | "channel">,
   file: SourceFile,
   parse: (m: MappedText, f: SourceFile) => ParsedTemplate,
   data: (mode: RenderMode) => TemplateData,
   kindOf: (name: string) => "url" | "variable",
   problems: CampaignProblem[],
-  lazyFields: (make: (mode: RenderMode) => Record<string, MappedText>) => Record<string, VariantField>,
 ): Variant | undefined {
   const name = path.basename(file.path);
   const doc = parseJson(file.text);
@@ -461,8 +456,8 @@ function whatsappJsonVariant(
     const r = stringNodeRange(doc.tree, p);
     return r ? parse(alignDecoded(r.value, MappedText.fromSource(file, r.start, r.end)), file) : undefined;
   };
-  const parts: Record<string, ParsedTemplate> = {};
-  for (const key of ["body", "header", "footer"]) {
+  const parts: Partial<Record<"text" | "header" | "footer" | `button${number}`, ParsedTemplate>> = {};
+  for (const key of ["body", "header", "footer"] as const) {
     const t = tpl(key);
     if (t) parts[key === "body" ? "text" : key] = t;
   }
@@ -470,7 +465,7 @@ function whatsappJsonVariant(
     const t = tpl("buttons", i, "text");
     if (t) parts[buttonField(i)] = t;
   });
-  const fields = lazyFields((mode) => Object.fromEntries(Object.entries(parts).map(([k, t]) => [k, markUrls(renderTemplate(t, data(mode), { kindOf }))])));
+  const fields = lazyFields<ChannelFields["whatsapp"]>((mode) => Object.fromEntries(Object.entries(parts).flatMap(([k, t]) => (t ? [[k, markUrls(renderTemplate(t, data(mode), { kindOf }))]] : []))));
   const links: VariantLink[] = fields.text ? findUrls(fields.text.sample).map((u) => ({ url: u.withKind(0, u.length, "url"), role: "link" as const })) : [];
   const buttons: WhatsAppButton[] = rawButtons.map((bt, i) => {
     const t = tpl("buttons", i, "url");
@@ -480,11 +475,11 @@ function whatsappJsonVariant(
   });
   const last = links.at(-1);
   if (last) last.role = "cta";
-  return { ...base, fields, links, extra: { ...base.extra, whatsapp: { buttons } satisfies WhatsAppTemplate } };
+  return variantOf({ ...base, channel: "whatsapp", fields, links, extra: { ...base.extra, whatsapp: { buttons } satisfies WhatsAppTemplate } });
 }
 
 /** Subject, preheader and body text of an MJML document. */
-export function emailFields(doc: MjmlDoc): Record<string, MappedText> {
+export function emailFields(doc: MjmlDoc): Record<"subject" | "preheader" | "body", MappedText> {
   let subject = MappedText.empty();
   let preheader = MappedText.empty();
   const blocks: MappedText[] = [];
