@@ -26,6 +26,7 @@ import { builtInLanguages, languagesFor } from "../src/config/languages.js";
 import { findEndDates, formatMonthDay, numericOrderFor, type NumericOrder } from "../src/text/dates.js";
 import { localeApplies } from "../src/text/locale.js";
 import { sentenceAround } from "../src/text/sentences.js";
+import { channelNames } from "../src/text/lists.js";
 import type { BrandConfig, Channel } from "../src/types.js";
 import { CHANNELS } from "../src/types.js";
 
@@ -39,15 +40,6 @@ interface Options {
 
 type Ctx = RuleContext<Options>;
 
-const CHANNEL_NAMES: Record<Channel, string> = { email: "email", sms: "SMS", push: "push", whatsapp: "WhatsApp", social: "social" };
-
-/** "email", "email and push", "email, push and SMS", in channel order. */
-function channelList(channels: Iterable<Channel>, elsewhere: ReadonlySet<Channel> = new Set()): string {
-  const names = [...new Set(channels)].sort((a, b) => CHANNELS.indexOf(a) - CHANNELS.indexOf(b)).map((c) => CHANNEL_NAMES[c] + (elsewhere.has(c) ? " (elsewhere)" : ""));
-  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
-}
-
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Spellings of the brand name that tone-words already reports (case-sensitive preferred terms). */
 function toneWordsHandles(config: BrandConfig, locale: string): Set<string> {
@@ -168,9 +160,8 @@ function checkEndDates(ctx: Ctx): void {
   const agreeing = [...byChannel].filter(([, s]) => s.has(reference)).map(([c]) => c);
   for (const g of groups.values()) {
     if (g.value === reference) continue;
-    const these = channelList(g.channels);
     const data = {
-      these: capitalize(these),
+      these: channelNames(g.channels, true),
       says: g.channels.size > 1 ? "say" : "says",
       date: formatMonthDay(g.month, g.day),
       expected: formatMonthDay(rm, rd),
@@ -183,7 +174,7 @@ function checkEndDates(ctx: Ctx): void {
       const elsewhere = new Set(agreeing.filter((c) => g.channels.has(c)));
       ctx.report({
         messageId: "endDate",
-        data: { ...data, others: channelList(agreeing, elsewhere), say: agreeing.length > 1 ? "say" : "says" },
+        data: { ...data, others: channelNames(agreeing, false, elsewhere), say: agreeing.length > 1 ? "say" : "says" },
         at,
         channels,
       });

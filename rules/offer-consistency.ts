@@ -31,6 +31,7 @@ import {
 } from "../src/text/discounts.js";
 import type { MappedText, PieceKind } from "../src/text/mapped-text.js";
 import { editDistance } from "../src/text/suggest.js";
+import { channelNames } from "../src/text/lists.js";
 import { CHANNELS, type Channel, type Offer } from "../src/types.js";
 import { foldKey } from "../src/text/fold.js";
 import { localeApplies } from "../src/text/locale.js";
@@ -78,8 +79,6 @@ function offerWindow(offer: Offer): string | undefined {
   return undefined;
 }
 
-const listFormat = new Intl.ListFormat("en", { style: "long", type: "conjunction" });
-const byChannel = (a: Channel, b: Channel) => CHANNELS.indexOf(a) - CHANNELS.indexOf(b);
 
 /**
  * The known code a code-like word was probably meant to be: within edit distance 1
@@ -328,7 +327,7 @@ function checkAgreement(ctx: RuleContext<Options>, statements: readonly Statemen
   // Variants are in email-first order and only a larger support replaces the value, so a tie keeps the earlier one.
   let common = statements.find((s) => s.variant === variants[0])!.p.value;
   for (const v of variants) for (const s of statements) if (s.variant === v && support(s.p.value) > support(common)) common = s.p.value;
-  const others = listFormat.format(stating(common).map((v) => v.channel).sort(byChannel));
+  const others = channelNames(stating(common).map((v) => v.channel));
   const byField = new Map<MappedText, Statement[]>();
   for (const s of statements) byField.set(s.text, [...(byField.get(s.text) ?? []), s]);
   for (const ss of byField.values()) {

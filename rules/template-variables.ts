@@ -11,6 +11,8 @@
 import { defineRule } from "../src/engine/rule.js";
 import { CHANNELS } from "../src/types.js";
 import { tokenize, foldCase } from "../src/text/words.js";
+import { languagesFor } from "../src/config/languages.js";
+import { phraseSet } from "../src/text/phrases.js";
 import { didYouMean } from "../src/text/suggest.js";
 import { lookupVariable } from "../src/render/sample-data.js";
 
@@ -18,16 +20,6 @@ import { lookupVariable } from "../src/render/sample-data.js";
 export const BUILTIN_VARIABLES = ["brand", "campaign", "channel", "link", "unsubscribeUrl"];
 
 /** Greeting words, by language: a variable right after one is a greeting. */
-const GREETINGS = [
-  "hi", "hello", "hey", "dear", "hiya", "greetings", "welcome",
-  "halo", "hai", "hallo", "selamat", "yth", "kepada",
-  "привет", "здравствуйте", "здравствуй", "уважаемый", "уважаемая", "дорогой", "дорогая", "добрый",
-  "cześć", "witaj", "witam", "dzień", "drogi", "droga", "szanowny", "szanowna", "hej",
-  "مرحبا", "مرحباً", "أهلا", "أهلاً", "عزيزي", "عزيزتي", "السلام",
-  "hola", "bonjour", "salut", "ciao", "olá", "oi", "hallo", "liebe", "lieber", "merhaba",
-];
-const GREETING_SET = new Set(GREETINGS.map((g) => foldCase(g, "en")));
-
 interface Options {
   greetingWords: string[];
   allowUndeclared: string[];
@@ -91,7 +83,7 @@ export default defineRule<Options>({
       "",
       "## What counts as a greeting",
       "",
-      "A variable is a greeting when one of the two words before it is a greeting word (hi, hello, dear; halo, hai; привет, здравствуйте, уважаемый; cześć, witaj, drogi; مرحبا, عزيزي; and others — add yours with `greetingWords`), or when it opens the text and is followed by a comma. Such a variable needs a `fallback` in `variables`, or an `{{#if}}` around it.",
+      "A variable is a greeting when a greeting of any built-in language ends in one of the two words before it (hi, dear, dzień dobry, уважаем…: the `greetings` list of each `lang/<tag>.json`; a brand adds to it with `languages.<tag>.greetings` in brand.config.json, or with this rule's `greetingWords`), or when it opens the text and is followed by a comma. Such a variable needs a `fallback` in `variables`, or an `{{#if}}` around it.",
       "",
       "Built-in variables need no declaration: " + BUILTIN_VARIABLES.map((v) => `\`${v}\``).join(", ") + ".",
       "",
@@ -104,6 +96,7 @@ export default defineRule<Options>({
     const vars = ctx.config.data.variables ?? {};
     const declared = [...new Set(Object.keys(vars).map((k) => k.split(".")[0]!))];
     const extraGreetings = new Set(options.greetingWords.map((g) => foldCase(g, ctx.campaign.meta.locale)));
+    const greetings = phraseSet(languagesFor(ctx.config.data), ["greetings"], ctx.campaign.meta.locale);
     for (const p of variant.templateProblems) ctx.report({ messageId: "refused", data: { message: p.message }, at: { file: p.file, start: p.start, end: p.end } });
     for (const v of variant.variables) {
       const root = v.use.path[0] ?? v.use.name.split(".")[0]!;
@@ -134,8 +127,10 @@ export default defineRule<Options>({
       if (lineEnd === -1) lineEnd = text.length;
       const before = text.slice(lineStart, v.start);
       const after = text.slice(v.end, lineEnd);
-      const words = tokenize(before, ctx.campaign.meta.locale).filter((t) => t.word).slice(-2);
-      const greets = words.some((w) => GREETING_SET.has(foldCase(w.text, "en")) || extraGreetings.has(foldCase(w.text, ctx.campaign.meta.locale)));
+      // A greeting of any language's data (lang/*.json `greetings`, phrases of a few words) ending in one of the two words before it.
+      const words = tokenize(before, ctx.campaign.meta.locale).filter((t) => t.word).slice(-6);
+      const covered = greetings.cover(words);
+      const greets = words.some((w, i) => i >= words.length - 2 && (covered[i] !== undefined || extraGreetings.has(foldCase(w.text, ctx.campaign.meta.locale))));
       const opensWithComma = !before.replace(/^[\s"'#>*_-]*/, "").trim() && /^\s*,/.test(after);
       if (greets || opensWithComma) {
         const shownBefore = before.replace(/^[\s"'#>*_-]*(subject|title|text|body)\s*:\s*["']?/i, "").trimStart().slice(-20);

@@ -17,9 +17,12 @@ export function formatList(items: Iterable<string>, type: keyof typeof FORMATS =
 /** How a channel is named in a message. */
 export const CHANNEL_NAMES: Readonly<Record<Channel, string>> = { email: "email", sms: "SMS", push: "push", whatsapp: "WhatsApp", social: "social" };
 
-/** "email, SMS, and push" (or capitalised: "Email, SMS, and push"): each channel once, in the channels' order. */
-export function channelNames(channels: Iterable<Channel>, capital = false): string {
+/**
+ * "email, SMS, and push" (or capitalised: "Email, SMS, and push"): each channel once, in
+ * the channels' order; the channels in `elsewhere` are named "SMS (elsewhere)".
+ */
+export function channelNames(channels: Iterable<Channel>, capital = false, elsewhere: ReadonlySet<Channel> = new Set()): string {
   const sorted = [...new Set(channels)].sort((a, b) => CHANNELS.indexOf(a) - CHANNELS.indexOf(b));
-  const s = formatList(sorted.map((c) => CHANNEL_NAMES[c]));
+  const s = formatList(sorted.map((c) => CHANNEL_NAMES[c] + (elsewhere.has(c) ? " (elsewhere)" : "")));
   return capital ? s.charAt(0).toUpperCase() + s.slice(1) : s;
 }

@@ -146,12 +146,12 @@ runRuleTests(rule, {
         "whatsapp.txt": "خصم ٢٠٪ حتى ٣٠ مارس\n",
         "push.json": '{ "title": "تخفيضات", "body": "خصم ٢٠٪ حتى 31 آذار" }\n',
       },
-      errors: [{ file: "whatsapp.txt", messageId: "endDate", line: 1, column: 13, channels: ["whatsapp"], message: "WhatsApp says the offer ends 30 March; email, SMS, push and social say 31 March" }],
+      errors: [{ file: "whatsapp.txt", messageId: "endDate", line: 1, column: 13, channels: ["whatsapp"], message: "WhatsApp says the offer ends 30 March; email, SMS, push, and social say 31 March" }],
     },
     {
       title: "id: push.json states another end date",
       files: { "message.md": "---\nlocale: id\n---\nDiskon 20% sampai 30 April.\n", "push.json": '{ "title": "Diskon", "body": "Diskon 20% s/d 29/4" }\n' },
-      errors: [{ file: "push.json", messageId: "endDate", line: 1, column: 46, message: "Push says the offer ends 29 April; email, SMS, WhatsApp and social say 30 April" }],
+      errors: [{ file: "push.json", messageId: "endDate", line: 1, column: 46, message: "Push says the offer ends 29 April; email, SMS, WhatsApp, and social say 30 April" }],
     },
     {
       title: "en: the config's offer end date is the reference",

@@ -208,7 +208,7 @@ runRuleTests(rule, {
     {
       title: "en: with no offer, a hand-written SMS disagrees with message.md",
       files: { "message.md": "---\nlocale: en\n---\nTake 20% off all jackets.\n", "sms.txt": "Acme: 15% off all jackets" },
-      errors: [{ messageId: "disagree", file: "sms.txt", line: 1, column: 7, channels: ["sms"], message: "‘15%’ disagrees with the rest of the campaign: 20% in email, push, whatsapp, and social" }],
+      errors: [{ messageId: "disagree", file: "sms.txt", line: 1, column: 7, channels: ["sms"], message: "‘15%’ disagrees with the rest of the campaign: 20% in email, push, WhatsApp, and social" }],
     },
     {
       title: "en: another offer's code",
@@ -322,7 +322,7 @@ runRuleTests(rule, {
     {
       title: "en: with no offer, a push title override disagrees with the body",
       files: { "message.md": '---\npush: { title: "Spring sale: 30% off" }\n---\n# Spring sale\n\nTake 20% off all jackets.\n' },
-      errors: [{ messageId: "disagree", line: 2, column: 30, channels: ["push"], message: "‘30%’ disagrees with the rest of the campaign: 20% in email, sms, push, whatsapp, and social" }],
+      errors: [{ messageId: "disagree", line: 2, column: 30, channels: ["push"], message: "‘30%’ disagrees with the rest of the campaign: 20% in email, SMS, push, WhatsApp, and social" }],
     },
     {
       title: "en: with no offer, a tie goes to the email",
@@ -337,7 +337,7 @@ runRuleTests(rule, {
         "whatsapp.txt": "Скидки до -20% на всё",
         "push.json": '{ "title": "Скидка 25%", "body": "На всё" }',
       },
-      errors: [{ messageId: "disagree", file: "push.json", line: 1, column: 20, channels: ["push"], message: "20% in sms and whatsapp" }],
+      errors: [{ messageId: "disagree", file: "push.json", line: 1, column: 20, channels: ["push"], message: "20% in SMS and WhatsApp" }],
     },
     {
       title: "pl: rabat do 30% and another offer's code",

@@ -14,6 +14,16 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      title: "cs: a greeting from lang/cs.json (vážený), a phrase of two words (dobrý den) and one added in the config",
+      config: { ...vars, languages: { cs: { greetings: ["nazdar"] } } },
+      files: { "campaign.json": '{"locale":"cs"}', "sms.txt": "Vážený {{firstName}}, máme novinku.\nDobrý den {{firstName}}!\nNazdar {{firstName}}!" },
+      errors: [
+        { messageId: "greeting", line: 1, column: 8 },
+        { messageId: "greeting", line: 2, column: 11 },
+        { messageId: "greeting", line: 3, column: 8 },
+      ],
+    },
+    {
       title: "en: undeclared variable in message.md body, reported once for all channels",
       config: vars,
       files: { "message.md": "---\nchannels: [email, sms]\n---\nYour {{product}} is here.\n" },
