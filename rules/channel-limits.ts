@@ -18,7 +18,7 @@
 import { fieldOf, type FieldName } from "../src/campaign/model.js";
 import twitter, { type ParseTweetOptions } from "twitter-text";
 import { defineRule, type RuleContext } from "../src/engine/rule.js";
-import type { MappedText } from "../src/text/mapped-text.js";
+import { asWritten, worstCaseNote, type MappedText } from "../src/text/mapped-text.js";
 import { graphemes, measure, type WeightedRange } from "../src/text/graphemes.js";
 import type { Channel, ChannelSettings } from "../src/types.js";
 
@@ -64,12 +64,34 @@ function formattingMarks(text: MappedText): WeightedRange[] {
   return text.pieces.filter((p) => p.kind === "markup" && WHATSAPP_MARKS.test(text.text.slice(p.start, p.end))).map((p) => ({ start: p.start, end: p.end, length: 0 }));
 }
 
-/** The end of the kept text as people would quote it: one line, at most QUOTE_CHARS characters. */
-function quoteKept(kept: string): string {
-  const flat = kept.replace(/\s+/gu, " ").trimEnd();
+/**
+ * The end of the kept text as people would quote it: one line, at most QUOTE_CHARS
+ * characters, with variables by name (`{{firstName}}`, never cut) instead of their
+ * worst-case value.
+ */
+function quoteKept(text: MappedText, cut: number): { kept: string; inside: string } {
+  const written = asWritten(text, 0, cut);
+  const e = written.endsInside;
+  const inside = e ? ` (${graphemes(e.kept).length} of the ${graphemes(e.value).length} characters of {{${e.name}}})` : "";
+  return { kept: shorten(written), inside };
+}
+
+function shorten(written: ReturnType<typeof asWritten>): string {
+  let flat = "";
+  const tokens: { start: number; end: number }[] = [];
+  let at = 0;
+  for (const t of [...written.tokens, { start: written.text.length, end: written.text.length }]) {
+    flat += written.text.slice(at, t.start).replace(/\s+/gu, " ");
+    if (t.end > t.start) tokens.push({ start: flat.length, end: flat.length + t.end - t.start });
+    flat += written.text.slice(t.start, t.end);
+    at = t.end;
+  }
+  flat = flat.trimEnd();
   const gs = graphemes(flat);
   if (gs.length <= QUOTE_CHARS) return flat.trimStart();
-  return "…" + flat.slice(gs[gs.length - QUOTE_CHARS]!.start).trimStart();
+  let from = gs[gs.length - QUOTE_CHARS]!.start;
+  for (const t of tokens) if (t.start < from && from < t.end) from = t.start;
+  return "…" + flat.slice(from).trimStart();
 }
 
 export default defineRule<Options>({
@@ -96,8 +118,8 @@ export default defineRule<Options>({
     },
     defaultOptions: {},
     messages: {
-      tooLong: "{field} is {length} characters{worst} (limit {limit}): {over} over; it is cut after “{kept}”",
-      xTooLong: "X post weighs {length}{worst} (limit {limit}; X counts CJK characters and emoji as 2 and every link as 23): {over} over; X cuts it after “{kept}”",
+      tooLong: "{field} is {length} characters{worst} (limit {limit}): {over} over; it is cut after “{kept}”{inside}",
+      xTooLong: "X post weighs {length}{worst} (limit {limit}; X counts CJK characters and emoji as 2 and every link as 23): {over} over; X cuts it after “{kept}”{inside}",
     },
     examples: {
       valid: [
@@ -122,7 +144,7 @@ export default defineRule<Options>({
               messageId: "tooLong",
               line: 1,
               column: 46,
-              message: "Push title is 53 characters with worst-case variables (limit 40): 13 over; it is cut after “WWWWWWWWWWWWWWWWWWWW, spring sale: 20% o”",
+              message: "Push title is 53 characters when {{firstName}} has 20 characters (limit 40): 13 over; it is cut after “{{firstName}}, spring sale: 20% o”",
             },
           ],
         },
@@ -203,10 +225,10 @@ export default defineRule<Options>({
         data: {
           field: spec.label,
           length,
-          worst: worst.text !== field.sample.text ? " with worst-case variables" : "",
+          worst: worstCaseNote(field.sample, worst, (v) => graphemes(v).length),
           limit: max,
           over: length - max,
-          kept: quoteKept(worst.text.slice(0, cut)),
+          ...quoteKept(worst, cut),
         },
         at: { text: worst, start: cut, end: to },
       });
@@ -249,10 +271,10 @@ function checkX(ctx: RuleContext<Options>, max: number): void {
     messageId: "xTooLong",
     data: {
       length: parsed.weightedLength,
-      worst: worst.text !== field.sample.text ? " with worst-case variables" : "",
+      worst: worstCaseNote(field.sample, worst, (v) => graphemes(v).length),
       limit: max,
       over: parsed.weightedLength - max,
-      kept: quoteKept(worst.text.slice(0, cut)),
+      ...quoteKept(worst, cut),
     },
     at: { text: worst, start: cut, end: to },
   });

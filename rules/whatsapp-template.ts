@@ -18,8 +18,8 @@
 import type { ChannelFieldNames, WhatsAppVariant } from "../src/campaign/model.js";
 import { defineRule, type RuleContext } from "../src/engine/rule.js";
 import { whatsappTemplate } from "../src/render/whatsapp-template.js";
-import { measure } from "../src/text/graphemes.js";
-import type { MappedText, Piece } from "../src/text/mapped-text.js";
+import { graphemes, measure } from "../src/text/graphemes.js";
+import { worstCaseNote, type MappedText, type Piece } from "../src/text/mapped-text.js";
 
 type Options = Record<string, never>;
 
@@ -182,7 +182,7 @@ function checkLength(ctx: RuleContext<Options>, v: WhatsAppVariant, field: Chann
   if (m.cut === undefined) return;
   ctx.report({
     messageId: "tooLong",
-    data: { part, length: m.length, worst: worst.text !== f.sample.text ? " with worst-case variables" : "", limit: max, over: m.length - max },
+    data: { part, length: m.length, worst: worstCaseNote(f.sample, worst, (v) => graphemes(v).length), limit: max, over: m.length - max },
     at: { text: worst, start: from + m.cut, end: to },
   });
 }

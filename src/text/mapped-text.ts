@@ -7,6 +7,7 @@
  * range of it back into a range of the file a person edits.
  */
 import type { SourceFile } from "./source-file.js";
+import { formatList } from "./lists.js";
 
 /** What a piece of variant text is, so rules can tell prose from URLs, code and variables. */
 export type PieceKind = "text" | "url" | "code" | "variable" | "markup" | "config";
@@ -226,4 +227,55 @@ export function joinMapped(items: readonly MappedText[], sep: string): MappedTex
     b.append(m);
   });
   return b.build();
+}
+
+/**
+ * How a rendered text reads to the person who wrote its template: `[start, end)` with each
+ * variable shown by name (`{{firstName}}`) instead of its value, so a worst-case rendering
+ * ("ЖЖЖЖ…, the whole spring r") is quoted as written ("{{firstName}}, the whole spring r").
+ * A variable cut by `start` or `end` is still shown whole. Links filled from variables
+ * (`{{link}}`) keep their value.
+ */
+export function asWritten(
+  m: MappedText,
+  start = 0,
+  end: number = m.text.length,
+): { text: string; tokens: { start: number; end: number }[]; endsInside?: { name: string; kept: string; value: string } } {
+  let text = "";
+  const tokens: { start: number; end: number }[] = [];
+  let endsInside: { name: string; kept: string; value: string } | undefined;
+  let at = start;
+  for (const p of m.piecesIn(start, end)) {
+    const s = Math.max(p.start, start);
+    if (s > at) text += m.text.slice(at, s);
+    if (p.kind === "variable" && p.name !== undefined) {
+      const shown = `{{${p.name}}}`;
+      tokens.push({ start: text.length, end: text.length + shown.length });
+      text += shown;
+      if (p.end > end) endsInside = { name: p.name, kept: m.text.slice(p.start, end), value: m.text.slice(p.start, p.end) };
+    } else text += m.text.slice(s, Math.min(p.end, end));
+    at = Math.min(p.end, end);
+  }
+  if (at < end) text += m.text.slice(at, end);
+  return { text, tokens, ...(endsInside ? { endsInside } : {}) };
+}
+
+/**
+ * " when {{firstName}} has 20 characters": the variables whose worst-case value makes `worst`
+ * differ from `sample`, with their worst-case lengths (graphemes), for a message that
+ * measures a worst-case rendering. Empty when the two agree.
+ */
+export function worstCaseNote(sample: MappedText, worst: MappedText, count: (s: string) => number): string {
+  if (worst.text === sample.text) return "";
+  const sampleValues = new Map<string, string>();
+  for (const p of sample.pieces) if (p.kind === "variable" && p.name !== undefined && !sampleValues.has(p.name)) sampleValues.set(p.name, sample.text.slice(p.start, p.end));
+  const lengths = new Map<string, number>();
+  for (const p of worst.pieces) {
+    if (p.kind !== "variable" || p.name === undefined || lengths.has(p.name)) continue;
+    const value = worst.text.slice(p.start, p.end);
+    if (value !== sampleValues.get(p.name)) lengths.set(p.name, count(value));
+  }
+  if (!lengths.size) return " with worst-case variables";
+  const parts = [...lengths].map(([name, n]) => `{{${name}}} has ${n} character${n === 1 ? "" : "s"}`);
+  return ` when ${formatList(parts)}`;
 }

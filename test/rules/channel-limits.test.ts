@@ -60,10 +60,23 @@ runRuleTests(rule, {
       errors: [{ messageId: "tooLong", line: 3, column: 52, endLine: 3, endColumn: 63, message: "Push body is 51 characters (limit 40): 11 over; it is cut after “Take 20% off everything in the store unt”", channels: ["push"] }],
     },
     {
+      title: "en: two variables at their worst case are named, and the quote never cuts a {{name}} in two",
+      config: { channels: { push: { titleMax: 60 } }, variables: { firstName: { sample: "Ana", maxLength: 20 }, city: { sample: "Oslo", maxLength: 25 } } },
+      files: { "message.md": '---\nchannels: [push]\npush: { title: "Hello {{firstName}}, our spring sale reaches {{city}} today, come by" }\n---\nBody.\n' },
+      errors: [
+        {
+          messageId: "tooLong",
+          line: 3,
+          column: 62,
+          message: "Push title is 92 characters when {{firstName}} has 20 characters and {{city}} has 25 characters (limit 60): 32 over; it is cut after “…{{firstName}}, our spring sale reaches {{city}}” (8 of the 25 characters of {{city}})",
+        },
+      ],
+    },
+    {
       title: "id: the cut falls inside a variable: reported at its {{…}}",
       config: { channels: { push: { titleMax: 10 } }, ...worstName },
       files: { "message.md": '---\nlocale: id\nchannels: [push]\npush: { title: "Halo {{firstName}}, diskon 20%" }\n---\nBadan pesan.\n' },
-      errors: [{ messageId: "tooLong", line: 4, column: 22, message: "Push title is 29 characters with worst-case variables (limit 10): 19 over; it is cut after “Halo WWWWW”" }],
+      errors: [{ messageId: "tooLong", line: 4, column: 22, message: "Push title is 29 characters when {{firstName}} has 12 characters (limit 10): 19 over; it is cut after “Halo {{firstName}}” (5 of the 12 characters of {{firstName}})" }],
     },
     {
       title: "ar: push title from the first heading of message.md",
