@@ -10,7 +10,7 @@
  * memory with the 1,000 campaigns indexed.
  *
  * Options: --runs N (21) --campaigns N (1000) --work DIR (bench/.work)
- * --results FILE (bench/lsp-results.md; "-" to write nothing).
+ * --results FILE (bench/lsp-results.md; "-" to write nothing) --json FILE (the figures, for bench/run.js).
  */
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -22,7 +22,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const BIN = path.join(ROOT, "bin", "brandlint.js");
-const { values } = parseArgs({ options: { runs: { type: "string", default: "21" }, campaigns: { type: "string", default: "1000" }, work: { type: "string", default: path.join(ROOT, "bench", ".work") }, results: { type: "string", default: path.join(ROOT, "bench", "lsp-results.md") } } });
+const { values } = parseArgs({ options: { runs: { type: "string", default: "21" }, campaigns: { type: "string", default: "1000" }, work: { type: "string", default: path.join(ROOT, "bench", ".work") }, results: { type: "string", default: path.join(ROOT, "bench", "lsp-results.md") }, json: { type: "string" } } });
 const RUNS = Number(values.runs);
 const COUNT = Number(values.campaigns);
 
@@ -106,3 +106,4 @@ const table = [
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} at the end; ${RUNS} edits each; target < 50 ms median`;
 console.log(`\nLanguage server\n\n${table}\n\n${machine}\n`);
 if (values.results !== "-") writeFileSync(values.results, `# Language server latency (bench/lsp.js)\n\n${table}\n\n${machine}. Add the debounce (150 ms by default) for what a typist sees.\n`);
+if (values.json) writeFileSync(values.json, JSON.stringify({ example: a, body: b, send: c, campaigns: dirs.length, runs: RUNS, load: os.loadavg() }));

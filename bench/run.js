@@ -13,16 +13,23 @@
  *   F  tone-words with 10,000 terms                        vs 10 terms
  *   G  pathological term list, 400,000 characters          vs 100,000 (linear ≈ 4×)
  *   H  every rule on pathological repeated-token texts      10 KB → 100 KB → 1 MB (bench/pathological.js)
+ *   I  lint, all rules, the same emails as E                vs mjml CLI rendering their .mjml
+ *   J  the pre-commit hook as installed (node_modules/.bin)  vs node node_modules/brandlint/bin/brandlint.js; npx
+ *   K  one campaign with 10,000 and 100,000 tone terms      vs 10 terms; 1,000 campaigns × 100,000 terms: peak RSS
+ *   W  default threads vs --workers 1                       at 100, 1,000 (and with --big 10,000) campaigns
+ *   L  the language server, didChange → diagnostics         (bench/lsp.js; figures in bench/lsp-results.md)
  *
  * Options: --campaigns N (1000) --runs N (5) --subset N (100, campaigns for D and E)
- * --big (also A at 10,000 campaigns, one run) --only A,C,… --work DIR (bench/.work)
- * --results FILE (bench/results.md; "-" to write nothing) --seed N (8).
+ * --big (also A and W at 10,000 campaigns) --only A,C,… --work DIR (bench/.work)
+ * --results FILE (bench/results.md; "-" to write nothing) --seed N (8)
+ * --smoke (CI: 30 campaigns, one run each, small texts: proves every row still runs;
+ * its figures mean nothing and no verdict is drawn from them).
  *
  * Timing needs GNU time (/usr/bin/time, Debian package `time`) for CPU and peak RSS;
  * without it, CPU comes from bash's `times` and peak RSS is not measured.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, openSync, closeSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, openSync, closeSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -228,7 +235,8 @@ async function main() {
       runs: { type: "string", default: "5" },
       subset: { type: "string", default: "100" },
       big: { type: "boolean", default: false },
-      only: { type: "string", default: "A,B,C,D,E,F,G,H" },
+      only: { type: "string", default: "A,B,C,D,E,F,G,H,I,J,K,W,L" },
+      smoke: { type: "boolean", default: false },
       work: { type: "string", default: path.join(ROOT, "bench", ".work") },
       results: { type: "string", default: path.join(ROOT, "bench", "results.md") },
       seed: { type: "string", default: "8" },
@@ -247,9 +255,11 @@ async function main() {
     return;
   }
   if (!existsSync(path.join(ROOT, "dist", "brandlint.mjs"))) throw new Error("dist/ is missing: run `npm run build` first (npm ci does it)");
-  const campaigns = Number(values.campaigns);
-  const runs = Number(values.runs);
-  const subset = Number(values.subset);
+  const smoke = values.smoke;
+  smokeRun = smoke;
+  const campaigns = smoke ? 30 : Number(values.campaigns);
+  const runs = smoke ? 1 : Number(values.runs);
+  const subset = smoke ? 10 : Number(values.subset);
   const seed = Number(values.seed);
   const only = new Set(values.only.split(",").map((s) => s.trim().toUpperCase()));
   const work = path.resolve(values.work);
@@ -260,6 +270,8 @@ async function main() {
 
   const ruleIds = listRuleIds(ROOT);
   const repo = path.join(work, `repo-${campaigns}`);
+  // The smallest repository W measures (its first 100 campaigns, in a repository of their own).
+  const small = Math.min(100, campaigns);
   const stats = ensureRepo(repo, campaigns, seed, ruleIds);
   const lintArgs = (...extra) => [BIN, "--format", "json", ...extra];
   const results = {};
@@ -292,7 +304,7 @@ async function main() {
     Object.assign(results, r);
     const c = r["C: brandlint one campaign"];
     const n = r["C: node -e 0"];
-    rows.push(["C", `brandlint ${one} ÷ node -e 0`, `${fmtS(c.wall)} vs ${fmtS(n.wall)}`, fmtX(c.wall / n.wall), fmtX(c.cpu / n.cpu), "≤ 4×", verdict(c.wall / n.wall <= 4)]);
+    rows.push(["C", `brandlint ${one} ÷ node -e 0`, `${fmtS(c.wall)} vs ${fmtS(n.wall)}`, fmtX(c.wall / n.wall), fmtX(c.cpu / n.cpu), "≤ 3×", verdict(c.wall / n.wall <= 3)]);
   }
 
   // D: textlint + prh vs brandlint with only tone-words, 1,000 terms, the same campaigns.
@@ -313,11 +325,11 @@ async function main() {
   }
 
   // E: mjml CLI (MJML → HTML) vs brandlint rendering (message.md → MJML → HTML), one process each.
-  if (only.has("E")) {
+  let emails;
+  if (only.has("E") || only.has("I")) {
     const dirs = pickCampaigns(repo, subset, { email: true });
     const mjmlDir = path.join(work, "e-mjml");
     const outMjml = path.join(work, "e-out-mjml");
-    const outBl = path.join(work, "e-out-brandlint");
     rmSync(mjmlDir, { recursive: true, force: true });
     mkdirSync(mjmlDir, { recursive: true });
     const { loadConfig } = await import(pathToFileURL(path.join(ROOT, "dist", "src", "index.js")).href);
@@ -336,10 +348,21 @@ async function main() {
       rmSync(d, { recursive: true, force: true });
       mkdirSync(d, { recursive: true });
     };
+    const mjmlCli = { name: "E: mjml CLI", cmd: NODE, args: [MJML, ...files, "-o", outMjml + path.sep, "--config.keepComments", "false", "--config.validationLevel", "soft"], cwd: work, prepare: clean(outMjml), display: `mjml <${files.length} .mjml files> -o <dir>/ --config.keepComments false --config.validationLevel soft` };
+    emails = { dirs, mjmlCli };
+  }
+  if (only.has("E")) {
+    const { dirs, mjmlCli } = emails;
+    const outBl = path.join(work, "e-out-brandlint");
+    const list = path.join(work, "e-campaigns.json");
+    const clean = (d) => () => {
+      rmSync(d, { recursive: true, force: true });
+      mkdirSync(d, { recursive: true });
+    };
     const r = compare(
       `E: mjml CLI vs brandlint rendering ${dirs.length} emails`,
       [
-        { name: "E: mjml CLI", cmd: NODE, args: [MJML, ...files, "-o", outMjml + path.sep, "--config.keepComments", "false", "--config.validationLevel", "soft"], cwd: work, prepare: clean(outMjml), display: `mjml <${files.length} .mjml files> -o <dir>/ --config.keepComments false --config.validationLevel soft` },
+        mjmlCli,
         { name: "E: brandlint render API", cmd: NODE, args: [SELF, "--render-emails", repo, "--render-emails", list, "--render-emails", outBl], cwd: repo, prepare: clean(outBl), display: `node bench/run.js --render-emails (render() from dist/src/render-api.js, ${dirs.length} campaigns, channel email)` },
       ],
       { runs },
@@ -367,7 +390,7 @@ async function main() {
   // G: pathological terms; time must grow linearly with the text (4× text → ≈ 4× time).
   if (only.has("G")) {
     for (const shape of ["words", "word"]) {
-      const sizes = { base: 1000, "1x": 100000, "4x": 400000 };
+      const sizes = smoke ? { base: 1000, "1x": 10000, "4x": 40000 } : { base: 1000, "1x": 100000, "4x": 400000 };
       const cmds = Object.entries(sizes).map(([k, chars]) => {
         const dir = path.join(work, `g-${shape}-${k}`);
         generatePathological(dir, { chars, shape, ruleIds });
@@ -390,6 +413,83 @@ async function main() {
     }
   }
 
+  // I: lint with every rule, the same email campaigns, vs mjml CLI rendering their MJML.
+  if (only.has("I")) {
+    const { dirs, mjmlCli } = emails;
+    const r = compare(
+      `I: brandlint lint (all rules) vs mjml CLI, ${dirs.length} emails`,
+      [{ ...mjmlCli, name: "I: mjml CLI" }, { ...run("I: brandlint lint, all rules", lintArgs(...dirs)), display: `node bin/brandlint.js --format json <${dirs.length} campaign folders>` }],
+      { runs },
+    );
+    Object.assign(results, r);
+    const m = r["I: mjml CLI"];
+    const b = r["I: brandlint lint, all rules"];
+    rows.push(["I", `lint, all rules, ${dirs.length} email campaigns ÷ mjml CLI rendering the same ${dirs.length} .mjml`, `${fmtS(b.wall)} vs ${fmtS(m.wall)}`, fmtX(b.wall / m.wall), fmtX(b.cpu / m.cpu), "≤ 1.0×", verdict(b.wall / m.wall <= 1)]);
+  }
+
+  // J: the hook as a consumer repository runs it, with brandlint installed in its node_modules.
+  if (only.has("J")) {
+    const consumer = path.join(work, "consumer");
+    rmSync(consumer, { recursive: true, force: true });
+    mkdirSync(path.join(consumer, "node_modules", ".bin"), { recursive: true });
+    // An install as npm lays it out: the package in node_modules/brandlint, its bin linked in .bin.
+    symlinkSync(ROOT, path.join(consumer, "node_modules", "brandlint"), "dir");
+    symlinkSync(path.join("..", "brandlint", "bin", "brandlint.js"), path.join(consumer, "node_modules", ".bin", "brandlint"));
+    writeFileSync(path.join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, devDependencies: { brandlint: "file:.." } }, null, 2));
+    for (const f of readdirSync(repo)) if (f.endsWith(".json")) writeFileSync(path.join(consumer, f), readFileSync(path.join(repo, f)));
+    const one = pickCampaigns(repo, 1)[0];
+    cpSync(path.join(repo, one), path.join(consumer, one), { recursive: true });
+    const hook = { name: "J: hook as installed (node_modules/.bin/brandlint)", cmd: path.join(consumer, "node_modules", ".bin", "brandlint"), args: [one], cwd: consumer, display: `node_modules/.bin/brandlint ${one}` };
+    const direct = { name: "J: node node_modules/brandlint/bin/brandlint.js", cmd: NODE, args: [path.join("node_modules", "brandlint", "bin", "brandlint.js"), one], cwd: consumer, display: `node node_modules/brandlint/bin/brandlint.js ${one}` };
+    const npx = { name: "J: npx --no-install brandlint", cmd: "npx", args: ["--no-install", "brandlint", one], cwd: consumer, display: `npx --no-install brandlint ${one}` };
+    const r = compare("J: the pre-commit hook as installed vs the bin run directly", [hook, direct, npx], { runs });
+    Object.assign(results, r);
+    const h = r[hook.name];
+    const d = r[direct.name];
+    const x = r[npx.name];
+    rows.push(["J", "the pre-commit hook as installed (node_modules/.bin/brandlint) ÷ node node_modules/brandlint/bin/brandlint.js", `${fmtS(h.wall)} vs ${fmtS(d.wall)}`, fmtX(h.wall / d.wall), fmtX(h.cpu / d.cpu), "≤ 1.2×", verdict(h.wall / d.wall <= 1.2)]);
+    rows.push(["J", "npx --no-install brandlint ÷ the same (what the hook no longer does)", `${fmtS(x.wall)} vs ${fmtS(d.wall)}`, fmtX(x.wall / d.wall), fmtX(x.cpu / d.cpu), "— (context)", "—"]);
+  }
+
+  // K: the tone-term matcher: one campaign with many terms vs few; memory with many terms over the repository.
+  if (only.has("K")) {
+    const one = pickCampaigns(repo, 1)[0];
+    // (The smoke run stops at 10,000 terms: 100,000 take a minute even on 30 campaigns.)
+    const [few, , many, most] = smoke ? [TONE_SIZES[0], TONE_SIZES[1], TONE_SIZES[1], TONE_SIZES[2]] : TONE_SIZES;
+    const cmd = (n) => run(`K: one campaign, ${n.toLocaleString("en")} terms`, lintArgs("--config", `brand.tone-${n}.json`, one));
+    const r = compare(`K: one campaign with ${many.toLocaleString("en")} and ${most.toLocaleString("en")} tone terms vs ${few}`, [cmd(few), cmd(many), cmd(most)], { runs });
+    Object.assign(results, r);
+    const base = r[cmd(few).name];
+    for (const [n, target] of [
+      [many, 1.5],
+      [most, 3],
+    ]) {
+      const x = r[cmd(n).name];
+      rows.push(["K", `one campaign with ${n.toLocaleString("en")} tone terms ÷ with ${few}`, `${fmtS(x.wall)} vs ${fmtS(base.wall)}`, fmtX(x.wall / base.wall), fmtX(x.cpu / base.cpu), `≤ ${target}×`, verdict(x.wall / base.wall <= target)]);
+    }
+    const all = compare(`K: ${campaigns.toLocaleString("en")} campaigns × ${most.toLocaleString("en")} terms (peak RSS)`, [run(`K: ${campaigns.toLocaleString("en")} campaigns, ${most.toLocaleString("en")} terms`, lintArgs("--config", `brand.tone-${most}.json`))], { runs: 1, warmup: false });
+    Object.assign(results, all);
+    const k = Object.values(all)[0];
+    if (k.rss !== null) rows.push(["K", `${campaigns.toLocaleString("en")} campaigns with ${most.toLocaleString("en")} terms: peak RSS`, fmtMB(k.rss), "—", "—", "< 1 GB", verdict(k.rss < 1024 * 1024)]);
+  }
+
+  // W: the default thread count against one thread, at several sizes.
+  if (only.has("W")) {
+    const sizes = [small, campaigns, ...(values.big ? [10000] : [])].filter((n, i, a) => a.indexOf(n) === i);
+    for (const n of sizes) {
+      const dir = n === campaigns ? repo : n === 10000 ? path.join(work, "repo-10000") : path.join(work, `repo-${n}`);
+      if (n === 10000) ensureRepo(dir, 10000, seed, ruleIds);
+      else if (n !== campaigns) ensureRepo(dir, n, seed, ruleIds);
+      const one = { ...run(`W: ${n.toLocaleString("en")} campaigns, --workers 1`, lintArgs("--workers", "1")), cwd: dir };
+      const def = { ...run(`W: ${n.toLocaleString("en")} campaigns, default threads`, lintArgs()), cwd: dir };
+      const r = compare(`W: default threads vs one, ${n.toLocaleString("en")} campaigns`, [def, one], { runs: n >= 10000 ? Math.min(runs, 3) : runs, warmup: false });
+      Object.assign(results, r);
+      const d = r[def.name];
+      const o = r[one.name];
+      rows.push(["W", `${n.toLocaleString("en")} campaigns, default threads ÷ --workers 1 (CPU/wall of the default: ${fmtX(d.cpu / d.wall)}; RSS ${d.rss === null ? "—" : `${fmtMB(d.rss)} vs ${fmtMB(o.rss)}`})`, `${fmtS(d.wall)} vs ${fmtS(o.wall)}`, fmtX(d.wall / o.wall), fmtX(d.cpu / o.cpu), "≤ 1.0× (never slower)", verdict(d.wall / o.wall <= 1.02)]);
+    }
+  }
+
   // --big: A's peak RSS at 10,000 campaigns (one run: it is long).
   let bigStats;
   if (values.big) {
@@ -407,23 +507,34 @@ async function main() {
   if (only.has("H")) {
     log("\nH: pathological texts, every rule (node bench/pathological.js)");
     const json = path.join(work, "pathological.json");
-    const r = spawnSync(NODE, [path.join(ROOT, "bench", "pathological.js"), "--json", json], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 16 << 20 });
+    const r = spawnSync(NODE, [path.join(ROOT, "bench", "pathological.js"), "--json", json, ...(smoke ? ["--smoke"] : [])], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 16 << 20 });
     pathological = r.stdout;
     const worst = Math.max(0, ...[...r.stdout.matchAll(/\| (\d+(?:\.\d+)?)×/g)].map((m) => Number(m[1])));
     const hung = /∞|timed out/.test(r.stdout);
     rows.push(["H", "every rule on 31 pathological texts: worst growth per 10× text (table below)", "—", hung ? "∞ (a timeout)" : fmtX(worst), "—", "≤ 12×", verdict(!hung && worst <= 12 && r.status === 0)]);
   }
 
+  // L: the language server (bench/lsp.js writes its own table to bench/lsp-results.md).
+  if (only.has("L")) {
+    log("\nL: the language server (node bench/lsp.js)");
+    const json = path.join(work, "lsp.json");
+    const r = spawnSync(NODE, [path.join(ROOT, "bench", "lsp.js"), "--json", json, "--work", work, "--campaigns", String(campaigns), ...(smoke ? ["--runs", "3", "--results", "-"] : [])], { encoding: "utf8", stdio: ["ignore", "inherit", "inherit"] });
+    if (r.status !== 0) throw new Error(`bench/lsp.js failed with ${r.status}`);
+    const l = JSON.parse(readFileSync(json, "utf8"));
+    rows.push(["L", `language server: didChange → publishDiagnostics, warm, one campaign of a ${l.campaigns.toLocaleString("en")}-campaign workspace (median of ${l.runs}; send-date edits ${l.send.median.toFixed(1)} ms)`, `${l.body.median.toFixed(1)} ms`, "—", "—", "< 50 ms", verdict(l.body.median < 50)]);
+  }
+
   const after = machine();
   const report = renderReport({ started, before, after, campaigns, runs, subset, seed, stats, bigStats, rows, results, pathological });
   process.stdout.write("\n" + report.tables + "\n");
-  if (values.results !== "-") {
+  if (values.results !== "-" && !smoke) {
     writeResults(path.resolve(values.results), report.markdown);
     log(`\nwrote ${path.relative(process.cwd(), path.resolve(values.results))}`);
   }
 }
 
-const verdict = (ok) => (ok ? "met" : "**missed**");
+let smokeRun = false;
+const verdict = (ok) => (smokeRun ? "(smoke)" : ok ? "met" : "**missed**");
 
 function renderReport({ started, before, after, campaigns, runs, subset, seed, stats, bigStats, rows, results, pathological }) {
   const ratios = table(["", "measure", "medians (wall)", "ratio", "CPU ratio", "target", ""], rows);

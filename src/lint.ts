@@ -7,7 +7,7 @@
 import path from "node:path";
 import { availableParallelism } from "node:os";
 import { discoverCampaigns, PathError, projectCampaigns } from "./campaign/discover.js";
-import { lintInWorkers, workerScript } from "./workers.js";
+import { lintInThreads, workerScript, type WorkerResult } from "./workers.js";
 import { readSource } from "./campaign/files.js";
 import { loadCampaign } from "./campaign/load.js";
 import type { Campaign } from "./campaign/model.js";
@@ -66,10 +66,15 @@ export interface LintOptions {
   changedSince?: string;
   /** Bulk suppressions: apply the file (default when it exists), or write/prune it. */
   suppressions?: { mode?: "apply" | "suppress-all" | "suppress-rules" | "prune" | "ignore"; rules?: string[]; file?: string };
-  /** Keep each campaign's rendered variants in the report (default true; the CLI drops them to save memory). */
+  /** Keep each linted campaign, with its rendered variants, in `report.campaigns` (default true; the CLI does not, to save memory). */
   keepCampaigns?: boolean;
-  /** Worker threads (default: both cores once there are enough campaigns; 1 = none). */
+  /**
+   * Threads that lint campaigns, this one included (1 = no worker threads). Default: chosen
+   * from the number of campaigns and cores (see `defaultThreads`).
+   */
   workers?: number;
+  /** With worker threads, lint on this thread too (default true); false leaves every campaign to the workers. */
+  mainThread?: boolean;
   /** Called after each campaign is linted. */
   onProgress?: (done: number, total: number) => void;
   /**
@@ -92,6 +97,8 @@ export interface LintStats {
   suppressed: number;
   /** Campaigns of the project index that project-scope rules compared (0 when none ran). */
   indexed: number;
+  /** When worker threads ran: how many campaigns this thread linted, and each worker. */
+  threads?: { here: number; workers: number[] };
 }
 
 export interface LintReport {
@@ -148,6 +155,7 @@ interface Pass {
   parsed: number;
   cached: number;
   indexed: number;
+  threads?: { here: number; workers: number[] };
 }
 
 interface Run {
@@ -174,6 +182,7 @@ async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Pro
   const files = new Map<string, SourceFile>();
   const byDir = new Map<string, Campaign>();
   let cached = 0;
+  let threadStats: { here: number; workers: number[] } | undefined;
   let done = 0;
   const progress = () => opts.onProgress?.(++done, dirs.length);
   const fileFor = (p: string) => {
@@ -198,31 +207,46 @@ async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Pro
     progress();
   }
   const parsed = toParse.length;
-  const workers = host.base.kind === "disk" ? workerCount(opts, toParse.length) : 1;
-  if (workers > 1) {
-    const results = await lintInWorkers(toParse, workers, { cwd: run.cwd, configPath: config.file.path, channel: opts.channel, only: opts.only }, progress);
-    for (const r of results) {
+  // On this thread: read, render and check one campaign; its files join the pass in folder order below.
+  const lintHere = (dir: string): { fs: RawFinding[]; files: SourceFile[] } => {
+    let campaign: Campaign | undefined;
+    const { value: fs, reads } = host.record(() => {
+      const c = loadRendered(dir, config);
+      const out = runRules({ ...engine, rules: local, campaigns: [c] });
+      campaign = c;
+      return out;
+    });
+    // Campaigns are dropped once checked unless the caller wants them, so memory stays flat on big repositories.
+    if (opts.keepCampaigns !== false) byDir.set(dir, campaign!);
+    cache?.set(dir, { reads, files: campaign!.files.map((f) => f.path), findings: fs.map(serialize) });
+    progress();
+    return { fs, files: campaign!.files };
+  };
+  const addHere = (r: { fs: RawFinding[]; files: SourceFile[] }) => {
+    for (const f of r.files) files.set(f.path, f);
+    for (const f of r.fs) findings.push(f);
+  };
+  const threads = host.base.kind === "disk" ? workerCount(opts, toParse.length) : 1;
+  if (threads > 1) {
+    const here = new Map<string, { fs: RawFinding[]; files: SourceFile[] }>();
+    const there = new Map<string, WorkerResult>();
+    const job = { cwd: run.cwd, configPath: config.file.path, ...(opts.channel ? { channel: opts.channel } : {}), ...(opts.only ? { only: opts.only } : {}) };
+    const onResult = (r: WorkerResult) => {
+      there.set(r.dir, r);
+      cache?.set(r.dir, { reads: r.reads, files: r.files, findings: r.findings });
+      progress();
+    };
+    threadStats = await lintInThreads(toParse, { threads, job, here: (dir) => here.set(dir, lintHere(dir)), onResult, ...(opts.mainThread === false ? { mainThread: false } : {}) });
+    for (const dir of toParse) {
+      const r = there.get(dir);
+      if (!r) {
+        addHere(here.get(dir)!);
+        continue;
+      }
       for (const p of r.files) fileFor(p);
       for (const c of r.findings) findings.push(deserialize(c, fileFor));
-      cache?.set(r.dir, { reads: r.reads, files: r.files, findings: r.findings });
     }
-  } else {
-    for (const dir of toParse) {
-      const { value: fs, reads } = host.record(() => {
-        const c = loadRendered(dir, config);
-        for (const f of c.files) files.set(f.path, f);
-        const out = runRules({ ...engine, rules: local, campaigns: [c] });
-        // Rendered variants are dropped once checked, so memory stays flat on big repositories.
-        if (opts.keepCampaigns === false) c.variants = [];
-        byDir.set(dir, c);
-        return out;
-      });
-      for (const f of fs) findings.push(f);
-      const c = byDir.get(dir)!;
-      cache?.set(dir, { reads, files: c.files.map((f) => f.path), findings: fs.map(serialize) });
-      progress();
-    }
-  }
+  } else for (const dir of toParse) addHere(lintHere(dir));
   // 2. Rules that compare campaigns see the metadata of every campaign of the project,
   //    however few are linted, and report only on the linted ones. Never cached.
   let indexed = 0;
@@ -241,16 +265,36 @@ async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Pro
     for (const f of runRules({ ...engine, rules: project, campaigns: linted, index, includeProblems: false, focus })) findings.push(f);
   }
   cache?.save(new Set(dirs));
-  return { findings, files: [...files.values()], campaigns: dirs.map((d) => byDir.get(d)).filter((c): c is Campaign => !!c), parsed, cached, indexed };
+  return {
+    findings,
+    files: [...files.values()],
+    campaigns: dirs.map((d) => byDir.get(d)).filter((c): c is Campaign => !!c),
+    parsed,
+    cached,
+    indexed,
+    ...(threadStats ? { threads: threadStats } : {}),
+  };
 }
 
-/** Worker threads help once there is enough work to share; one campaign never needs them. */
+/**
+ * With `--workers` unset: one thread below WORKER_THRESHOLD campaigns (a worker's start-up —
+ * modules, config, rules, language data — costs more than it saves), else one thread per
+ * core, at most MAX_THREADS, this one included. Chosen from `npm run bench` (rows W, at
+ * 100, 1,000 and 10,000 campaigns; bench/results.md).
+ */
 export const WORKER_THRESHOLD = 150;
+export const MAX_THREADS = 4;
+export const DEFAULT_THREADS_HELP = `Threads: without --workers, brandlint lints on this one thread below ${WORKER_THRESHOLD} campaigns, and on one thread per core (at most ${MAX_THREADS}, this one included) from ${WORKER_THRESHOLD} on.`;
+
+export function defaultThreads(campaigns: number, cores: number = availableParallelism()): number {
+  if (campaigns < WORKER_THRESHOLD || cores < 2) return 1;
+  return Math.min(cores, MAX_THREADS);
+}
 
 function workerCount(opts: LintOptions, campaigns: number): number {
   if (opts.workers !== undefined) return Math.max(1, Math.min(opts.workers, campaigns));
-  if (campaigns < WORKER_THRESHOLD || !workerScript()) return 1;
-  return Math.max(1, Math.min(availableParallelism(), 4));
+  if (!workerScript()) return 1;
+  return Math.min(defaultThreads(campaigns), campaigns);
 }
 
 /** The suppressions file: absent is empty; one that does not parse stops the run (exit 2) rather than changing exit codes silently. */
@@ -302,7 +346,7 @@ export async function lint(opts: LintOptions = {}): Promise<LintReport> {
 
 function mergeReports(reports: LintReport[]): LintReport {
   const first = reports[0]!;
-  const sum = (k: keyof LintStats) => reports.reduce((n, r) => n + r.stats[k], 0);
+  const sum = (k: Exclude<keyof LintStats, "threads">) => reports.reduce((n, r) => n + r.stats[k], 0);
   return {
     ...first,
     results: reports.flatMap((r) => r.results).sort((a, b) => a.file.path.localeCompare(b.file.path)),
@@ -356,7 +400,7 @@ async function lintOne(opts: LintOptions, cwd: string, host: RecordingHost, conf
   if (cache?.warning) warnings.push(cache.warning);
   const run: Run = { cwd, host, config, rules, opts, cache };
   let pass = await lintPass(dirs, run, !!opts.fix);
-  const firstPass = { parsed: pass.parsed, cached: pass.cached };
+  const firstPass = { parsed: pass.parsed, cached: pass.cached, ...(pass.threads ? { threads: pass.threads } : {}) };
   const fixed = new Map<string, { fixes: number; text: string }>();
   const fixErrors: string[] = [];
   if (opts.fix) {
@@ -411,7 +455,7 @@ async function lintOne(opts: LintOptions, cwd: string, host: RecordingHost, conf
     fixErrors,
     warnings,
     reads: [...new Set([...host.all.values()].filter((r) => r[0] === "read").map((r) => r[1]))].sort(),
-    stats: { campaigns: dirs.length, parsed: firstPass.parsed, cached: firstPass.cached, suppressed, indexed: pass.indexed },
+    stats: { campaigns: dirs.length, parsed: firstPass.parsed, cached: firstPass.cached, suppressed, indexed: pass.indexed, ...(firstPass.threads ? { threads: firstPass.threads } : {}) },
     ...(suppressionsWritten ? { suppressionsWritten } : {}),
   };
 }

@@ -1,9 +1,12 @@
 /**
- * Linting campaigns on worker threads: each worker loads the config and rules once and
- * lints a share of the campaign folders, returning findings in the cache's serialized
- * form with the reads they depend on. Campaigns are dealt round-robin after sorting, so
- * results do not depend on timing; findings are returned in folder order. Workers read
- * from the disk only (a run over unsaved buffers stays on one thread).
+ * Linting campaigns on several threads. This thread lints too: it takes campaigns one at
+ * a time from a shared queue while worker threads start up and then ask for batches, so
+ * a worker that is still loading (module, config, rules, matchers) costs nothing but a
+ * core, and the last campaigns are shared out in small batches so no thread idles at the
+ * end. Each worker loads the config and rules once and returns findings in the cache's
+ * serialized form with the reads they depend on. Which thread lints a campaign depends on
+ * timing, what it finds does not: the caller puts results back in folder order. Workers
+ * read from the disk only (a run over unsaved buffers stays on one thread).
  */
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -12,12 +15,12 @@ import { diskHost } from "./config/load.js";
 import type { ReadOp } from "./host/index.js";
 import type { Channel } from "./types.js";
 
+/** What a worker needs to load the project (sent once, when it starts). */
 export interface WorkerJob {
   cwd: string;
   configPath: string;
   channel?: Channel;
   only?: string[];
-  dirs: string[];
 }
 
 export interface WorkerResult {
@@ -27,6 +30,11 @@ export interface WorkerResult {
   findings: CachedFinding[];
 }
 
+/** Messages from a worker: ready for a batch, one campaign's result, or a failure. */
+export type FromWorker = { type: "ready" } | { type: "result"; result: WorkerResult } | { type: "error"; message: string; name: string; problems?: unknown };
+/** Messages to a worker: the next campaigns, or no more. */
+export type ToWorker = { type: "lint"; dirs: string[] } | { type: "done" };
+
 /** The compiled worker entry beside this module (none when running from TypeScript sources). */
 export function workerScript(): URL | undefined {
   const here = import.meta.url;
@@ -34,28 +42,80 @@ export function workerScript(): URL | undefined {
   return here.endsWith(".ts") || diskHost().stat(fileURLToPath(script))?.kind !== "file" ? undefined : script;
 }
 
-export async function lintInWorkers(dirs: readonly string[], count: number, job: Omit<WorkerJob, "dirs">, onProgress: () => void): Promise<WorkerResult[]> {
+export interface ThreadsOptions {
+  /** Threads in all, this one included (at least 2). */
+  threads: number;
+  job: WorkerJob;
+  /** Lints one campaign on this thread (synchronous). */
+  here: (dir: string) => void;
+  /** A worker's result for one campaign. */
+  onResult: (r: WorkerResult) => void;
+  /** Lint on this thread too (default true); false leaves every campaign to the workers. */
+  mainThread?: boolean;
+}
+
+/**
+ * Lints `dirs` on `threads` threads. Resolves when every campaign is done; rejects with the
+ * first worker's error (a config error is the same in every thread).
+ */
+export async function lintInThreads(dirs: readonly string[], opts: ThreadsOptions): Promise<{ here: number; workers: number[] }> {
   const script = workerScript();
   if (!script) throw new Error("worker script not found (run npm run build)");
-  const shares: string[][] = Array.from({ length: count }, () => []);
-  dirs.forEach((d, i) => shares[i % count]!.push(d));
-  const byDir = new Map<string, WorkerResult>();
-  await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<void>((resolve, reject) => {
-          if (!share.length) return resolve();
-          const w = new Worker(script, { workerData: { ...job, dirs: share } satisfies WorkerJob });
-          w.on("message", (m: { type: "result"; result: WorkerResult } | { type: "error"; message: string; name: string; problems?: unknown }) => {
-            if (m.type === "result") {
-              byDir.set(m.result.dir, m.result);
-              onProgress();
-            } else reject(Object.assign(new Error(m.message), { name: m.name, problems: m.problems }));
-          });
-          w.on("error", reject);
-          w.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`a lint worker stopped with code ${code}`))));
-        }),
-    ),
-  );
-  return dirs.map((d) => byDir.get(d)!).filter(Boolean);
+  const mainThread = opts.mainThread !== false;
+  const count = mainThread ? opts.threads - 1 : opts.threads;
+  let next = 0;
+  /** A batch for a worker: about a quarter of each thread's share of what is left, at most 32. */
+  const take = (): string[] => {
+    const left = dirs.length - next;
+    const n = Math.max(1, Math.min(32, Math.floor(left / (opts.threads * 4))));
+    const batch = dirs.slice(next, next + n);
+    next += batch.length;
+    return batch;
+  };
+  const done: number[] = new Array<number>(count).fill(0);
+  let failed: Error | undefined;
+  const workers = Array.from({ length: count }, (_, i) => {
+    const w = new Worker(script, { workerData: opts.job satisfies WorkerJob });
+    let busy = false;
+    const finished = new Promise<void>((resolve, reject) => {
+      const send = () => {
+        const batch = failed ? [] : take();
+        busy = batch.length > 0;
+        w.postMessage((busy ? { type: "lint", dirs: batch } : { type: "done" }) satisfies ToWorker);
+      };
+      w.on("message", (m: FromWorker) => {
+        if (m.type === "ready") send();
+        else if (m.type === "result") {
+          done[i]!++;
+          opts.onResult(m.result);
+        } else {
+          failed ??= Object.assign(new Error(m.message), { name: m.name, problems: m.problems });
+          reject(failed);
+        }
+      });
+      w.on("error", (e) => {
+        failed ??= e;
+        reject(e);
+      });
+      w.on("exit", (code) => (code === 0 || !busy ? resolve() : reject(failed ?? new Error(`a lint worker stopped with code ${code}`))));
+    });
+    return { w, finished, idle: () => !busy };
+  });
+  let here = 0;
+  try {
+    if (mainThread)
+      while (next < dirs.length && !failed) {
+        opts.here(dirs[next++]!);
+        here++;
+        // Let workers' messages in (a batch request, a result) between campaigns.
+        await new Promise<void>((r) => setImmediate(r));
+      }
+    // When this thread has emptied the queue, a worker still starting up is not waited for.
+    if (next >= dirs.length) for (const x of workers) if (x.idle()) void x.w.terminate();
+    await Promise.all(workers.map((x) => x.finished));
+  } finally {
+    for (const x of workers) void x.w.terminate();
+  }
+  if (failed) throw failed;
+  return { here, workers: done };
 }

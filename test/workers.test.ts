@@ -2,33 +2,63 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const repo = path.resolve(import.meta.dirname, "..");
 const bin = path.join(repo, "bin/brandlint.js");
 
+/** The built API (worker threads need the compiled worker entry, so not the TypeScript sources). */
+type Api = typeof import("../src/index.js");
+const built = () => import(pathToFileURL(path.join(repo, "dist/src/index.js")).href) as Promise<Api>;
+
 describe("worker threads", () => {
-  it("lint on worker threads reports exactly what one thread reports", () => {
-    const d = mkdtempSync(path.join(os.tmpdir(), "brandlint-workers-"));
-    try {
-      const config = JSON.parse(readFileSync(path.join(repo, "brand.config.json"), "utf8")) as Record<string, unknown>;
-      delete config.$schema;
-      writeFileSync(path.join(d, "brand.config.json"), JSON.stringify(config));
-      const examples = readdirSync(path.join(repo, "templates"));
-      for (let i = 0; i < 10; i++) for (const c of examples) cpSync(path.join(repo, "templates", c), path.join(d, "templates", `${c}-${i}`), { recursive: true });
-      const run = (workers: string) => {
-        try {
-          return execFileSync(process.execPath, [bin, "--format", "json", "--workers", workers], { cwd: d, encoding: "utf8", maxBuffer: 64 << 20 });
-        } catch (e) {
-          return (e as { stdout: string }).stdout;
-        }
-      };
-      const one = run("1");
-      const two = run("2");
-      expect(two).toBe(one);
-      expect((JSON.parse(one) as { errorCount: number }[]).reduce((n, r) => n + r.errorCount, 0)).toBeGreaterThan(10);
-    } finally {
-      rmSync(d, { recursive: true, force: true });
-    }
+  let d: string;
+  beforeAll(() => {
+    d = mkdtempSync(path.join(os.tmpdir(), "brandlint-workers-"));
+    const config = JSON.parse(readFileSync(path.join(repo, "brand.config.json"), "utf8")) as Record<string, unknown>;
+    delete config.$schema;
+    writeFileSync(path.join(d, "brand.config.json"), JSON.stringify(config));
+    const examples = readdirSync(path.join(repo, "templates"));
+    for (let i = 0; i < 10; i++) for (const c of examples) cpSync(path.join(repo, "templates", c), path.join(d, "templates", `${c}-${i}`), { recursive: true });
+  });
+  afterAll(() => rmSync(d, { recursive: true, force: true }));
+
+  it("lint on worker threads reports exactly what one thread reports (CLI)", () => {
+    const run = (workers: string) => {
+      try {
+        return execFileSync(process.execPath, [bin, "--format", "json", "--workers", workers], { cwd: d, encoding: "utf8", maxBuffer: 64 << 20 });
+      } catch (e) {
+        return (e as { stdout: string }).stdout;
+      }
+    };
+    const one = run("1");
+    const two = run("2");
+    expect(two).toBe(one);
+    expect((JSON.parse(one) as { errorCount: number }[]).reduce((n, r) => n + r.errorCount, 0)).toBeGreaterThan(10);
+  }, 120_000);
+
+  it("the campaigns are shared between this thread and the workers, and every one is linted once, in folder order", async () => {
+    const { lint } = await built();
+    const one = await lint({ cwd: d, workers: 1, keepCampaigns: false });
+    expect(one.stats.threads).toBeUndefined();
+    const shown = (r: typeof one) => JSON.stringify(r.results.map((f) => [f.file.path, f.messages.map((m) => [m.ruleId, m.line, m.column, m.message])]));
+    // Only workers (this thread waits): the workers' path is taken for every campaign.
+    const workersOnly = await lint({ cwd: d, workers: 2, mainThread: false, keepCampaigns: false });
+    expect(workersOnly.stats.threads).toEqual({ here: 0, workers: [expect.any(Number), expect.any(Number)] });
+    expect(workersOnly.stats.threads!.workers.reduce((a, b) => a + b, 0)).toBe(one.stats.parsed);
+    expect(shown(workersOnly)).toBe(shown(one));
+    // This thread and one worker: together they lint each campaign once.
+    const shared = await lint({ cwd: d, workers: 2, keepCampaigns: false });
+    const t = shared.stats.threads!;
+    expect(t.here + t.workers[0]!).toBe(one.stats.parsed);
+    expect(shown(shared)).toBe(shown(one));
+  }, 120_000);
+
+  it("an error in a worker (its config cannot be loaded) ends the run with that error, not a hang", async () => {
+    const { lintInThreads } = (await import(pathToFileURL(path.join(repo, "dist/src/workers.js")).href)) as typeof import("../src/workers.js");
+    const dirs = readdirSync(path.join(d, "templates")).map((c) => path.join(d, "templates", c));
+    const run = lintInThreads(dirs, { threads: 2, mainThread: false, job: { cwd: d, configPath: path.join(d, "missing.json") }, here: () => undefined, onResult: () => undefined });
+    await expect(run).rejects.toThrow(/missing\.json/);
   }, 120_000);
 });

@@ -9,7 +9,7 @@ import { ConfigError } from "../config/load.js";
 import { PathError } from "../campaign/discover.js";
 import { GitError } from "../git.js";
 import { OptionError } from "../errors.js";
-import { lint, type LintOptions } from "../lint.js";
+import { DEFAULT_THREADS_HELP, lint, type LintOptions } from "../lint.js";
 import type { Formatter } from "../report/types.js";
 import { startProgress } from "./progress.js";
 import { FAILURE_FORMATTERS, FORMATTERS, type RunProblem } from "../report/index.js";
@@ -62,7 +62,7 @@ Options:
   --cache-location <path>  cache file or folder (default: .brandlintcache)
   --shard <i/n>            lint only part i of n of the campaigns (CI matrix jobs)
   --changed-since <ref>    only campaigns changed since a git ref (all when the config changed)
-  --workers <n>            worker threads (default: both cores for 150+ campaigns; 1 = none)
+  --workers <n>            threads that lint, this one included (default: see below; 1 = no worker threads)
   --watch, -w              re-lint when a template or the config changes
   --suppress-all           record today's errors in brandlint-suppressions.json
   --suppress-rule <id>     the same for one rule (repeatable)
@@ -70,6 +70,8 @@ Options:
   --suppressions-location <file>  default: brandlint-suppressions.json beside the config
   -h, --help               show this help
   -v, --version            show the version
+
+${DEFAULT_THREADS_HELP}
 
 Exit codes: 0 clean, 1 lint errors (or too many warnings), 2 could not run.
 `;
