@@ -416,9 +416,15 @@ async function main() {
   // I: lint with every rule, the same email campaigns, vs mjml CLI rendering their MJML.
   if (only.has("I")) {
     const { dirs, mjmlCli } = emails;
+    // A repository of just these campaigns (with the same config), so both sides see the same 100 emails.
+    const own = path.join(work, "i-repo");
+    rmSync(own, { recursive: true, force: true });
+    mkdirSync(own, { recursive: true });
+    for (const f of readdirSync(repo)) if (f.endsWith(".json")) writeFileSync(path.join(own, f), readFileSync(path.join(repo, f)));
+    for (const d of dirs) cpSync(path.join(repo, d), path.join(own, d), { recursive: true });
     const r = compare(
       `I: brandlint lint (all rules) vs mjml CLI, ${dirs.length} emails`,
-      [{ ...mjmlCli, name: "I: mjml CLI" }, { ...run("I: brandlint lint, all rules", lintArgs(...dirs)), display: `node bin/brandlint.js --format json <${dirs.length} campaign folders>` }],
+      [{ ...mjmlCli, name: "I: mjml CLI" }, { ...run("I: brandlint lint, all rules", lintArgs()), cwd: own, display: `node bin/brandlint.js --format json (a repository of the ${dirs.length} campaigns)` }],
       { runs },
     );
     Object.assign(results, r);

@@ -58,7 +58,28 @@ function byDepth(vars: Vars): [string[], VariableSpec][] {
 }
 
 /** Template data: the samples (or fallbacks), or the worst case. */
+const built = new WeakMap<Vars, Partial<Record<"sample" | "worst", TemplateData>>>();
+
+/**
+ * The data a template renders with, from the config's variables: their samples, or their
+ * worst cases. Built once per variables object and mode (every campaign and channel of a
+ * run renders with the same data) and frozen, so no renderer can change what the next one gets.
+ */
 export function variableData(vars: Vars, mode: "sample" | "worst"): TemplateData {
+  let byMode = built.get(vars);
+  if (!byMode) built.set(vars, (byMode = {}));
+  return (byMode[mode] ??= deepFreeze(buildVariableData(vars, mode)));
+}
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === "object" && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
+
+function buildVariableData(vars: Vars, mode: "sample" | "worst"): TemplateData {
   const data: Record<string, TemplateValue> = {};
   const specs = byDepth(vars);
   for (const [path, spec] of specs) {

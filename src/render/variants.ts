@@ -24,9 +24,11 @@ export type RenderMode = "sample" | "worst";
 
 export { WORST_CHAR } from "./sample-data.js";
 
+const NO_VARIABLES = {};
+
 /** Template data for a mode: config variables (structured samples, dotted keys) plus the built-ins. */
 export function templateData(config: LoadedConfig, mode: RenderMode, builtins: Record<string, string>): TemplateData {
-  return { ...variableData(config.data.variables ?? {}, mode), ...builtins };
+  return { ...variableData(config.data.variables ?? NO_VARIABLES, mode), ...builtins };
 }
 
 /** Picks a localized config value for a locale: exact tag, then language, then "default". */
