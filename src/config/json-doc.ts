@@ -43,26 +43,76 @@ const OPEN_BRACE = 1 as SyntaxKind;
 const CLOSE_BRACE = 2 as SyntaxKind;
 const OPEN_BRACKET = 3 as SyntaxKind;
 const CLOSE_BRACKET = 4 as SyntaxKind;
+const COLON = 6 as SyntaxKind;
 const EOF = 17 as SyntaxKind;
 
-/** Where brackets first nest past MAX_JSON_DEPTH, found with jsonc-parser's scanner (no recursion). */
-function tooDeep(text: string): Problem | undefined {
+/**
+ * One pass of jsonc-parser's scanner (no recursion): where brackets first nest past
+ * MAX_JSON_DEPTH, and how many keys the text writes (to tell whether JSON.parse, which
+ * keeps the last of a key written twice, saw every key).
+ */
+function scan(text: string): { deep?: Problem; keys: number } {
   const scanner = createScanner(text, true);
   let depth = 0;
+  let keys = 0;
   for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
     if (kind === OPEN_BRACE || kind === OPEN_BRACKET) {
       if (++depth > MAX_JSON_DEPTH) {
         const start = scanner.getTokenOffset();
-        return { message: `objects and lists nested more than ${MAX_JSON_DEPTH} levels deep; brandlint does not read deeper than that`, start, end: start + 1, path: [] };
+        return { deep: { message: `objects and lists nested more than ${MAX_JSON_DEPTH} levels deep; brandlint does not read deeper than that`, start, end: start + 1, path: [] }, keys };
       }
     } else if (kind === CLOSE_BRACE || kind === CLOSE_BRACKET) depth = Math.max(0, depth - 1);
+    else if (kind === COLON) keys++;
   }
-  return undefined;
+  return { keys };
+}
+
+/** The number of keys of every object in a parsed value (iterative: the value may be deep). */
+function keyCount(value: unknown): number {
+  let n = 0;
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (v && typeof v === "object") {
+      const vals = Object.values(v);
+      n += vals.length;
+      for (const x of vals) stack.push(x);
+    }
+  }
+  return n;
+}
+
+/** A located document whose tree (and the locations it gives) is built only when something asks for a position. */
+function lazyDoc(text: string, value: unknown): JsonDoc {
+  let tree: Node | undefined;
+  const treeOf = () => (tree ??= parseTree(text, [], { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false }));
+  return {
+    value,
+    get tree() {
+      return treeOf();
+    },
+    errors: [],
+    duplicates: [],
+    locate: (path, key) => locateIn(treeOf(), path, key),
+  };
 }
 
 export function parseJson(text: string): JsonDoc {
-  const deep = tooDeep(text);
+  const { deep, keys } = scan(text);
   if (deep) return { value: undefined, tree: undefined, errors: [deep], duplicates: [], locate: () => ({ start: 0, end: 0 }) };
+  // Valid JSON without a key written twice (the usual case) needs no tree: JSON.parse gives
+  // the same value, and the tree is built when a position is first asked for.
+  if (text.trim() !== "") {
+    let value: unknown;
+    let parsed = true;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      parsed = false;
+    }
+    if (parsed && keyCount(value) === keys) return lazyDoc(text, value);
+  }
   const raw: ParseError[] = [];
   const tree = parseTree(text, raw, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const errors: Problem[] = [];
@@ -76,21 +126,23 @@ export function parseJson(text: string): JsonDoc {
       errors.push(syntaxProblem(text, e));
     }
   const value = tree && errors.length === 0 ? nodeValue(tree) : undefined;
-  const locate: Locator = (path: JsonPath, key?: string) => {
-    if (!tree) return { start: 0, end: 0 };
-    if (key !== undefined) {
-      const parent = findNodeAtLocation(tree, path.slice(0, -1));
-      const prop = parent?.children?.find((c) => c.type === "property" && c.children?.[0]?.value === key);
-      const k = prop?.children?.[0];
-      if (k) return { start: k.offset, end: k.offset + k.length };
-    }
-    for (let n = path.length; n >= 0; n--) {
-      const node = findNodeAtLocation(tree, path.slice(0, n));
-      if (node) return { start: node.offset, end: node.offset + node.length };
-    }
-    return { start: 0, end: 0 };
-  };
+  const locate: Locator = (path: JsonPath, key?: string) => locateIn(tree, path, key);
   return { value, tree, errors, duplicates: tree && errors.length === 0 ? duplicateKeys(tree) : [], locate };
+}
+
+function locateIn(tree: Node | undefined, path: JsonPath, key?: string): { start: number; end: number } {
+  if (!tree) return { start: 0, end: 0 };
+  if (key !== undefined) {
+    const parent = findNodeAtLocation(tree, path.slice(0, -1));
+    const prop = parent?.children?.find((c) => c.type === "property" && c.children?.[0]?.value === key);
+    const k = prop?.children?.[0];
+    if (k) return { start: k.offset, end: k.offset + k.length };
+  }
+  for (let n = path.length; n >= 0; n--) {
+    const node = findNodeAtLocation(tree, path.slice(0, n));
+    if (node) return { start: node.offset, end: node.offset + node.length };
+  }
+  return { start: 0, end: 0 };
 }
 
 function duplicateKeys(root: Node): Problem[] {

@@ -37,9 +37,15 @@ function dropSilentMarks(s: string): string {
 }
 
 const cache = new Map<string, string>();
+const ASCII = /^[\x00-\x7f]*$/;
+/** Languages whose case mapping of ASCII differs (dotless ı); V8 cases by the first subtag. */
+const TURKIC = /^(?:tr|az)(?:$|[-_])/i;
 
 /** The key a word is compared by (see the module comment). Cached. */
 export function foldKey(s: string, locale: string): string {
+  // ASCII needs no normalising and no marks dropped, and cases the same in every language
+  // but Turkish and Azeri (I → ı): the common case, cheaper than the cache.
+  if (ASCII.test(s) && !(s.includes("I") && TURKIC.test(locale))) return s.toLowerCase();
   const k = `${locale}\u0000${s}`;
   let out = cache.get(k);
   if (out !== undefined) return out;

@@ -1,0 +1,121 @@
+/**
+ * Compiling a big tone list (issue 18): the shortcuts the compile takes give exactly what
+ * the long way gives, and locales that compile the same share one compiled matcher.
+ */
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+// @ts-expect-error: the bench generator is plain JavaScript
+import { toneList } from "../bench/generate.js";
+import { lint } from "../src/lint.js";
+import { foldKey } from "../src/text/fold.js";
+import { casingClass, PhraseMatcher, simpleTermWords } from "../src/text/terms.js";
+import { tokenize } from "../src/text/words.js";
+import { toneMatcher } from "../rules/tone-words.js";
+import type { BrandConfig } from "../src/types.js";
+
+const LANGS = readdirSync(path.join(import.meta.dirname, "..", "lang")).map((f) => f.replace(/\.json$/, ""));
+const LOCALES = [...LANGS, "en-US", "pt-BR", "tr-TR", "TR", "az-Latn", "lt", "el-GR", "zz-invalid-!"];
+
+describe("simple terms are split the way the segmenter splits them", () => {
+  const list = toneList(3000, 18) as { banned: { term: string }[]; terms: { instead: string[] }[] };
+  const terms = [...list.banned.map((b) => b.term), ...list.terms.flatMap((t) => t.instead)].map((t) => t.replace(/^\*+|\*+$/g, "").trim());
+  const edge = ["SALE10", "10sale", "ąę10", "АБ12345", "Aбв", "αβγ δ", "رخيص جدا", "و20", "e mail", "l offre", "große Auswahl", "ǅemal", "ªº", "ＳＡＬＥ", "x  y", " lead", "trail "];
+  it("every simple term of a generated list and the edge cases", () => {
+    let simple = 0;
+    for (const term of [...terms, ...edge])
+      for (const locale of ["en", "de", "pl", "ru", "ar", "el", "id", "th", "ja"]) {
+        const fast = simpleTermWords(term);
+        if (!fast) continue;
+        simple++;
+        expect([term, locale, fast]).toEqual([term, locale, tokenize(term, locale).filter((t) => t.word).map((t) => t.text)]);
+        expect(tokenize(term, locale).filter((t) => !t.word).every((t) => t.text === " ")).toBe(true);
+      }
+    // Most of a generated list takes the shortcut; the rest is tokenized.
+    expect(simple).toBeGreaterThan(terms.length * 5);
+    expect(simpleTermWords("Aбв")).toBeUndefined();
+    expect(simpleTermWords("e-mail")).toBeUndefined();
+    expect(simpleTermWords("x  y")).toBeUndefined();
+  });
+});
+
+describe("folding ASCII without the Unicode passes", () => {
+  it("gives the locale's case mapping in every locale, Turkish and Azeri included", () => {
+    const samples = ["SALE", "Istanbul", "iI", "FIX it", "e-Mail's", "ABC xyz 09", "\u0000\u007f", ""];
+    for (const locale of LOCALES)
+      for (const s of samples) {
+        let want: string;
+        try {
+          want = s.toLocaleUpperCase(locale).toLocaleLowerCase(locale);
+        } catch {
+          want = s.toUpperCase().toLowerCase();
+        }
+        expect([locale, s, foldKey(s, locale)]).toEqual([locale, s, want]);
+      }
+    expect(foldKey("ISTANBUL", "tr")).toBe("ıstanbul");
+  });
+});
+
+describe("locales that compile the same share one matcher", () => {
+  it("V8 cases every shipped language but tr, az, lt and el like the root locale (what casingClass assumes)", () => {
+    const letters: string[] = [];
+    for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) letters.push(String.fromCharCode(c));
+    const all = letters.join(" ");
+    const root = [all.toLocaleUpperCase("und"), all.toLocaleLowerCase("und")];
+    for (const lang of LANGS) {
+      const same = all.toLocaleUpperCase(lang) === root[0] && all.toLocaleLowerCase(lang) === root[1];
+      expect([lang, same]).toEqual([lang, casingClass(lang) === ""]);
+    }
+    expect(["tr", "az", "lt", "el", "tr-TR", "en", "zz-invalid-!"].map(casingClass)).toEqual(["tr", "az", "lt", "el", "tr", "", ""]);
+  });
+
+  const config: BrandConfig = {
+    tone: {
+      banned: [{ term: "cheap*" }, { term: "act now" }, { term: "KIRMIZI" }, { term: "дешёв*" }],
+      terms: [{ use: "email", instead: ["e-mail"] }],
+      locales: { pl: { banned: [{ term: "tani*" }] } },
+    },
+  } as BrandConfig;
+  const simpleConfig: BrandConfig = { tone: { banned: [{ term: "cheap*" }, { term: "act now" }, { term: "KIRMIZI" }] } } as BrandConfig;
+
+  it("a list of simple terms compiles once for en, de, id, ru and fr; tr and a locale with its own list compile their own", () => {
+    const en = toneMatcher(simpleConfig, "en");
+    const shared = ["de", "id", "ru", "fr"].map((l) => toneMatcher(simpleConfig, l));
+    for (const m of shared) {
+      expect(m).not.toBe(en);
+      expect((m as unknown as { roots: unknown }).roots).toBe((en as unknown as { roots: unknown }).roots);
+    }
+    expect((toneMatcher(simpleConfig, "tr") as unknown as { roots: unknown }).roots).not.toBe((en as unknown as { roots: unknown }).roots);
+    // "e-mail" is segmented with the locale: no sharing then.
+    expect((toneMatcher(config, "de") as unknown as { roots: unknown }).roots).not.toBe((toneMatcher(config, "en") as unknown as { roots: unknown }).roots);
+  });
+
+  it("a shared matcher finds what a matcher compiled for its own locale finds", () => {
+    const texts: [string, string][] = [
+      ["de", "Cheapest deals, ACT NOW! kirmizi"],
+      ["ru", "Дешёвые цены, act  now"],
+      ["tr", "KIRMIZI kırmızı kirmizi cheap"],
+      ["id", "Murah, cheap, Act Now."],
+    ];
+    for (const [locale, text] of texts) {
+      const own = new PhraseMatcher(["cheap*", "act now", "KIRMIZI"].map((term) => ({ term, payload: term })), locale);
+      const got = toneMatcher(simpleConfig, locale).match(text).map((m) => [m.start, m.end, m.text]);
+      expect([locale, got]).toEqual([locale, own.match(text).map((m) => [m.start, m.end, m.text])]);
+    }
+  });
+
+  it("findings of campaigns in several languages are those of their own matchers", async () => {
+    const files = {
+      "brand.config.json": JSON.stringify({ brand: { name: "Acme" }, tone: { banned: [{ term: "cheap*" }, { term: "act now" }] } }),
+      "templates/a/campaign.json": '{ "locale": "en" }',
+      "templates/a/sms.txt": "Cheap! Act now",
+      "templates/b/campaign.json": '{ "locale": "de" }',
+      "templates/b/sms.txt": "Cheapest, ACT NOW",
+      "templates/c/campaign.json": '{ "locale": "tr" }',
+      "templates/c/sms.txt": "CHEAP act now",
+    };
+    const report = await lint({ cwd: "/repo", files, disk: false });
+    const tone = report.results.flatMap((r) => r.messages.filter((m) => m.ruleId === "tone-words").map((m) => `${path.basename(path.dirname(r.file.path))}:${m.line}:${m.column}`));
+    expect(tone).toEqual(["a:1:1", "a:1:8", "b:1:1", "b:1:11", "c:1:1", "c:1:7"]);
+  });
+});
