@@ -8,8 +8,8 @@ import { describe, expect, it } from "vitest";
 // @ts-expect-error: the bench generator is plain JavaScript
 import { toneList } from "../bench/generate.js";
 import { lint } from "../src/lint.js";
-import { foldKey } from "../src/text/fold.js";
-import { casingClass, PhraseMatcher, simpleTermWords } from "../src/text/terms.js";
+import { casingClass, foldKey } from "../src/text/fold.js";
+import { PhraseMatcher, simpleTermWords } from "../src/text/terms.js";
 import { tokenize } from "../src/text/words.js";
 import { toneMatcher } from "../rules/tone-words.js";
 import type { BrandConfig } from "../src/types.js";
@@ -61,7 +61,8 @@ describe("locales that compile the same share one matcher", () => {
     const letters: string[] = [];
     for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) letters.push(String.fromCharCode(c));
     const all = letters.join(" ");
-    const root = [all.toLocaleUpperCase("und"), all.toLocaleLowerCase("und")];
+    const root = [all.toUpperCase(), all.toLowerCase()];
+    expect([all.toLocaleUpperCase("und"), all.toLocaleLowerCase("und")]).toEqual(root);
     for (const lang of LANGS) {
       const same = all.toLocaleUpperCase(lang) === root[0] && all.toLocaleLowerCase(lang) === root[1];
       expect([lang, same]).toEqual([lang, casingClass(lang) === ""]);
@@ -70,13 +71,14 @@ describe("locales that compile the same share one matcher", () => {
   });
 
   const config: BrandConfig = {
+    brand: { name: "Acme" },
     tone: {
       banned: [{ term: "cheap*" }, { term: "act now" }, { term: "KIRMIZI" }, { term: "дешёв*" }],
       terms: [{ use: "email", instead: ["e-mail"] }],
       locales: { pl: { banned: [{ term: "tani*" }] } },
     },
-  } as BrandConfig;
-  const simpleConfig: BrandConfig = { tone: { banned: [{ term: "cheap*" }, { term: "act now" }, { term: "KIRMIZI" }] } } as BrandConfig;
+  };
+  const simpleConfig: BrandConfig = { brand: { name: "Acme" }, tone: { banned: [{ term: "cheap*" }, { term: "act now" }, { term: "KIRMIZI" }] } };
 
   it("a list of simple terms compiles once for en, de, id, ru and fr; tr and a locale with its own list compile their own", () => {
     const en = toneMatcher(simpleConfig, "en");
@@ -117,5 +119,24 @@ describe("locales that compile the same share one matcher", () => {
     const report = await lint({ cwd: "/repo", files, disk: false });
     const tone = report.results.flatMap((r) => r.messages.filter((m) => m.ruleId === "tone-words").map((m) => `${path.basename(path.dirname(r.file.path))}:${m.line}:${m.column}`));
     expect(tone).toEqual(["a:1:1", "a:1:8", "b:1:1", "b:1:11", "c:1:1", "c:1:7"]);
+  });
+});
+
+describe("JSON read with JSON.parse first", () => {
+  it("gives jsonc-parser's value, duplicates and positions; the tree is built only when asked for", async () => {
+    const { parseJson } = await import("../src/config/json-doc.js");
+    const text = '{"a": "x:y", "b\\":": [1, {"c": "\\"}:"}], "__proto__": {"d": 1}}';
+    const doc = parseJson(text);
+    expect(Object.getOwnPropertyDescriptor(doc, "tree")?.get).toBeTypeOf("function");
+    expect(doc.value).toEqual(JSON.parse(text));
+    expect(Object.getPrototypeOf(doc.value)).toBe(Object.prototype);
+    expect(doc.duplicates).toEqual([]);
+    expect(text.slice(doc.locate(["b\":", 1, "c"]).start, doc.locate(["b\":", 1, "c"]).end)).toBe('"\\"}:"');
+    const twice = parseJson('{"a": 1,\n "a": 2}');
+    expect(twice.value).toEqual({ a: 2 });
+    expect(twice.duplicates.map((d) => d.start)).toEqual([10]);
+    const deep = parseJson("[".repeat(101) + "]".repeat(101));
+    expect(deep.errors.map((e) => e.start)).toEqual([100]);
+    expect(parseJson("[".repeat(100) + "]".repeat(100)).errors).toEqual([]);
   });
 });

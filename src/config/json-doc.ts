@@ -43,43 +43,43 @@ const OPEN_BRACE = 1 as SyntaxKind;
 const CLOSE_BRACE = 2 as SyntaxKind;
 const OPEN_BRACKET = 3 as SyntaxKind;
 const CLOSE_BRACKET = 4 as SyntaxKind;
-const COLON = 6 as SyntaxKind;
 const EOF = 17 as SyntaxKind;
 
-/**
- * One pass of jsonc-parser's scanner (no recursion): where brackets first nest past
- * MAX_JSON_DEPTH, and how many keys the text writes (to tell whether JSON.parse, which
- * keeps the last of a key written twice, saw every key).
- */
-function scan(text: string): { deep?: Problem; keys: number } {
+/** Where brackets first nest past MAX_JSON_DEPTH, found with jsonc-parser's scanner (no recursion). */
+function scan(text: string): { deep?: Problem } {
   const scanner = createScanner(text, true);
   let depth = 0;
-  let keys = 0;
   for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
     if (kind === OPEN_BRACE || kind === OPEN_BRACKET) {
       if (++depth > MAX_JSON_DEPTH) {
         const start = scanner.getTokenOffset();
-        return { deep: { message: `objects and lists nested more than ${MAX_JSON_DEPTH} levels deep; brandlint does not read deeper than that`, start, end: start + 1, path: [] }, keys };
+        return { deep: { message: `objects and lists nested more than ${MAX_JSON_DEPTH} levels deep; brandlint does not read deeper than that`, start, end: start + 1, path: [] } };
       }
     } else if (kind === CLOSE_BRACE || kind === CLOSE_BRACKET) depth = Math.max(0, depth - 1);
-    else if (kind === COLON) keys++;
   }
-  return { keys };
+  return {};
 }
 
-/** The number of keys of every object in a parsed value (iterative: the value may be deep). */
-function keyCount(value: unknown): number {
-  let n = 0;
-  const stack: unknown[] = [value];
+/** How deep a parsed value nests and how many keys its objects hold (iterative: the value may be deep). */
+function shape(value: unknown): { depth: number; keys: number } {
+  let keys = 0;
+  let depth = 0;
+  const stack: [unknown, number][] = [[value, 0]];
   while (stack.length) {
-    const v = stack.pop();
-    if (Array.isArray(v)) for (const x of v) stack.push(x);
-    else if (v && typeof v === "object") {
-      const vals = Object.values(v);
-      n += vals.length;
-      for (const x of vals) stack.push(x);
-    }
+    const [v, d] = stack.pop()!;
+    if (!v || typeof v !== "object") continue;
+    depth = Math.max(depth, d + 1);
+    const vals = Array.isArray(v) ? v : Object.values(v);
+    if (!Array.isArray(v)) keys += vals.length;
+    for (const x of vals) stack.push([x, d + 1]);
   }
+  return { depth, keys };
+}
+
+/** The keys valid JSON text writes: its colons outside strings (JSON.parse has checked the rest). */
+function keysWritten(text: string): number {
+  let n = 0;
+  for (const m of text.matchAll(/"(?:[^"\\]|\\.)*"|:/gsu)) if (m[0] === ":") n++;
   return n;
 }
 
@@ -99,10 +99,9 @@ function lazyDoc(text: string, value: unknown): JsonDoc {
 }
 
 export function parseJson(text: string): JsonDoc {
-  const { deep, keys } = scan(text);
-  if (deep) return { value: undefined, tree: undefined, errors: [deep], duplicates: [], locate: () => ({ start: 0, end: 0 }) };
-  // Valid JSON without a key written twice (the usual case) needs no tree: JSON.parse gives
-  // the same value, and the tree is built when a position is first asked for.
+  // Valid JSON, nested within the limit and without a key written twice (the usual case),
+  // needs no tree: JSON.parse (iterative in V8) gives the same value, and the tree is built
+  // when a position is first asked for.
   if (text.trim() !== "") {
     let value: unknown;
     let parsed = true;
@@ -111,8 +110,13 @@ export function parseJson(text: string): JsonDoc {
     } catch {
       parsed = false;
     }
-    if (parsed && keyCount(value) === keys) return lazyDoc(text, value);
+    if (parsed) {
+      const { depth, keys } = shape(value);
+      if (depth <= MAX_JSON_DEPTH && keys === keysWritten(text)) return lazyDoc(text, value);
+    }
   }
+  const { deep } = scan(text);
+  if (deep) return { value: undefined, tree: undefined, errors: [deep], duplicates: [], locate: () => ({ start: 0, end: 0 }) };
   const raw: ParseError[] = [];
   const tree = parseTree(text, raw, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const errors: Problem[] = [];

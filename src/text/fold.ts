@@ -58,7 +58,28 @@ export function foldKey(s: string, locale: string): string {
   return out;
 }
 
+/** The case mappings V8 applies with a locale's own rules (Intl::StringLocaleConvertCase); every other language cases like the root locale. */
+const CASING_LANGUAGES = new Set(["tr", "az", "lt", "el"]);
+const casingClasses = new Map<string, string>();
+/** Locales whose case mappings (so whose folded keys) are the same: the language for those with their own casing, "" for the rest. */
+export function casingClass(locale: string): string {
+  let cls = casingClasses.get(locale);
+  if (cls === undefined) {
+    try {
+      const lang = new Intl.Locale(locale).language;
+      cls = CASING_LANGUAGES.has(lang) ? lang : "";
+    } catch {
+      cls = "";
+    }
+    if (casingClasses.size > 1000) casingClasses.clear();
+    casingClasses.set(locale, cls);
+  }
+  return cls;
+}
+
 function safeCase(t: string, locale: string): string {
+  // The root mapping needs no locale lookup per call.
+  if (casingClass(locale) === "") return t.toUpperCase().toLowerCase();
   try {
     return t.toLocaleUpperCase(locale).toLocaleLowerCase(locale);
   } catch {

@@ -19,7 +19,7 @@
  * splits as ถูก|ต้อง). The segmenter's dictionary is the limit: a compound it splits
  * and the data file does not list still contains its parts.
  */
-import { foldKey, foldMapped } from "./fold.js";
+import { casingClass, foldKey, foldMapped } from "./fold.js";
 import { segmenterFor, tokenize, tokenViews, type WordToken } from "./words.js";
 
 export interface TermSpec<T> {
@@ -102,18 +102,6 @@ export function simpleTermWords(term: string): string[] | undefined {
   return term.split(" ");
 }
 
-/** The case mappings V8 applies with a locale's own rules (Intl::StringLocaleConvertCase); every other language cases like the root locale. */
-const CASING_LANGUAGES = new Set(["tr", "az", "lt", "el"]);
-/** The locales whose folded keys are the same: the language for those with their own casing, "" for the rest. */
-export function casingClass(locale: string): string {
-  let lang: string;
-  try {
-    lang = new Intl.Locale(locale).language;
-  } catch {
-    return "";
-  }
-  return CASING_LANGUAGES.has(lang) ? lang : "";
-}
 const normSep = (s: string) => s.replace(/\s+/gu, " ");
 
 /** The number of sorted values ≤ x (binary search). */
