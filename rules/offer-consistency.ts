@@ -35,6 +35,7 @@ import { CHANNELS, type Channel, type Offer } from "../src/types.js";
 import { foldKey } from "../src/text/fold.js";
 import { localeApplies } from "../src/text/locale.js";
 import type { Languages } from "../src/text/phrases.js";
+import { lazy } from "../src/text/lazy.js";
 
 interface Options {
   cueDistance: number;
@@ -63,7 +64,7 @@ function blank(m: MappedText, kinds: readonly PieceKind[]): string {
 
 const sameValue = (a: number, b: number) => Math.abs(a - b) < 1e-9;
 
-const dateFormat = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+const dateFormat = lazy(() => new Intl.DateTimeFormat("en", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" }));
 const utc = (d: string) => new Date(`${d}T00:00:00Z`);
 const isDate = (d: unknown): d is string => typeof d === "string" && isRealDate(d);
 
@@ -72,13 +73,13 @@ function offerWindow(offer: Offer): string | undefined {
   const s = isDate(offer.starts) ? utc(offer.starts) : undefined;
   const e = isDate(offer.ends) ? utc(offer.ends) : undefined;
   // formatRange puts thin spaces around the dash; messages use plain ones.
-  if (s && e) return dateFormat.formatRange(s, e).replace(/[\u2009\u202F]/g, " ");
-  if (s) return `from ${dateFormat.format(s)}`;
-  if (e) return `until ${dateFormat.format(e)}`;
+  if (s && e) return dateFormat().formatRange(s, e).replace(/[\u2009\u202F]/g, " ");
+  if (s) return `from ${dateFormat().format(s)}`;
+  if (e) return `until ${dateFormat().format(e)}`;
   return undefined;
 }
 
-const listFormat = new Intl.ListFormat("en", { style: "long", type: "conjunction" });
+const listFormat = lazy(() => new Intl.ListFormat("en", { style: "long", type: "conjunction" }));
 const byChannel = (a: Channel, b: Channel) => CHANNELS.indexOf(a) - CHANNELS.indexOf(b);
 
 /**
@@ -328,7 +329,7 @@ function checkAgreement(ctx: RuleContext<Options>, statements: readonly Statemen
   // Variants are in email-first order and only a larger support replaces the value, so a tie keeps the earlier one.
   let common = statements.find((s) => s.variant === variants[0])!.p.value;
   for (const v of variants) for (const s of statements) if (s.variant === v && support(s.p.value) > support(common)) common = s.p.value;
-  const others = listFormat.format(stating(common).map((v) => v.channel).sort(byChannel));
+  const others = listFormat().format(stating(common).map((v) => v.channel).sort(byChannel));
   const byField = new Map<MappedText, Statement[]>();
   for (const s of statements) byField.set(s.text, [...(byField.get(s.text) ?? []), s]);
   for (const ss of byField.values()) {

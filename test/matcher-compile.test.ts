@@ -140,3 +140,10 @@ describe("JSON read with JSON.parse first", () => {
     expect(parseJson("[".repeat(100) + "]".repeat(100)).errors).toEqual([]);
   });
 });
+
+describe("start-up", () => {
+  it("every shipped language is one ICU names (campaign metadata skips Intl.DisplayNames for them)", async () => {
+    const names = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
+    for (const lang of LANGS) expect([lang, names.of(lang) !== undefined]).toEqual([lang, true]);
+  });
+});

@@ -18,6 +18,7 @@ import { foldKey } from "./fold.js";
 import { normalizeDigits } from "./numbers.js";
 import { sentenceIds } from "./sentences.js";
 import { tokenize, type WordToken } from "./words.js";
+import { lazy } from "./lazy.js";
 
 export type NumericOrder = "dmy" | "mdy";
 
@@ -59,10 +60,10 @@ export function isValidDate(month: number, day: number): boolean {
   return isRealDay(2000, month, day);
 }
 
-const ENGLISH_LONG = new Intl.DateTimeFormat("en", { month: "long", timeZone: "UTC" });
+const ENGLISH_LONG = lazy(() => new Intl.DateTimeFormat("en", { month: "long", timeZone: "UTC" }));
 /** "31 March" (for messages, in English). */
 export function formatMonthDay(month: number, day: number): string {
-  return `${day} ${ENGLISH_LONG.format(new Date(Date.UTC(2000, month - 1, 15)))}`;
+  return `${day} ${ENGLISH_LONG().format(new Date(Date.UTC(2000, month - 1, 15)))}`;
 }
 
 function dtf(locale: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat | undefined {
@@ -210,6 +211,8 @@ const plain = ({ first: _, last: __, ...d }: FoundDate): DateMention => d;
 const wordsOf = (text: string, locale: string) => tokenize(text, locale).filter((t) => t.word);
 
 function datesIn(text: string, words: readonly WordToken[], locale: string, languages: Languages, order: NumericOrder): FoundDate[] {
+  // Every form has a day or month number: without a digit there is no date, and no month names to look up.
+  if (!/\p{Nd}/u.test(text)) return [];
   const k = knowledgeFor(locale, languages);
   const keys = (i: number) => k.keyer.keys(words[i]!.text);
   const gap = (a: WordToken, b: WordToken) => text.slice(a.end, b.start);

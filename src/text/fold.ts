@@ -58,8 +58,12 @@ export function foldKey(s: string, locale: string): string {
   return out;
 }
 
-/** The case mappings V8 applies with a locale's own rules (Intl::StringLocaleConvertCase); every other language cases like the root locale. */
-const CASING_LANGUAGES = new Set(["tr", "az", "lt", "el"]);
+/**
+ * The languages V8 cases with their own rules (Intl::StringLocaleConvertCase sends only
+ * these to ICU); every other language cases like the root locale. Engine behaviour, not
+ * language data: test/matcher-compile.test.ts checks it over the BMP for every shipped language.
+ */
+const OWN_CASING = /^(?:tr|az|lt|el)$/;
 const casingClasses = new Map<string, string>();
 /** Locales whose case mappings (so whose folded keys) are the same: the language for those with their own casing, "" for the rest. */
 export function casingClass(locale: string): string {
@@ -67,7 +71,7 @@ export function casingClass(locale: string): string {
   if (cls === undefined) {
     try {
       const lang = new Intl.Locale(locale).language;
-      cls = CASING_LANGUAGES.has(lang) ? lang : "";
+      cls = OWN_CASING.test(lang) ? lang : "";
     } catch {
       cls = "";
     }
