@@ -1,7 +1,14 @@
 #!/usr/bin/env node
-// Builds dist/brandlint.mjs: the CLI and every rule in one ES module (esbuild), so a
-// run loads one file instead of hundreds. mjml stays external: it is loaded lazily,
-// only when HTML is needed. The library API (dist/src/index.js) is not bundled.
+// Builds the single-file bundles (esbuild), so a run loads one file instead of hundreds:
+// - dist/brandlint.mjs: the CLI and every rule in one ES module (the language server, the
+//   VS Code package and the library's worker path use it);
+// - dist/brandlint-worker.mjs: the same for worker threads;
+// - dist/brandlint.cjs: the CLI as one CommonJS script, without the language server, and
+//   dist/brandlint.cjs.cache, V8's code cache of it after a training run (see
+//   bin/load-cli.js and scripts/code-cache.js), which bin/brandlint.js uses for lint runs.
+// mjml stays external: it is loaded lazily, only when HTML is needed. The library API
+// (dist/src/index.js) is not bundled.
+import { spawnSync } from "node:child_process";
 import { readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,28 +22,52 @@ const register = [
   ...rules.map((f, i) => `import r${i} from "./rules/${f}";`),
   `registerBundledRules([${rules.map((_, i) => `r${i}`).join(", ")}]);`,
 ];
+/** The language server is not part of the CommonJS CLI: `brandlint lsp` runs from the ES module bundle. */
+const lspFromEsm = {
+  name: "lsp-from-esm",
+  setup(b) {
+    b.onResolve({ filter: /\/lsp\/server\.js$/ }, () => ({ path: "lsp", namespace: "brandlint-lsp" }));
+    b.onLoad({ filter: /.*/, namespace: "brandlint-lsp" }, () => ({
+      contents: 'export async function lspCommand(args, io) { const { main } = await import(new URL("./brandlint.mjs", import.meta.url).href); return main(["lsp", ...args], io); }',
+      loader: "js",
+    }));
+  },
+};
+
+const cliExports = ['export { main } from "./src/cli/main.js";', 'export { colorEnabled } from "./src/cli/terminal.js";', ""];
 const entries = {
-  brandlint: [...register, 'export { main } from "./src/cli/main.js";', 'export { colorEnabled } from "./src/cli/terminal.js";', ""],
+  brandlint: [...register, ...cliExports],
   // The worker module starts on import, so it is imported only after the rules are registered.
   "brandlint-worker": [...register, 'await import("./src/worker-entry.js");', ""],
 };
 for (const [name, lines] of Object.entries(entries)) {
   const entry = path.join(root, `dist/${name}-entry.js`);
   writeFileSync(entry, lines.join("\n"));
-  await bundle(entry, path.join(root, `dist/${name}.mjs`));
+  await bundle(entry, path.join(root, `dist/${name}.mjs`), "esm");
 }
+await bundle(path.join(root, "dist/brandlint-entry.js"), path.join(root, "dist/brandlint.cjs"), "cjs");
+const trained = spawnSync(process.execPath, [path.join(root, "scripts/code-cache.js")], { stdio: "inherit" });
+if (trained.status !== 0) throw new Error(`scripts/code-cache.js failed (${trained.status ?? trained.signal})`);
 
-async function bundle(entry, outfile) {
+async function bundle(entry, outfile, format) {
   await build({
     entryPoints: [entry],
     outfile,
     bundle: true,
     platform: "node",
-    format: "esm",
+    format,
     target: "node20",
     mainFields: ["module", "main"],
     external: ["mjml", "mjml-*"],
-    banner: { js: "import { createRequire as __brandlintRequire } from 'node:module'; const require = __brandlintRequire(import.meta.url);" },
+    ...(format === "esm"
+      ? { banner: { js: "import { createRequire as __brandlintRequire } from 'node:module'; const require = __brandlintRequire(import.meta.url);" } }
+      : {
+          // import.meta.url is the ES module bundle's, so every path resolved from it (the
+          // worker bundle, the package root, createRequire) is the same in both builds.
+          define: { "import.meta.url": "__brandlintUrl" },
+          banner: { js: 'var __brandlintUrl = require("node:url").pathToFileURL(require("node:path").join(__dirname, "brandlint.mjs")).href;' },
+          plugins: [lspFromEsm],
+        }),
     logLevel: "warning",
     legalComments: "none",
     minifyWhitespace: true,
