@@ -33,13 +33,10 @@ export async function loadCli({ cache = true, cacheFile = CLI_CACHE } = {}) {
       cachedData = undefined;
     }
   }
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: CLI_SCRIPT,
-    cachedData,
-    // Custom rules are ES modules: import() inside the script uses Node's own loader.
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __brandlintImport) {${source}\n})`, { filename: CLI_SCRIPT, cachedData });
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(CLI_SCRIPT), module, CLI_SCRIPT, dist);
+  // import() in the script (custom rules, which are ES modules) is this module's: Node 20
+  // loses a vm.Script's own import() callback in functions that come from the code cache.
+  script.runInThisContext()(module.exports, createRequire(CLI_SCRIPT), module, CLI_SCRIPT, dist, (specifier) => import(specifier));
   return { cli: module.exports, script, cacheRejected: cachedData ? script.cachedDataRejected === true : undefined };
 }

@@ -15,7 +15,8 @@ import { fieldsOf } from "../src/campaign/model.js";
 import { ADDING_A_LANGUAGE, languagesFor } from "../src/config/languages.js";
 import { defineRule } from "../src/engine/rule.js";
 import { localeApplies } from "../src/text/locale.js";
-import { PhraseMatcher } from "../src/text/terms.js";
+import { PhraseMatcher, type TermSpec } from "../src/text/terms.js";
+import type { CompiledStore } from "../src/compiled-cache.js";
 import { matchCaseShape } from "../src/text/words.js";
 import type { BannedTerm, BrandConfig, PreferredTerm, ToneLists } from "../src/types.js";
 import { CHANNELS } from "../src/types.js";
@@ -35,7 +36,7 @@ const cache = new WeakMap<BrandConfig, { byLocale: Map<string, PhraseMatcher<Pay
  * for them (PhraseMatcher.forLocale): a run over campaigns in five languages compiles a
  * big list once, not five times.
  */
-export function toneMatcher(config: BrandConfig, locale: string, withLocales = true): PhraseMatcher<Payload> {
+export function toneMatcher(config: BrandConfig, locale: string, withLocales = true, store?: CompiledStore): PhraseMatcher<Payload> {
   let c = cache.get(config);
   if (!c) {
     c = { byLocale: new Map(), byLists: new Map() };
@@ -56,7 +57,13 @@ export function toneMatcher(config: BrandConfig, locale: string, withLocales = t
     ]);
     // Longer words of scripts without spaces (ถูกต้อง) that no shorter term matches inside.
     const words = Object.values(languagesFor(config)).flatMap((l) => l.words ?? []);
-    m = new PhraseMatcher(specs, locale, { words });
+    // With --cache, read back from disk when compiled before (the key holds everything the compile depends on).
+    const diskKey = store?.keyFor("tone-words", locale, JSON.stringify(specs.map((s: TermSpec<Payload>) => [s.term, s.caseSensitive ?? false, s.except ?? []])), JSON.stringify(words));
+    m = diskKey ? PhraseMatcher.fromCompiled(store!.get(diskKey), specs) : undefined;
+    if (!m) {
+      m = new PhraseMatcher(specs, locale, { words });
+      if (diskKey) store!.set(diskKey, m.compiled());
+    }
     compiled.push(m);
     c.byLists.set(listsKey, compiled);
   }
@@ -151,7 +158,7 @@ export default defineRule<Options>({
     const { variant, campaign, options } = ctx;
     if (!variant) return;
     const locale = campaign.meta.locale;
-    const matcher = toneMatcher(ctx.config.data, locale, options.locales);
+    const matcher = toneMatcher(ctx.config.data, locale, options.locales, ctx.config.compiled);
     if (matcher.size === 0) return;
     for (const field of fieldsOf(variant)) {
       const text = field.sample;

@@ -9,7 +9,7 @@
 // mjml stays external: it is loaded lazily, only when HTML is needed. The library API
 // (dist/src/index.js) is not bundled.
 import { spawnSync } from "node:child_process";
-import { readdirSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -22,13 +22,27 @@ const register = [
   ...rules.map((f, i) => `import r${i} from "./rules/${f}";`),
   `registerBundledRules([${rules.map((_, i) => `r${i}`).join(", ")}]);`,
 ];
+/**
+ * Dynamic import() in the CommonJS CLI goes through `__brandlintImport`, a function
+ * bin/load-cli.js passes in: Node 20 loses a vm.Script's import() callback in functions
+ * that come from the code cache ("A dynamic import callback was not specified").
+ */
+const importThroughLoader = {
+  name: "import-through-loader",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/]src[\\/](?:config[\\/]custom-rules|rules-index)\.js$/ }, (args) => ({
+      contents: readFileSync(args.path, "utf8").replace(/\bawait import\(/g, "await __brandlintImport("),
+      loader: "js",
+    }));
+  },
+};
 /** The language server is not part of the CommonJS CLI: `brandlint lsp` runs from the ES module bundle. */
 const lspFromEsm = {
   name: "lsp-from-esm",
   setup(b) {
     b.onResolve({ filter: /\/lsp\/server\.js$/ }, () => ({ path: "lsp", namespace: "brandlint-lsp" }));
     b.onLoad({ filter: /.*/, namespace: "brandlint-lsp" }, () => ({
-      contents: 'export async function lspCommand(args, io) { const { main } = await import(new URL("./brandlint.mjs", import.meta.url).href); return main(["lsp", ...args], io); }',
+      contents: 'export async function lspCommand(args, io) { const { main } = await __brandlintImport(new URL("./brandlint.mjs", import.meta.url).href); return main(["lsp", ...args], io); }',
       loader: "js",
     }));
   },
@@ -46,6 +60,8 @@ for (const [name, lines] of Object.entries(entries)) {
   await bundle(entry, path.join(root, `dist/${name}.mjs`), "esm");
 }
 await bundle(path.join(root, "dist/brandlint-entry.js"), path.join(root, "dist/brandlint.cjs"), "cjs");
+const leftover = /(?<![\w$.])import\(/.exec(readFileSync(path.join(root, "dist/brandlint.cjs"), "utf8"));
+if (leftover) throw new Error(`dist/brandlint.cjs calls import() directly (at ${leftover.index}): route it through __brandlintImport (see importThroughLoader)`);
 const trained = spawnSync(process.execPath, [path.join(root, "scripts/code-cache.js")], { stdio: "inherit" });
 if (trained.status !== 0) throw new Error(`scripts/code-cache.js failed (${trained.status ?? trained.signal})`);
 
@@ -66,7 +82,7 @@ async function bundle(entry, outfile, format) {
           // worker bundle, the package root, createRequire) is the same in both builds.
           define: { "import.meta.url": "__brandlintUrl" },
           banner: { js: 'var __brandlintUrl = require("node:url").pathToFileURL(require("node:path").join(__dirname, "brandlint.mjs")).href;' },
-          plugins: [lspFromEsm],
+          plugins: [lspFromEsm, importThroughLoader],
         }),
     logLevel: "warning",
     legalComments: "none",

@@ -147,3 +147,77 @@ describe("start-up", () => {
     for (const lang of LANGS) expect([lang, names.of(lang) !== undefined]).toEqual([lang, true]);
   });
 });
+
+describe("tone matchers kept on disk with --cache", () => {
+  const specs = [
+    { term: "cheap*", payload: "a" },
+    { term: "*sale", payload: "b" },
+    { term: "act now", payload: "c" },
+    { term: "*deal*", payload: "d" },
+    { term: "e-mail", payload: "e" },
+    { term: "ถูก", payload: "f" },
+    { term: "tani*", except: ["taniec*"], payload: "g" },
+    { term: "Acme", caseSensitive: true, payload: "h" },
+  ];
+  const texts = ["Cheapest Firesale! ACT NOW for a sweet ideal deal", "e-mail’s ราคาถูก ถูกใจ", "Taniec tanio Acme ACME acme"];
+
+  it("a matcher read back from its data finds exactly what the compiled one finds", () => {
+    const m = new PhraseMatcher(specs, "pl", { words: ["ถูกใจ"] });
+    const data = JSON.parse(JSON.stringify(m.compiled())) as unknown;
+    const back = PhraseMatcher.fromCompiled(data, specs)!;
+    expect(back).toBeDefined();
+    expect(back.size).toBe(m.size);
+    for (const t of texts) expect(back.match(t)).toEqual(m.match(t));
+    expect(texts.flatMap((t) => m.match(t)).length).toBeGreaterThan(5);
+  });
+
+  it("data of the wrong shape, or for other specs, is refused (then the terms are compiled)", () => {
+    const data = JSON.parse(JSON.stringify(new PhraseMatcher(specs, "en").compiled())) as { entries: unknown[][]; roots: { fold: { n: unknown[] } } };
+    expect(PhraseMatcher.fromCompiled(data, specs.slice(0, 3))).toBeUndefined();
+    expect(PhraseMatcher.fromCompiled({ ...data, v: 99 }, specs)).toBeUndefined();
+    expect(PhraseMatcher.fromCompiled({ ...data, roots: { fold: { n: [[1, {}]] }, exact: {} } }, specs)).toBeUndefined();
+    expect(PhraseMatcher.fromCompiled(null, specs)).toBeUndefined();
+    expect(PhraseMatcher.fromCompiled("x", specs)).toBeUndefined();
+  });
+
+  it("the CLI writes the matchers beside the cache, signed, reads them back, and ignores a file it did not sign", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const { mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync, statSync } = await import("node:fs");
+    const os = await import("node:os");
+    const dir = mkdtempSync(path.join(os.tmpdir(), "brandlint-tone-cache-"));
+    const env = { ...process.env, XDG_CACHE_HOME: path.join(dir, "xdg") };
+    try {
+      const root = path.join(import.meta.dirname, "..");
+      cpSync(path.join(root, "templates", "spring-sale"), path.join(dir, "templates", "spring-sale"), { recursive: true });
+      const config = JSON.parse(readFileSync(path.join(root, "brand.config.json"), "utf8")) as { tone: { banned: { term: string }[] } };
+      config.tone.banned.push({ term: "spring*" });
+      writeFileSync(path.join(dir, "brand.config.json"), JSON.stringify(config));
+      const run = (...args: string[]) => {
+        try {
+          return execFileSync(process.execPath, [path.join(root, "bin", "brandlint.js"), "--format", "json", ...args], { cwd: dir, env, encoding: "utf8" });
+        } catch (e) {
+          return (e as { stdout: string }).stdout;
+        }
+      };
+      const plain = run();
+      expect(plain).toContain("tone-words");
+      const first = run("--cache");
+      const stored = readFileSync(path.join(dir, ".brandlintcache.tone"), "utf8");
+      expect(stored).toMatch(/^brandlint-compiled-mac [0-9a-f]{64}\n\{"format":1,"entries":\[\["[0-9a-f]+",\{"v":1,"locale":"en"/);
+      const written = statSync(path.join(dir, ".brandlintcache.tone")).ino;
+      rmSync(path.join(dir, ".brandlintcache"));
+      const second = run("--cache");
+      // Read back, not compiled again (a compiled matcher would be written: a new file).
+      expect(statSync(path.join(dir, ".brandlintcache.tone")).ino).toBe(written);
+      // A file not signed by this machine's secret is ignored, and written anew.
+      writeFileSync(path.join(dir, ".brandlintcache.tone"), stored.replace(/^brandlint-compiled-mac [0-9a-f]{64}/, `brandlint-compiled-mac ${"0".repeat(64)}`));
+      rmSync(path.join(dir, ".brandlintcache"));
+      const third = run("--cache");
+      expect(readFileSync(path.join(dir, ".brandlintcache.tone"), "utf8")).toBe(stored);
+      const strip = (s: string) => JSON.stringify((JSON.parse(s) as { messages: unknown }[]).map((r) => r.messages));
+      expect([strip(first), strip(second), strip(third)]).toEqual([strip(plain), strip(plain), strip(plain)]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -152,7 +152,7 @@ export class PhraseMatcher<T> {
   readonly size: number;
 
   constructor(
-    specs: readonly TermSpec<T>[],
+    private readonly specs: readonly TermSpec<T>[],
     private readonly locale: string,
     options: MatcherOptions = {},
   ) {
@@ -172,6 +172,47 @@ export class PhraseMatcher<T> {
     if (locale === this.locale) return this;
     if (this.segmented || casingClass(locale) !== casingClass(this.locale)) return undefined;
     return Object.assign(Object.create(PhraseMatcher.prototype) as PhraseMatcher<T>, this, { locale });
+  }
+
+  /** The compiled matcher as plain data (JSON), each term by its index in the specs it was compiled from: for a cache on disk. */
+  compiled(): CompiledTerms {
+    const index = new Map(this.specs.map((spec, i) => [spec, i]));
+    const entries: SEntry[] = [];
+    const ids = new Map<Entry<T>, number>();
+    const id = (e: Entry<T>): number => {
+      let n = ids.get(e);
+      if (n === undefined) {
+        n = entries.length;
+        ids.set(e, n);
+        const row: SEntry = [index.get(e.spec)!, e.seps, e.wordCount, e.prefix ? 1 : 0, e.suffix ? 1 : 0];
+        if (e.except) row.push(e.except.compiled());
+        entries.push(row);
+      }
+      return n;
+    };
+    const node = (n: Node<T>): SNode => ({
+      ...(n.next ? { n: [...n.next].map(([k, c]) => [k, node(c)] as [string, SNode]) } : {}),
+      ...(n.ends ? { e: n.ends.map(id) } : {}),
+      ...(n.prefixEnds ? { p: [...n.prefixEnds].map(([k, l]) => [k, l.map(id)] as [string, number[]]) } : {}),
+      ...(n.maxPrefix ? { m: n.maxPrefix } : {}),
+    });
+    const roots = { fold: node(this.roots.fold), exact: node(this.roots.exact) };
+    const suffixRoots = { fold: [...this.suffixRoots.fold].map(([k, n]) => [k, node(n)] as [string, SNode]), exact: [...this.suffixRoots.exact].map(([k, n]) => [k, node(n)] as [string, SNode]) };
+    const infix = this.infix.map((x) => [x.key, id(x.entry)] as [string, number]);
+    const spaceless = this.spaceless.map((x) => [x.key, id(x.entry)] as [string, number]);
+    return { v: COMPILED_FORMAT, locale: this.locale, size: this.size, segmented: this.segmented, maxSuffixLen: this.maxSuffixLen, dictionary: this.dictionary, entries, roots, suffixRoots, infix, spaceless };
+  }
+
+  /**
+   * A matcher from `compiled()` data and the same specs; undefined when the data does not
+   * have the expected shape or does not fit the specs (then compile instead).
+   */
+  static fromCompiled<T>(data: unknown, specs: readonly TermSpec<T>[]): PhraseMatcher<T> | undefined {
+    try {
+      return restore(data, specs);
+    } catch {
+      return undefined;
+    }
   }
 
   private key(s: string, caseSensitive: boolean | undefined): string {
@@ -431,6 +472,96 @@ export class PhraseMatcher<T> {
       if (list) for (const e of list) hit(e);
     }
   }
+}
+
+/** The version of `compiled()` data. */
+const COMPILED_FORMAT = 1;
+type SEntry = [spec: number, seps: string[], wordCount: number, prefix: 0 | 1, suffix: 0 | 1, except?: CompiledTerms];
+interface SNode {
+  n?: [string, SNode][];
+  e?: number[];
+  p?: [string, number[]][];
+  m?: number;
+}
+/** A compiled matcher as plain data (see PhraseMatcher.compiled). */
+export interface CompiledTerms {
+  v: number;
+  locale: string;
+  size: number;
+  segmented: boolean;
+  maxSuffixLen: number;
+  dictionary: string[];
+  entries: SEntry[];
+  roots: { fold: SNode; exact: SNode };
+  suffixRoots: { fold: [string, SNode][]; exact: [string, SNode][] };
+  infix: [string, number][];
+  spaceless: [string, number][];
+}
+
+class BadCompiled extends Error {}
+function check(ok: boolean): asserts ok {
+  if (!ok) throw new BadCompiled();
+}
+const isStr = (x: unknown): x is string => typeof x === "string";
+const isNat = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0;
+const pairs = (x: unknown): [unknown, unknown][] => {
+  check(Array.isArray(x) && x.every((p) => Array.isArray(p) && p.length === 2 && isStr(p[0])));
+  return x as [unknown, unknown][];
+};
+
+/** PhraseMatcher.fromCompiled's work: every field checked, every index in range; throws BadCompiled. */
+function restore<T>(data: unknown, specs: readonly TermSpec<T>[]): PhraseMatcher<T> {
+  const d = data as CompiledTerms;
+  check(!!d && typeof d === "object" && d.v === COMPILED_FORMAT && isStr(d.locale) && isNat(d.size) && typeof d.segmented === "boolean" && isNat(d.maxSuffixLen));
+  check(Array.isArray(d.dictionary) && d.dictionary.every(isStr) && Array.isArray(d.entries) && Array.isArray(d.infix) && Array.isArray(d.spaceless));
+  const entries: Entry<T>[] = d.entries.map((e) => {
+    check(Array.isArray(e) && (e.length === 5 || e.length === 6) && isNat(e[0]) && e[0] < specs.length && Array.isArray(e[1]) && e[1].every(isStr) && isNat(e[2]) && (e[3] === 0 || e[3] === 1) && (e[4] === 0 || e[4] === 1));
+    const spec = specs[e[0]]!;
+    const entry: Entry<T> = { spec, seps: e[1], wordCount: e[2], prefix: e[3] === 1, suffix: e[4] === 1 };
+    if (e.length === 6) {
+      check(!!spec.except?.length);
+      entry.except = restore(e[5], spec.except!.map((t) => ({ term: t, caseSensitive: spec.caseSensitive, payload: true as const })));
+    } else check(!spec.except?.length);
+    return entry;
+  });
+  const entryAt = (i: unknown): Entry<T> => {
+    check(isNat(i) && i < entries.length);
+    return entries[i]!;
+  };
+  const node = (x: unknown): Node<T> => {
+    const n = x as SNode;
+    check(!!n && typeof n === "object");
+    const out: Node<T> = { maxPrefix: n.m ?? 0 };
+    check(isNat(out.maxPrefix));
+    if (n.n !== undefined) out.next = new Map(pairs(n.n).map(([k, c]) => [k as string, node(c)]));
+    if (n.e !== undefined) {
+      check(Array.isArray(n.e));
+      out.ends = n.e.map(entryAt);
+    }
+    if (n.p !== undefined)
+      out.prefixEnds = new Map(
+        pairs(n.p).map(([k, l]) => {
+          check(Array.isArray(l));
+          return [k as string, l.map(entryAt)];
+        }),
+      );
+    return out;
+  };
+  check(!!d.roots && !!d.suffixRoots);
+  const m = Object.create(PhraseMatcher.prototype) as PhraseMatcher<T>;
+  const keyed = (list: unknown) => pairs(list).map(([k, i]) => ({ key: k as string, entry: entryAt(i) }));
+  return Object.assign(m, {
+    specs,
+    locale: d.locale,
+    roots: { fold: node(d.roots.fold), exact: node(d.roots.exact) },
+    suffixRoots: { fold: new Map(pairs(d.suffixRoots.fold).map(([k, n]) => [k as string, node(n)])), exact: new Map(pairs(d.suffixRoots.exact).map(([k, n]) => [k as string, node(n)])) },
+    infix: keyed(d.infix),
+    spaceless: keyed(d.spaceless),
+    maxSuffixLen: d.maxSuffixLen,
+    dictionary: d.dictionary,
+    segmented: d.segmented,
+    size: d.size,
+  });
 }
 
 /** A text lower-cased with the locale and its white-space runs turned into one space, with a map back to the original. */
