@@ -36,6 +36,22 @@ const importThroughLoader = {
     }));
   },
 };
+/**
+ * The packages the CLI loads lazily with createRequire (culori, postcss, …) are bundled
+ * into the CommonJS CLI as lazy `require`s, so they come from the code cache too instead
+ * of dozens of files resolved and compiled from node_modules. mjml, juice and the rest
+ * stay external.
+ */
+const LAZY_PACKAGES = /createRequire\(import\.meta\.url\)\(("(?:culori|postcss|postcss-value-parser|sms-segments-calculator\/dist\/libs\/SmartEncodingMap\.js)")\)|lazyRequire\(("(?:postcss|postcss-value-parser)")\)/g;
+const bundleLazyRequires = {
+  name: "bundle-lazy-requires",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/]src[\\/](?:email[\\/](?:colors|contrast|css)|sms[\\/]count)\.js$/ }, (args) => ({
+      contents: readFileSync(args.path, "utf8").replace(LAZY_PACKAGES, (_, a, c) => `require(${a ?? c})`),
+      loader: "js",
+    }));
+  },
+};
 /** The language server is not part of the CommonJS CLI: `brandlint lsp` runs from the ES module bundle. */
 const lspFromEsm = {
   name: "lsp-from-esm",
@@ -82,7 +98,7 @@ async function bundle(entry, outfile, format) {
           // worker bundle, the package root, createRequire) is the same in both builds.
           define: { "import.meta.url": "__brandlintUrl" },
           banner: { js: 'var __brandlintUrl = require("node:url").pathToFileURL(require("node:path").join(__dirname, "brandlint.mjs")).href;' },
-          plugins: [lspFromEsm, importThroughLoader],
+          plugins: [lspFromEsm, importThroughLoader, bundleLazyRequires],
         }),
     logLevel: "warning",
     legalComments: "none",
