@@ -6,7 +6,7 @@
  * from the disk only (a run over unsaved buffers stays on one thread).
  */
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { createRequire } from "node:module";
 import type { CachedFinding } from "./cache.js";
 import { diskHost } from "./config/load.js";
 import type { ReadOp } from "./host/index.js";
@@ -35,6 +35,8 @@ export function workerScript(): URL | undefined {
 }
 
 export async function lintInWorkers(dirs: readonly string[], count: number, job: Omit<WorkerJob, "dirs">, onProgress: () => void): Promise<WorkerResult[]> {
+  // Loaded here, not at start-up: most runs start no thread.
+  const { Worker } = createRequire(import.meta.url)("node:worker_threads") as typeof import("node:worker_threads");
   const script = workerScript();
   if (!script) throw new Error("worker script not found (run npm run build)");
   const shares: string[][] = Array.from({ length: count }, () => []);

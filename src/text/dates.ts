@@ -66,12 +66,19 @@ export function formatMonthDay(month: number, day: number): string {
   return `${day} ${ENGLISH_LONG().format(new Date(Date.UTC(2000, month - 1, 15)))}`;
 }
 
+const formats = new Map<string, Intl.DateTimeFormat | undefined>();
+/** A Gregorian, Latin-digit, UTC formatter for a locale (one per locale and options: making one is the cost). */
 function dtf(locale: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat | undefined {
+  const key = `${locale}\u0000${JSON.stringify(opts)}`;
+  if (formats.has(key)) return formats.get(key);
+  let f: Intl.DateTimeFormat | undefined;
   try {
-    return new Intl.DateTimeFormat(locale, { ...opts, calendar: "gregory", numberingSystem: "latn", timeZone: "UTC" });
+    f = new Intl.DateTimeFormat(locale, { ...opts, calendar: "gregory", numberingSystem: "latn", timeZone: "UTC" });
   } catch {
-    return undefined;
+    f = undefined;
   }
+  formats.set(key, f);
+  return f;
 }
 
 /** The numeric-date order a locale uses (from Intl: `3/31` in en and en-US, `31.03.` in de, `31/03` in en-GB). */
