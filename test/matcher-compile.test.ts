@@ -221,3 +221,29 @@ describe("tone matchers kept on disk with --cache", () => {
     }
   });
 });
+
+describe("strings located without the whole tree", () => {
+  it("every string of the project's config and of an awkward document is where the full tree says", async () => {
+    const { parseJson, stringNodeRange } = await import("../src/config/json-doc.js");
+    const { readFileSync } = await import("node:fs");
+    const { parseTree } = await import("jsonc-parser");
+    const texts = [
+      readFileSync(path.join(import.meta.dirname, "..", "brand.config.json"), "utf8"),
+      '{ "a\\"b:": { "x": ["s", {"y": "t,]}"}] } , "n": 1, "s" : "top",\n "e": {}, "l": [[], "z"] }',
+    ];
+    for (const text of texts) {
+      const paths: (string | number)[][] = [];
+      const walk = (v: unknown, at: (string | number)[]) => {
+        if (typeof v === "string") paths.push(at);
+        else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...at, i]));
+        else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, [...at, k]);
+      };
+      walk(JSON.parse(text), []);
+      expect(paths.length).toBeGreaterThan(3);
+      const full = parseTree(text)!;
+      const doc = parseJson(text);
+      for (const p of [...paths, ["nope"], ["n", "x"]]) expect([p, doc.stringAt(p)]).toEqual([p, stringNodeRange(full, p)]);
+      expect(Object.getOwnPropertyDescriptor(doc, "tree")?.get).toBeTypeOf("function");
+    }
+  });
+});

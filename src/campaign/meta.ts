@@ -10,7 +10,7 @@ import { isMap, isScalar, isSeq, parseDocument, visit, Parser as YamlParser, typ
 import type { ValidateFunction } from "ajv";
 import { validatorFor } from "../config/validators.js";
 import { humanize, type JsonPath } from "../config/problems.js";
-import { parseJson, stringNodeRange } from "../config/json-doc.js";
+import { parseJson } from "../config/json-doc.js";
 import { alignDecoded } from "../text/align.js";
 import { parseSendTime } from "../text/time.js";
 import { MappedText } from "../text/mapped-text.js";
@@ -198,7 +198,7 @@ export function jsonMeta(file: SourceFile): { value: unknown; source: MetaSource
     file,
     locate: doc.locate,
     stringAt(p) {
-      const r = stringNodeRange(doc.tree, p);
+      const r = doc.stringAt(p);
       return r ? alignDecoded(r.value, MappedText.fromSource(file, r.start, r.end)) : undefined;
     },
     has(p) {

@@ -10,6 +10,8 @@ export interface JsonDoc {
   /** Keys written twice in one object (JSON.parse silently keeps the last), at the later one. */
   duplicates: Problem[];
   locate: Locator;
+  /** The string at a path: its source range (without the quotes) and its value. */
+  stringAt(path: JsonPath): { start: number; end: number; value: string } | undefined;
 }
 
 const SYNTAX_WORDS: Record<string, string> = {
@@ -83,10 +85,69 @@ function keysWritten(text: string): number {
   return n;
 }
 
-/** A located document whose tree (and the locations it gives) is built only when something asks for a position. */
+/**
+ * Where each member of a top-level object is written: one pass over the strings and the
+ * punctuation of text JSON.parse has accepted, with no key written twice. Ranges include
+ * the white space around the value.
+ */
+function topMembers(text: string): Map<string, { start: number; end: number }> {
+  const out = new Map<string, { start: number; end: number }>();
+  let depth = 0;
+  let state: "key" | "colon" | "value" = "key";
+  let key = "";
+  let start = 0;
+  for (const m of text.matchAll(/"(?:[^"\\]|\\.)*"|[[\]{}:,]/gsu)) {
+    const t = m[0];
+    if (t === "{" || t === "[") depth++;
+    else if (t === "}" || t === "]") {
+      if (--depth === 0 && state === "value") out.set(key, { start, end: m.index });
+    } else if (depth !== 1) continue;
+    else if (t === ":") {
+      state = "value";
+      start = m.index + 1;
+    } else if (t === ",") {
+      out.set(key, { start, end: m.index });
+      state = "key";
+    } else if (state === "key") {
+      key = JSON.parse(t) as string;
+      state = "colon";
+    }
+  }
+  return out;
+}
+
+/** Moves every node of a tree parsed from a slice to where the slice starts in the whole text. */
+function shift(node: Node, by: number): Node {
+  // jsonc-parser's nodes are plain objects; its types only mark them read-only.
+  const n = node as { -readonly [K in keyof Node]: Node[K] };
+  n.offset += by;
+  if (n.colonOffset !== undefined) n.colonOffset += by;
+  for (const c of n.children ?? []) shift(c, by);
+  return node;
+}
+
+const TREE_OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
+
+/**
+ * A located document whose tree (and the locations it gives) is built only when something
+ * asks for a position; a string under a top-level key (a config's brand name, a variable's
+ * sample) is found in that member's own tree, so a config with 100,000 tone terms is not
+ * turned into a tree to locate its unsubscribe link.
+ */
 function lazyDoc(text: string, value: unknown): JsonDoc {
   let tree: Node | undefined;
-  const treeOf = () => (tree ??= parseTree(text, [], { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false }));
+  const treeOf = () => (tree ??= parseTree(text, [], TREE_OPTIONS));
+  let members: Map<string, { start: number; end: number }> | undefined;
+  const memberTrees = new Map<string, Node | undefined>();
+  const memberTree = (key: string): Node | undefined => {
+    if (!memberTrees.has(key)) {
+      const r = (members ??= topMembers(text)).get(key);
+      const sub = r && parseTree(text.slice(r.start, r.end), [], TREE_OPTIONS);
+      memberTrees.set(key, sub && shift(sub, r.start));
+    }
+    return memberTrees.get(key);
+  };
+  const isObject = !!value && typeof value === "object" && !Array.isArray(value);
   return {
     value,
     get tree() {
@@ -95,6 +156,11 @@ function lazyDoc(text: string, value: unknown): JsonDoc {
     errors: [],
     duplicates: [],
     locate: (path, key) => locateIn(treeOf(), path, key),
+    stringAt: (path) => {
+      if (tree || !isObject || typeof path[0] !== "string") return stringNodeRange(treeOf(), path);
+      const sub = memberTree(path[0]);
+      return sub && stringNodeRange(sub, path.slice(1));
+    },
   };
 }
 
@@ -116,9 +182,9 @@ export function parseJson(text: string): JsonDoc {
     }
   }
   const { deep } = scan(text);
-  if (deep) return { value: undefined, tree: undefined, errors: [deep], duplicates: [], locate: () => ({ start: 0, end: 0 }) };
+  if (deep) return { value: undefined, tree: undefined, errors: [deep], duplicates: [], locate: () => ({ start: 0, end: 0 }), stringAt: () => undefined };
   const raw: ParseError[] = [];
-  const tree = parseTree(text, raw, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const tree = parseTree(text, raw, TREE_OPTIONS);
   const errors: Problem[] = [];
   const seen = new Set<number>();
   if (text.trim() === "" || (!tree && raw.length === 0)) errors.push({ message: "the file is empty; expected a JSON object", start: 0, end: 0, path: [] });
@@ -131,7 +197,7 @@ export function parseJson(text: string): JsonDoc {
     }
   const value = tree && errors.length === 0 ? nodeValue(tree) : undefined;
   const locate: Locator = (path: JsonPath, key?: string) => locateIn(tree, path, key);
-  return { value, tree, errors, duplicates: tree && errors.length === 0 ? duplicateKeys(tree) : [], locate };
+  return { value, tree, errors, duplicates: tree && errors.length === 0 ? duplicateKeys(tree) : [], locate, stringAt: (path) => stringNodeRange(tree, path) };
 }
 
 function locateIn(tree: Node | undefined, path: JsonPath, key?: string): { start: number; end: number } {
