@@ -243,6 +243,12 @@ describe("strings located without the whole tree", () => {
       const full = parseTree(text)!;
       const doc = parseJson(text);
       for (const p of [...paths, ["nope"], ["n", "x"]]) expect([p, doc.stringAt(p)]).toEqual([p, stringNodeRange(full, p)]);
+      const whole = parseJson(text);
+      void whole.tree; // built: its locations are jsonc-parser's own
+      for (const p of [...paths, ["nope"], ["n", "x"], paths[0]!.slice(0, 1)]) {
+        expect([p, doc.locate(p)]).toEqual([p, whole.locate(p)]);
+        expect([p, doc.locate(p, String(p.at(-1)))]).toEqual([p, whole.locate(p, String(p.at(-1)))]);
+      }
       expect(Object.getOwnPropertyDescriptor(doc, "tree")?.get).toBeTypeOf("function");
     }
   });
