@@ -43,19 +43,32 @@ const TURKIC = /^(?:tr|az)(?:$|[-_])/i;
 
 /** The key a word is compared by (see the module comment). Cached. */
 export function foldKey(s: string, locale: string): string {
-  // ASCII needs no normalising and no marks dropped, and cases the same in every language
-  // but Turkish and Azeri (I → ı): the common case, cheaper than the cache.
-  if (ASCII.test(s) && !(s.includes("I") && TURKIC.test(locale))) return s.toLowerCase();
+  if (isPlainAscii(s, locale)) return s.toLowerCase();
   const k = `${locale}\u0000${s}`;
   let out = cache.get(k);
   if (out !== undefined) return out;
-  let t = s.normalize("NFKC").replace(TATWEEL, "").replace(IGNORABLE, "").replace(APOSTROPHES, "'");
-  if (/[\u0590-\u08FF\u0370-\u03FF\u1F00-\u1FFF]/u.test(t)) t = dropSilentMarks(t);
-  t = safeCase(t, locale);
-  out = t.replace(/ς/gu, "σ").replace(/ß/gu, "ss").replace(/ё/gu, "е");
+  out = fold(s, locale);
   if (cache.size > 50_000) cache.clear();
   cache.set(k, out);
   return out;
+}
+
+/** foldKey without the cache, for words seen once (compiling a term list of 100,000 words would only churn it). */
+export function foldKeyOnce(s: string, locale: string): string {
+  return isPlainAscii(s, locale) ? s.toLowerCase() : fold(s, locale);
+}
+
+/**
+ * ASCII needs no normalising and no marks dropped, and cases the same in every language
+ * but Turkish and Azeri (I → ı): the common case, cheaper than the cache.
+ */
+const isPlainAscii = (s: string, locale: string) => ASCII.test(s) && !(s.includes("I") && TURKIC.test(locale));
+
+function fold(s: string, locale: string): string {
+  let t = s.normalize("NFKC").replace(TATWEEL, "").replace(IGNORABLE, "").replace(APOSTROPHES, "'");
+  if (/[\u0590-\u08FF\u0370-\u03FF\u1F00-\u1FFF]/u.test(t)) t = dropSilentMarks(t);
+  t = safeCase(t, locale);
+  return t.replace(/ς/gu, "σ").replace(/ß/gu, "ss").replace(/ё/gu, "е");
 }
 
 /**

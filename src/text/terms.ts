@@ -19,7 +19,7 @@
  * splits as ถูก|ต้อง). The segmenter's dictionary is the limit: a compound it splits
  * and the data file does not list still contains its parts.
  */
-import { casingClass, foldKey, foldMapped } from "./fold.js";
+import { casingClass, foldKey, foldKeyOnce, foldMapped } from "./fold.js";
 import { segmenterFor, tokenize, tokenViews, type WordToken } from "./words.js";
 
 export interface TermSpec<T> {
@@ -219,6 +219,11 @@ export class PhraseMatcher<T> {
     return caseSensitive ? s.normalize("NFC") : foldKey(s, this.locale);
   }
 
+  /** A term word's key: as `key`, without filling the fold cache with words seen once. */
+  private termKey(s: string, caseSensitive: boolean | undefined): string {
+    return caseSensitive ? s.normalize("NFC") : foldKeyOnce(s, this.locale);
+  }
+
   private add(spec: TermSpec<T>): boolean {
     let term = spec.term.trim();
     const suffix = term.startsWith("*");
@@ -235,7 +240,7 @@ export class PhraseMatcher<T> {
     const seps: string[] = [];
     const simple = simpleTermWords(term);
     if (simple) {
-      for (const w of simple) words.push(this.key(w, spec.caseSensitive));
+      for (const w of simple) words.push(this.termKey(w, spec.caseSensitive));
       for (let k = 1; k < simple.length; k++) seps.push(" ");
     } else {
       this.segmented = true;
@@ -243,7 +248,7 @@ export class PhraseMatcher<T> {
       for (const t of tokenize(term, this.locale)) {
         if (t.word) {
           if (words.length) seps.push(normSep(pendingSep));
-          words.push(this.key(t.text, spec.caseSensitive));
+          words.push(this.termKey(t.text, spec.caseSensitive));
           pendingSep = "";
         } else pendingSep += t.text;
       }
