@@ -36,6 +36,7 @@ import { CHANNELS, type Channel, type Offer } from "../src/types.js";
 import { foldKey } from "../src/text/fold.js";
 import { localeApplies } from "../src/text/locale.js";
 import type { Languages } from "../src/text/phrases.js";
+import { lazy } from "../src/text/lazy.js";
 
 interface Options {
   cueDistance: number;
@@ -64,7 +65,7 @@ function blank(m: MappedText, kinds: readonly PieceKind[]): string {
 
 const sameValue = (a: number, b: number) => Math.abs(a - b) < 1e-9;
 
-const dateFormat = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+const dateFormat = lazy(() => new Intl.DateTimeFormat("en", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" }));
 const utc = (d: string) => new Date(`${d}T00:00:00Z`);
 const isDate = (d: unknown): d is string => typeof d === "string" && isRealDate(d);
 
@@ -73,9 +74,9 @@ function offerWindow(offer: Offer): string | undefined {
   const s = isDate(offer.starts) ? utc(offer.starts) : undefined;
   const e = isDate(offer.ends) ? utc(offer.ends) : undefined;
   // formatRange puts thin spaces around the dash; messages use plain ones.
-  if (s && e) return dateFormat.formatRange(s, e).replace(/[\u2009\u202F]/g, " ");
-  if (s) return `from ${dateFormat.format(s)}`;
-  if (e) return `until ${dateFormat.format(e)}`;
+  if (s && e) return dateFormat().formatRange(s, e).replace(/[\u2009\u202F]/g, " ");
+  if (s) return `from ${dateFormat().format(s)}`;
+  if (e) return `until ${dateFormat().format(e)}`;
   return undefined;
 }
 

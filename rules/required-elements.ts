@@ -26,6 +26,7 @@ import type { MappedText } from "../src/text/mapped-text.js";
 import { foldCase, tokenize } from "../src/text/words.js";
 import { builtInLanguages } from "../src/config/languages.js";
 import { findLoose } from "../src/text/terms.js";
+import { lazy } from "../src/text/lazy.js";
 
 interface Options {
   unsubscribeWords: string[];
@@ -41,12 +42,12 @@ type Ctx = RuleContext<Options>;
  */
 export const UNSUBSCRIBE_WORDS: readonly string[] = Object.values(builtInLanguages()).flatMap((l) => l.optOutWords ?? []);
 
-const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
+const languageNames = lazy(() => new Intl.DisplayNames(["en"], { type: "language" }));
 /** "Indonesian (id)" for a locale tag; "default" stays as it is. */
 function languageName(tag: string): string {
   if (tag === "default") return "default";
   try {
-    const name = languageNames.of(tag);
+    const name = languageNames().of(tag);
     return name && name !== tag ? `${name} (${tag})` : tag;
   } catch {
     return tag;

@@ -28,13 +28,14 @@ import { formatList } from "../src/text/lists.js";
 import type { MappedText, PieceKind, SourceRange } from "../src/text/mapped-text.js";
 import { findUrlRanges } from "../src/text/urls.js";
 import type { SmsLetters } from "../src/types.js";
+import { lazy } from "../src/text/lazy.js";
 
 interface Options {
   maxSegments?: number;
   perCharacter: boolean;
 }
 
-const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+const graphemes = lazy(() => new Intl.Segmenter("en", { granularity: "grapheme" }));
 
 /** Text a person wrote (as opposed to variable values, URLs and generated markup). */
 const WRITTEN: readonly PieceKind[] = ["text", "code", "config"];
@@ -57,14 +58,14 @@ interface Policy {
   language: string;
 }
 
-const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "code" });
+const languageNames = lazy(() => new Intl.DisplayNames(["en"], { type: "language", fallback: "code" }));
 
 function policyFor(sms: NonNullable<NonNullable<LoadedConfig["data"]["channels"]>["sms"]> | undefined, locale: string): Policy {
   const tables: readonly ShiftLanguage[] = sms?.shiftTables ?? [];
   const letters = (pickLocalized(sms?.letters, locale)?.value as SmsLetters | undefined) ?? "keep";
   let language = locale;
   try {
-    language = languageNames.of(locale) ?? locale;
+    language = languageNames().of(locale) ?? locale;
   } catch {
     // An invalid tag was reported with the metadata; name it as written.
   }
@@ -104,7 +105,7 @@ function avoidable(g: string, policy: Policy): Avoidable | undefined {
 /** Rewrites the avoidable graphemes of a written text into GSM (symbols are dropped). */
 function toGsm(s: string, policy: Policy): string {
   let out = "";
-  for (const { segment } of graphemes.segment(s)) {
+  for (const { segment } of graphemes().segment(s)) {
     if (policy.encodable(segment)) {
       out += segment;
       continue;
@@ -171,7 +172,7 @@ function variantRange(m: MappedText, spans: readonly Span[], offset: number): { 
 
 /** The grapheme of `text` that starts at `start`, as a range. */
 function graphemeAt(text: string, start: number): { start: number; end: number } {
-  const g = graphemes.segment(text).containing(start);
+  const g = graphemes().segment(text).containing(start);
   return { start, end: g ? g.index + g.segment.length : start };
 }
 
@@ -408,7 +409,7 @@ function reportLimit(ctx: Ctx, worst: MappedText, counted: { text: string; spans
   // Which characters make it UCS-2, and what worst-case variables and links count as.
   const reasons: string[] = [];
   if (enc === "ucs2") {
-    for (const { segment, index } of graphemes.segment(counted.text)) {
+    for (const { segment, index } of graphemes().segment(counted.text)) {
       if (policy.encodable(segment)) continue;
       const span = counted.spans.find((s) => index >= s.from && index < s.to);
       const why = span?.kind === "variable" && span.name !== undefined ? `{{${span.name}}} at its worst case` : shown(segment, avoidable(segment, policy));
@@ -463,7 +464,7 @@ function encodingName(layout: SmsLayout): string {
 
 /** The written graphemes of the sample text that are not GSM for this gateway, with their source edit. */
 function* writtenNonGsm(ctx: Ctx, sample: MappedText, policy: Policy, replacement: (g: string) => string | undefined) {
-  for (const { segment, index } of graphemes.segment(sample.text)) {
+  for (const { segment, index } of graphemes().segment(sample.text)) {
     const end = index + segment.length;
     if (policy.encodable(segment) || !sample.isOnly(index, end, WRITTEN)) continue;
     const to = replacement(segment);

@@ -15,7 +15,8 @@ import { fieldsOf } from "../src/campaign/model.js";
 import { ADDING_A_LANGUAGE, languagesFor } from "../src/config/languages.js";
 import { defineRule } from "../src/engine/rule.js";
 import { localeApplies } from "../src/text/locale.js";
-import { PhraseMatcher } from "../src/text/terms.js";
+import { PhraseMatcher, type TermSpec } from "../src/text/terms.js";
+import type { CompiledStore } from "../src/compiled-cache.js";
 import { matchCaseShape } from "../src/text/words.js";
 import type { BannedTerm, BrandConfig, PreferredTerm, ToneLists } from "../src/types.js";
 import { CHANNELS } from "../src/types.js";
@@ -26,28 +27,47 @@ interface Options {
   locales: boolean;
 }
 
-const cache = new WeakMap<BrandConfig, Map<string, PhraseMatcher<Payload>>>();
+/** Per config: matchers by locale, and the compiled ones by the lists they hold (shared by locales that compile the same). */
+const cache = new WeakMap<BrandConfig, { byLocale: Map<string, PhraseMatcher<Payload>>; byLists: Map<string, PhraseMatcher<Payload>[]> }>();
 
-/** Compiles the tone lists that apply to a locale into one matcher (cached per config). */
-export function toneMatcher(config: BrandConfig, locale: string, withLocales = true): PhraseMatcher<Payload> {
-  let byLocale = cache.get(config);
-  if (!byLocale) {
-    byLocale = new Map();
-    cache.set(config, byLocale);
+/**
+ * Compiles the tone lists that apply to a locale into one matcher (cached per config).
+ * Locales that get the same lists share one compiled matcher when it compiles the same
+ * for them (PhraseMatcher.forLocale): a run over campaigns in five languages compiles a
+ * big list once, not five times.
+ */
+export function toneMatcher(config: BrandConfig, locale: string, withLocales = true, store?: CompiledStore): PhraseMatcher<Payload> {
+  let c = cache.get(config);
+  if (!c) {
+    c = { byLocale: new Map(), byLists: new Map() };
+    cache.set(config, c);
   }
   const key = `${locale}\u0000${withLocales}`;
-  let m = byLocale.get(key);
+  let m = c.byLocale.get(key);
   if (m) return m;
-  const lists: ToneLists[] = [config.tone ?? {}];
-  if (withLocales) for (const [tag, l] of Object.entries(config.tone?.locales ?? {})) if (localeApplies(tag, locale)) lists.push(l);
-  const specs = lists.flatMap((l) => [
-    ...(l.banned ?? []).map((t) => ({ term: t.term, caseSensitive: t.caseSensitive, except: t.except, payload: { kind: "banned", term: t } as Payload })),
-    ...(l.terms ?? []).flatMap((t) => t.instead.map((found) => ({ term: found, caseSensitive: t.caseSensitive, payload: { kind: "preferred", term: t, found } as Payload }))),
-  ]);
-  // Longer words of scripts without spaces (ถูกต้อง) that no shorter term matches inside.
-  const words = Object.values(languagesFor(config)).flatMap((l) => l.words ?? []);
-  m = new PhraseMatcher(specs, locale, { words });
-  byLocale.set(key, m);
+  const applied = withLocales ? Object.keys(config.tone?.locales ?? {}).filter((tag) => localeApplies(tag, locale)) : [];
+  const listsKey = JSON.stringify(applied);
+  const compiled = c.byLists.get(listsKey) ?? [];
+  for (const other of compiled) if ((m = other.forLocale(locale))) break;
+  if (!m) {
+    const lists: ToneLists[] = [config.tone ?? {}, ...applied.map((tag) => config.tone!.locales![tag]!)];
+    const specs = lists.flatMap((l) => [
+      ...(l.banned ?? []).map((t) => ({ term: t.term, caseSensitive: t.caseSensitive, except: t.except, payload: { kind: "banned", term: t } as Payload })),
+      ...(l.terms ?? []).flatMap((t) => t.instead.map((found) => ({ term: found, caseSensitive: t.caseSensitive, payload: { kind: "preferred", term: t, found } as Payload }))),
+    ]);
+    // Longer words of scripts without spaces (ถูกต้อง) that no shorter term matches inside.
+    const words = Object.values(languagesFor(config)).flatMap((l) => l.words ?? []);
+    // With --cache, read back from disk when compiled before (the key holds everything the compile depends on).
+    const diskKey = store?.keyFor("tone-words", locale, JSON.stringify(specs.map((s: TermSpec<Payload>) => [s.term, s.caseSensitive ?? false, s.except ?? []])), JSON.stringify(words));
+    m = diskKey ? PhraseMatcher.fromCompiled(store!.get(diskKey), specs) : undefined;
+    if (!m) {
+      m = new PhraseMatcher(specs, locale, { words });
+      if (diskKey) store!.set(diskKey, m.compiled());
+    }
+    compiled.push(m);
+    c.byLists.set(listsKey, compiled);
+  }
+  c.byLocale.set(key, m);
   return m;
 }
 
@@ -138,7 +158,7 @@ export default defineRule<Options>({
     const { variant, campaign, options } = ctx;
     if (!variant) return;
     const locale = campaign.meta.locale;
-    const matcher = toneMatcher(ctx.config.data, locale, options.locales);
+    const matcher = toneMatcher(ctx.config.data, locale, options.locales, ctx.config.compiled);
     if (matcher.size === 0) return;
     for (const field of fieldsOf(variant)) {
       const text = field.sample;

@@ -20,6 +20,7 @@ import { defineRule, type RuleContext } from "../src/engine/rule.js";
 import { whatsappTemplate } from "../src/render/whatsapp-template.js";
 import { graphemes, measure } from "../src/text/graphemes.js";
 import { worstCaseNote, type MappedText, type Piece } from "../src/text/mapped-text.js";
+import { lazy } from "../src/text/lazy.js";
 
 type Options = Record<string, never>;
 
@@ -54,9 +55,9 @@ function parameters(m: MappedText): Parameter[] {
 }
 
 const shown = (p: Parameter) => `{{${p.name}}}`;
-const ordinal = new Intl.PluralRules("en", { type: "ordinal" });
+const ordinal = lazy(() => new Intl.PluralRules("en", { type: "ordinal" }));
 const SUFFIX: Record<string, string> = { one: "st", two: "nd", few: "rd", other: "th" };
-const nth = (n: number) => `${n}${SUFFIX[ordinal.select(n)]}`;
+const nth = (n: number) => `${n}${SUFFIX[ordinal().select(n)]}`;
 
 export default defineRule<Options>({
   meta: {

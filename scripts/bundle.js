@@ -1,8 +1,15 @@
 #!/usr/bin/env node
-// Builds dist/brandlint.mjs: the CLI and every rule in one ES module (esbuild), so a
-// run loads one file instead of hundreds. mjml stays external: it is loaded lazily,
-// only when HTML is needed. The library API (dist/src/index.js) is not bundled.
-import { readdirSync, writeFileSync } from "node:fs";
+// Builds the single-file bundles (esbuild), so a run loads one file instead of hundreds:
+// - dist/brandlint.mjs: the CLI and every rule in one ES module (the language server, the
+//   VS Code package and the library's worker path use it);
+// - dist/brandlint-worker.mjs: the same for worker threads;
+// - dist/brandlint.cjs: the CLI as one CommonJS script, without the language server, and
+//   dist/brandlint.cjs.cache, V8's code cache of it after a training run (see
+//   bin/load-cli.js and scripts/code-cache.js), which bin/brandlint.js uses for lint runs.
+// mjml stays external: it is loaded lazily, only when HTML is needed. The library API
+// (dist/src/index.js) is not bundled.
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -15,28 +22,84 @@ const register = [
   ...rules.map((f, i) => `import r${i} from "./rules/${f}";`),
   `registerBundledRules([${rules.map((_, i) => `r${i}`).join(", ")}]);`,
 ];
+/**
+ * Dynamic import() in the CommonJS CLI goes through `__brandlintImport`, a function
+ * bin/load-cli.js passes in: Node 20 loses a vm.Script's import() callback in functions
+ * that come from the code cache ("A dynamic import callback was not specified").
+ */
+const importThroughLoader = {
+  name: "import-through-loader",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/]src[\\/](?:config[\\/]custom-rules|rules-index)\.js$/ }, (args) => ({
+      contents: readFileSync(args.path, "utf8").replace(/\bawait import\(/g, "await __brandlintImport("),
+      loader: "js",
+    }));
+  },
+};
+/**
+ * The packages the CLI loads lazily with createRequire (culori, postcss, …) are bundled
+ * into the CommonJS CLI as lazy `require`s, so they come from the code cache too instead
+ * of dozens of files resolved and compiled from node_modules. mjml, juice and the rest
+ * stay external.
+ */
+const LAZY_PACKAGES = /createRequire\(import\.meta\.url\)\(("(?:culori|postcss|postcss-value-parser|sms-segments-calculator\/dist\/libs\/SmartEncodingMap\.js)")\)|lazyRequire\(("(?:postcss|postcss-value-parser)")\)/g;
+const bundleLazyRequires = {
+  name: "bundle-lazy-requires",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/]src[\\/](?:email[\\/](?:colors|contrast|css)|sms[\\/]count)\.js$/ }, (args) => ({
+      contents: readFileSync(args.path, "utf8").replace(LAZY_PACKAGES, (_, a, c) => `require(${a ?? c})`),
+      loader: "js",
+    }));
+  },
+};
+/** The language server is not part of the CommonJS CLI: `brandlint lsp` runs from the ES module bundle. */
+const lspFromEsm = {
+  name: "lsp-from-esm",
+  setup(b) {
+    b.onResolve({ filter: /\/lsp\/server\.js$/ }, () => ({ path: "lsp", namespace: "brandlint-lsp" }));
+    b.onLoad({ filter: /.*/, namespace: "brandlint-lsp" }, () => ({
+      contents: 'export async function lspCommand(args, io) { const { main } = await __brandlintImport(new URL("./brandlint.mjs", import.meta.url).href); return main(["lsp", ...args], io); }',
+      loader: "js",
+    }));
+  },
+};
+
+const cliExports = ['export { main } from "./src/cli/main.js";', 'export { colorEnabled } from "./src/cli/terminal.js";', ""];
 const entries = {
-  brandlint: [...register, 'export { main } from "./src/cli/main.js";', 'export { colorEnabled } from "./src/cli/terminal.js";', ""],
+  brandlint: [...register, ...cliExports],
   // The worker module starts on import, so it is imported only after the rules are registered.
   "brandlint-worker": [...register, 'await import("./src/worker-entry.js");', ""],
 };
 for (const [name, lines] of Object.entries(entries)) {
   const entry = path.join(root, `dist/${name}-entry.js`);
   writeFileSync(entry, lines.join("\n"));
-  await bundle(entry, path.join(root, `dist/${name}.mjs`));
+  await bundle(entry, path.join(root, `dist/${name}.mjs`), "esm");
 }
+await bundle(path.join(root, "dist/brandlint-entry.js"), path.join(root, "dist/brandlint.cjs"), "cjs");
+const leftover = /(?<![\w$.])import\(/.exec(readFileSync(path.join(root, "dist/brandlint.cjs"), "utf8"));
+if (leftover) throw new Error(`dist/brandlint.cjs calls import() directly (at ${leftover.index}): route it through __brandlintImport (see importThroughLoader)`);
+const trained = spawnSync(process.execPath, [path.join(root, "scripts/code-cache.js")], { stdio: "inherit" });
+if (trained.status !== 0) throw new Error(`scripts/code-cache.js failed (${trained.status ?? trained.signal})`);
 
-async function bundle(entry, outfile) {
+async function bundle(entry, outfile, format) {
   await build({
     entryPoints: [entry],
     outfile,
     bundle: true,
     platform: "node",
-    format: "esm",
+    format,
     target: "node20",
     mainFields: ["module", "main"],
     external: ["mjml", "mjml-*"],
-    banner: { js: "import { createRequire as __brandlintRequire } from 'node:module'; const require = __brandlintRequire(import.meta.url);" },
+    ...(format === "esm"
+      ? { banner: { js: "import { createRequire as __brandlintRequire } from 'node:module'; const require = __brandlintRequire(import.meta.url);" } }
+      : {
+          // import.meta.url is the ES module bundle's, so every path resolved from it (the
+          // worker bundle, the package root, createRequire) is the same in both builds.
+          define: { "import.meta.url": "__brandlintUrl" },
+          banner: { js: 'var __brandlintUrl = require("node:url").pathToFileURL(require("node:path").join(__dirname, "brandlint.mjs")).href;' },
+          plugins: [lspFromEsm, importThroughLoader, bundleLazyRequires],
+        }),
     logLevel: "warning",
     legalComments: "none",
     minifyWhitespace: true,

@@ -16,6 +16,7 @@ import { parseJson } from "./config/json-doc.js";
 import { SettingsResolver } from "./config/settings.js";
 import { changedCampaignDirs } from "./git.js";
 import { cachePath, deserialize, hashOf, LintCache, serialize } from "./cache.js";
+import { CompiledStore } from "./compiled-cache.js";
 import { applyBaseline, asSuppressions, countErrors, mergeSuppressions, pruneSuppressions, SUPPRESSIONS_FILE, type Suppressions } from "./engine/baseline.js";
 import { runRules, toResults, type FileResult, type RawFinding } from "./engine/linter.js";
 import type { Rule } from "./engine/rule.js";
@@ -398,6 +399,8 @@ async function lintOne(opts: LintOptions, cwd: string, host: RecordingHost, conf
         )
       : undefined;
   if (cache?.warning) warnings.push(cache.warning);
+  // Its reads are not recorded: no campaign depends on them.
+  config.compiled = cache ? CompiledStore.beside(cache.file, host.base) : undefined;
   const run: Run = { cwd, host, config, rules, opts, cache };
   let pass = await lintPass(dirs, run, !!opts.fix);
   const firstPass = { parsed: pass.parsed, cached: pass.cached, ...(pass.threads ? { threads: pass.threads } : {}) };

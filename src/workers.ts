@@ -9,7 +9,7 @@
  * read from the disk only (a run over unsaved buffers stays on one thread).
  */
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { createRequire } from "node:module";
 import type { CachedFinding } from "./cache.js";
 import { diskHost } from "./config/load.js";
 import type { ReadOp } from "./host/index.js";
@@ -59,6 +59,8 @@ export interface ThreadsOptions {
  * first worker's error (a config error is the same in every thread).
  */
 export async function lintInThreads(dirs: readonly string[], opts: ThreadsOptions): Promise<{ here: number; workers: number[] }> {
+  // Loaded here, not at start-up: most runs start no thread.
+  const { Worker } = createRequire(import.meta.url)("node:worker_threads") as typeof import("node:worker_threads");
   const script = workerScript();
   if (!script) throw new Error("worker script not found (run npm run build)");
   const mainThread = opts.mainThread !== false;

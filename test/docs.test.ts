@@ -99,6 +99,26 @@ describe("what users copy: install paths that exist, no npx that could fetch a p
     expect(bare.test("npx --no-install brandlint --watch")).toBe(false);
   });
 
+  it("hooks, tasks and CI steps run the installed bin directly, never through npx (issue 18)", async () => {
+    const texts = await copied();
+    const npx = /\bnpx\b[^\n]*\bbrandlint\b|"npx"/;
+    // What init writes and the hook and task files run by a tool: no npx at all.
+    for (const name of Object.keys(texts).filter((n) => n.startsWith("init") || n === ".vscode/tasks.json" || n === ".pre-commit-hooks.yaml"))
+      expect(texts[name]!.split("\n").filter((l) => npx.test(l)), name).toEqual([]);
+    // Commands in the docs' code blocks: the README's quick start (npx runs the package of the clone)
+    // and Helix's config (its command cannot be a path in the project) are the exceptions.
+    const blocks = Object.entries(texts)
+      .filter(([name]) => name.endsWith(".md"))
+      .flatMap(([name, text]) => [...text.matchAll(/^```(\w*)\n([\s\S]*?)^```/gmu)].map((m) => ({ name, lang: m[1]!, code: m[2]! })));
+    expect(blocks.length).toBeGreaterThan(20);
+    const found = blocks
+      .filter((b) => b.lang !== "toml")
+      .flatMap((b) => b.code.split("\n").filter((l) => npx.test(l) && !(b.name === "README.md" && l.trim() === "npm ci && npx brandlint")).map((l) => `${b.name}: ${l.trim()}`));
+    expect(found).toEqual([]);
+    // The action uses node_modules/.bin/brandlint when it is there.
+    expect(texts["action.yml"]).toMatch(/if \[ -x node_modules\/\.bin\/brandlint \]; then brandlint=\(node_modules\/\.bin\/brandlint\)/);
+  });
+
   it("names no release tag that does not exist, and gives the registry install only for when it is published", async () => {
     const tags = new Set(execFileSync("git", ["tag", "--list"], { cwd: root, encoding: "utf8" }).split("\n").filter(Boolean));
     const texts = await copied();

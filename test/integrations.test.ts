@@ -201,6 +201,15 @@ describe("GitHub Actions: action.yml", { timeout: 120_000 }, () => {
     expect(bare.stdout.split("\n").slice(0, -1)).toEqual(["--no-install", "brandlint", "--format", "github"]);
   });
 
+  it("runs node_modules/.bin/brandlint directly when the working directory has it (npx only as the fallback)", () => {
+    const p = project({ "node_modules/.bin/brandlint": `#!/bin/sh\nprintf 'installed bin\\n'; for a in "$@"; do printf '%s\\n' "$a"; done\n` });
+    chmodSync(path.join(p.dir, "node_modules/.bin/brandlint"), 0o755);
+    const r = runStep({ paths: "templates/a" }, "#!/bin/sh\necho npx was called >&2\nexit 99\n", p.dir);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n").slice(0, -1)).toEqual(["installed bin", "templates/a", "--format", "github"]);
+  });
+
   it("annotates the pull request with the installed brandlint, and fails the step on errors", () => {
     const r = runStep({}, realNpx, REPO_ROOT);
     expect(r.code).toBe(1);

@@ -10,7 +10,7 @@ import { isMap, isScalar, isSeq, parseDocument, visit, Parser as YamlParser, typ
 import type { ValidateFunction } from "ajv";
 import { validatorFor } from "../config/validators.js";
 import { humanize, type JsonPath } from "../config/problems.js";
-import { parseJson, stringNodeRange } from "../config/json-doc.js";
+import { parseJson } from "../config/json-doc.js";
 import { alignDecoded } from "../text/align.js";
 import { parseSendTime } from "../text/time.js";
 import { MappedText } from "../text/mapped-text.js";
@@ -18,6 +18,8 @@ import type { SourceFile } from "../text/source-file.js";
 import { didYouMean } from "../text/suggest.js";
 import { CHANNELS, type BrandConfig, type Channel } from "../types.js";
 import type { CampaignMeta, CampaignProblem, MetaSource } from "./model.js";
+import { lazy } from "../text/lazy.js";
+import { builtInLanguages } from "../config/languages.js";
 
 function metaValidator(): ValidateFunction {
   return validatorFor("campaign");
@@ -196,7 +198,7 @@ export function jsonMeta(file: SourceFile): { value: unknown; source: MetaSource
     file,
     locate: doc.locate,
     stringAt(p) {
-      const r = stringNodeRange(doc.tree, p);
+      const r = doc.stringAt(p);
       return r ? alignDecoded(r.value, MappedText.fromSource(file, r.start, r.end)) : undefined;
     },
     has(p) {
@@ -211,7 +213,9 @@ export function jsonMeta(file: SourceFile): { value: unknown; source: MetaSource
   return { value: doc.value, source, problems };
 }
 
-const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
+const languageNames = lazy(() => new Intl.DisplayNames(["en"], { type: "language", fallback: "none" }));
+/** Is a language code one ICU names? brandlint's own languages are (a test checks), without loading the names. */
+const knownLanguage = (lang: string) => Object.hasOwn(builtInLanguages(), lang) || languageNames().of(lang) !== undefined;
 
 /** Validates metadata against the schema and the config; returns the effective metadata. */
 export function validateMeta(
@@ -236,7 +240,7 @@ export function validateMeta(
   try {
     locale = Intl.getCanonicalLocales(locale)[0] ?? "en";
     const lang = new Intl.Locale(locale).language;
-    if (!languageNames.of(lang)) at(["locale"], `unknown language "${lang}" in locale "${str("locale")}"; use a BCP 47 tag such as en, id, ar, ru, pl or pt-BR`, 1);
+    if (!knownLanguage(lang)) at(["locale"], `unknown language "${lang}" in locale "${str("locale")}"; use a BCP 47 tag such as en, id, ar, ru, pl or pt-BR`, 1);
   } catch {
     at(["locale"], `"${str("locale")}" is not a valid locale tag; use a BCP 47 tag such as en, id, ar, ru, pl or pt-BR`);
     locale = "en";

@@ -353,8 +353,8 @@ export async function initCommand(args: string[], io: Io): Promise<number> {
   io.stdout(
     `\nNext:\n` +
       `  install brandlint as a dev dependency, if it is not yet (docs/integrations.md, "Install")\n` +
-      `  npx --no-install brandlint              lint templates/\n` +
-      `  npx --no-install brandlint init --hook  lint the touched campaigns on every git commit\n`,
+      `  node_modules/.bin/brandlint             lint templates/\n` +
+      `  node_modules/.bin/brandlint init --hook lint the touched campaigns on every git commit\n`,
   );
   return 0;
 }

@@ -10,6 +10,8 @@ export interface JsonDoc {
   /** Keys written twice in one object (JSON.parse silently keeps the last), at the later one. */
   duplicates: Problem[];
   locate: Locator;
+  /** The string at a path: its source range (without the quotes) and its value. */
+  stringAt(path: JsonPath): { start: number; end: number; value: string } | undefined;
 }
 
 const SYNTAX_WORDS: Record<string, string> = {
@@ -46,25 +48,176 @@ const CLOSE_BRACKET = 4 as SyntaxKind;
 const EOF = 17 as SyntaxKind;
 
 /** Where brackets first nest past MAX_JSON_DEPTH, found with jsonc-parser's scanner (no recursion). */
-function tooDeep(text: string): Problem | undefined {
+function scan(text: string): { deep?: Problem } {
   const scanner = createScanner(text, true);
   let depth = 0;
   for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
     if (kind === OPEN_BRACE || kind === OPEN_BRACKET) {
       if (++depth > MAX_JSON_DEPTH) {
         const start = scanner.getTokenOffset();
-        return { message: `objects and lists nested more than ${MAX_JSON_DEPTH} levels deep; brandlint does not read deeper than that`, start, end: start + 1, path: [] };
+        return { deep: { message: `objects and lists nested more than ${MAX_JSON_DEPTH} levels deep; brandlint does not read deeper than that`, start, end: start + 1, path: [] } };
       }
     } else if (kind === CLOSE_BRACE || kind === CLOSE_BRACKET) depth = Math.max(0, depth - 1);
   }
-  return undefined;
+  return {};
+}
+
+/** How deep a parsed value nests and how many keys its objects hold (iterative: the value may be deep). */
+function shape(value: unknown): { depth: number; keys: number } {
+  let keys = 0;
+  let depth = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (!v || typeof v !== "object") continue;
+    depth = Math.max(depth, d + 1);
+    const vals = Array.isArray(v) ? v : Object.values(v);
+    if (!Array.isArray(v)) keys += vals.length;
+    for (const x of vals) stack.push([x, d + 1]);
+  }
+  return { depth, keys };
+}
+
+/**
+ * The strings and the punctuation of text JSON.parse has accepted, in order: `onString`
+ * with each string's range (quotes included), `onPunct` with each of `{}[]:,` outside
+ * strings. Strings are skipped with indexOf, so a 9 MB config takes milliseconds.
+ */
+function tokens(text: string, onPunct: (c: string, at: number) => void, onString?: (start: number, end: number) => void): void {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      let j = i + 1;
+      for (;;) {
+        j = text.indexOf('"', j);
+        let b = j - 1;
+        while (text.charCodeAt(b) === 0x5c) b--;
+        if ((j - 1 - b) % 2 === 0) break;
+        j++;
+      }
+      onString?.(i, j + 1);
+      i = j;
+    } else if (c === 0x7b || c === 0x7d || c === 0x5b || c === 0x5d || c === 0x3a || c === 0x2c) onPunct(text[i]!, i);
+  }
+}
+
+/** The keys valid JSON text writes: its colons outside strings. */
+function keysWritten(text: string): number {
+  let keys = 0;
+  tokens(text, (c) => {
+    if (c === ":") keys++;
+  });
+  return keys;
+}
+
+/**
+ * Where each member of a top-level object is written, for text JSON.parse has accepted
+ * with no key written twice: the range of its value (with the white space around).
+ */
+function topMembers(text: string): Map<string, { start: number; end: number }> {
+  const out = new Map<string, { start: number; end: number }>();
+  let depth = 0;
+  let state: "key" | "colon" | "value" = "key";
+  let key = "";
+  let start = 0;
+  tokens(
+    text,
+    (c, at) => {
+      if (c === "{" || c === "[") depth++;
+      else if (c === "}" || c === "]") {
+        if (--depth === 0 && state === "value") out.set(key, { start, end: at });
+      } else if (depth !== 1) return;
+      else if (c === ":") {
+        state = "value";
+        start = at + 1;
+      } else {
+        out.set(key, { start, end: at });
+        state = "key";
+      }
+    },
+    (a, b) => {
+      if (depth !== 1 || state !== "key") return;
+      key = JSON.parse(text.slice(a, b)) as string;
+      state = "colon";
+    },
+  );
+  return out;
+}
+
+/** Moves every node of a tree parsed from a slice to where the slice starts in the whole text. */
+function shift(node: Node, by: number): Node {
+  // jsonc-parser's nodes are plain objects; its types only mark them read-only.
+  const n = node as { -readonly [K in keyof Node]: Node[K] };
+  n.offset += by;
+  if (n.colonOffset !== undefined) n.colonOffset += by;
+  for (const c of n.children ?? []) shift(c, by);
+  return node;
+}
+
+const TREE_OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
+
+/**
+ * A located document whose tree (and the locations it gives) is built only when something
+ * asks for a position; a string under a top-level key (a config's brand name, a variable's
+ * sample) is found in that member's own tree, so a config with 100,000 tone terms is not
+ * turned into a tree to locate its unsubscribe link.
+ */
+function lazyDoc(text: string, value: unknown): JsonDoc {
+  let tree: Node | undefined;
+  const treeOf = () => (tree ??= parseTree(text, [], TREE_OPTIONS));
+  let members: ReturnType<typeof topMembers> | undefined;
+  const memberTrees = new Map<string, Node | undefined>();
+  const memberTree = (key: string): Node | undefined => {
+    if (!memberTrees.has(key)) {
+      const r = (members ??= topMembers(text)).get(key);
+      const sub = r && parseTree(text.slice(r.start, r.end), [], TREE_OPTIONS);
+      memberTrees.set(key, sub && shift(sub, r.start));
+    }
+    return memberTrees.get(key);
+  };
+  const isObject = !!value && typeof value === "object" && !Array.isArray(value);
+  return {
+    value,
+    get tree() {
+      return treeOf();
+    },
+    errors: [],
+    duplicates: [],
+    locate: (path, key) => {
+      // Under a top-level key: that member's tree, where the whole one has not been built.
+      const sub = !tree && isObject && typeof path[0] === "string" && (path.length > 1 || key === undefined) ? memberTree(path[0]) : undefined;
+      return sub ? locateIn(sub, path.slice(1), key) : locateIn(treeOf(), path, key);
+    },
+    stringAt: (path) => {
+      if (tree || !isObject || typeof path[0] !== "string") return stringNodeRange(treeOf(), path);
+      const sub = memberTree(path[0]);
+      return sub && stringNodeRange(sub, path.slice(1));
+    },
+  };
 }
 
 export function parseJson(text: string): JsonDoc {
-  const deep = tooDeep(text);
-  if (deep) return { value: undefined, tree: undefined, errors: [deep], duplicates: [], locate: () => ({ start: 0, end: 0 }) };
+  // Valid JSON, nested within the limit and without a key written twice (the usual case),
+  // needs no tree: JSON.parse (iterative in V8) gives the same value, and the tree is built
+  // when a position is first asked for.
+  if (text.trim() !== "") {
+    let value: unknown;
+    let parsed = true;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      parsed = false;
+    }
+    if (parsed) {
+      const { depth, keys } = shape(value);
+      if (depth <= MAX_JSON_DEPTH && keys === keysWritten(text)) return lazyDoc(text, value);
+    }
+  }
+  const { deep } = scan(text);
+  if (deep) return { value: undefined, tree: undefined, errors: [deep], duplicates: [], locate: () => ({ start: 0, end: 0 }), stringAt: () => undefined };
   const raw: ParseError[] = [];
-  const tree = parseTree(text, raw, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const tree = parseTree(text, raw, TREE_OPTIONS);
   const errors: Problem[] = [];
   const seen = new Set<number>();
   if (text.trim() === "" || (!tree && raw.length === 0)) errors.push({ message: "the file is empty; expected a JSON object", start: 0, end: 0, path: [] });
@@ -76,21 +229,23 @@ export function parseJson(text: string): JsonDoc {
       errors.push(syntaxProblem(text, e));
     }
   const value = tree && errors.length === 0 ? nodeValue(tree) : undefined;
-  const locate: Locator = (path: JsonPath, key?: string) => {
-    if (!tree) return { start: 0, end: 0 };
-    if (key !== undefined) {
-      const parent = findNodeAtLocation(tree, path.slice(0, -1));
-      const prop = parent?.children?.find((c) => c.type === "property" && c.children?.[0]?.value === key);
-      const k = prop?.children?.[0];
-      if (k) return { start: k.offset, end: k.offset + k.length };
-    }
-    for (let n = path.length; n >= 0; n--) {
-      const node = findNodeAtLocation(tree, path.slice(0, n));
-      if (node) return { start: node.offset, end: node.offset + node.length };
-    }
-    return { start: 0, end: 0 };
-  };
-  return { value, tree, errors, duplicates: tree && errors.length === 0 ? duplicateKeys(tree) : [], locate };
+  const locate: Locator = (path: JsonPath, key?: string) => locateIn(tree, path, key);
+  return { value, tree, errors, duplicates: tree && errors.length === 0 ? duplicateKeys(tree) : [], locate, stringAt: (path) => stringNodeRange(tree, path) };
+}
+
+function locateIn(tree: Node | undefined, path: JsonPath, key?: string): { start: number; end: number } {
+  if (!tree) return { start: 0, end: 0 };
+  if (key !== undefined) {
+    const parent = findNodeAtLocation(tree, path.slice(0, -1));
+    const prop = parent?.children?.find((c) => c.type === "property" && c.children?.[0]?.value === key);
+    const k = prop?.children?.[0];
+    if (k) return { start: k.offset, end: k.offset + k.length };
+  }
+  for (let n = path.length; n >= 0; n--) {
+    const node = findNodeAtLocation(tree, path.slice(0, n));
+    if (node) return { start: node.offset, end: node.offset + node.length };
+  }
+  return { start: 0, end: 0 };
 }
 
 function duplicateKeys(root: Node): Problem[] {

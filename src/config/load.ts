@@ -3,6 +3,7 @@
  * file, line, column and JSON path, in words a copywriter understands; nothing here
  * prints or exits (the CLI does).
  */
+import type { CompiledStore } from "../compiled-cache.js";
 import path from "node:path";
 import { DiskHost, readText, type Host } from "../host/index.js";
 import type { ValidateFunction } from "ajv";
@@ -27,6 +28,8 @@ export interface LoadedConfig {
   doc: JsonDoc;
   /** Source range of a JSON path in the config file. */
   locate(path: JsonPath, key?: string): { start: number; end: number };
+  /** Compiled data kept on disk with `--cache` (the tone matchers), set by the lint run. */
+  compiled?: CompiledStore;
 }
 
 /** What the config layer needs to know about a rule to validate its settings. */

@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import type { LoadedConfig } from "../config/load.js";
-import { stringNodeRange, parseJson } from "../config/json-doc.js";
+import { parseJson } from "../config/json-doc.js";
 import { addAlternate, variantOf, type Campaign, type ChannelFields, type ChannelVariant, type Variant, type VariantField, type VariantLink, type VariantImage, type CampaignProblem, type VariantExtra } from "../campaign/model.js";
 import { alignDecoded } from "../text/align.js";
 import { MappedText, MappedTextBuilder, joinMapped } from "../text/mapped-text.js";
@@ -43,7 +43,7 @@ export function pickLocalized(value: Localized | undefined, locale: string): { v
 
 /** A config string as mapped text pointing into brand.config.json. */
 export function configText(config: LoadedConfig, p: (string | number)[], kind: "config" | "url" = "config"): MappedText | undefined {
-  const r = stringNodeRange(config.doc.tree, p);
+  const r = config.doc.stringAt(p);
   if (!r) return undefined;
   const raw = MappedText.fromSource(config.file, r.start, r.end, kind);
   return alignDecoded(r.value, raw, kind);
@@ -354,7 +354,7 @@ function handwrittenVariant(
       }
     }
     const tpl = (key: string) => {
-      const r = stringNodeRange(doc.tree, [key]);
+      const r = doc.stringAt([key]);
       return r ? parse(alignDecoded(r.value, MappedText.fromSource(file, r.start, r.end)), file) : undefined;
     };
     const title = tpl("title");
@@ -455,7 +455,7 @@ function whatsappJsonVariant(
     if (type !== undefined && buttonType({ type }) !== type) problem(`buttons[${i}].type must be quick_reply, url, phone_number or copy_code`, doc.locate(["buttons", i, "type"]));
   });
   const tpl = (...p: (string | number)[]) => {
-    const r = stringNodeRange(doc.tree, p);
+    const r = doc.stringAt(p);
     return r ? parse(alignDecoded(r.value, MappedText.fromSource(file, r.start, r.end)), file) : undefined;
   };
   const parts: Partial<Record<"text" | "header" | "footer" | `button${number}`, ParsedTemplate>> = {};

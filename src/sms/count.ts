@@ -36,6 +36,7 @@ import { legacyGraphemeEnds } from "./graphemes.js";
 import { gsmSeptets } from "./gsm.js";
 import { gsmBaseForm } from "./letters.js";
 import { alphabets, gsmSegmentSize, type Alphabet, type ShiftLanguage } from "./shift.js";
+import { lazy } from "../text/lazy.js";
 
 export type SmsEncoding = "gsm7" | "ucs2";
 
@@ -208,7 +209,7 @@ function* codePoints(text: string): Iterable<{ segment: string; index: number }>
   }
 }
 
-const graphemeSegmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
+const graphemeSegmenter = lazy(() => new Intl.Segmenter("en", { granularity: "grapheme" }));
 
 /** The text as a smart-encoding gateway sends it: replaced when that makes it GSM-7, else unchanged (all or nothing). */
 export function smartEncode(text: string, shiftTables: readonly ShiftLanguage[] = []): string {
@@ -234,7 +235,7 @@ export function smsLayout(text: string, options: SmsOptions = {}): SmsLayout {
   if (options.smartEncoding) apply(smartEncoded(sent, tables));
   if (options.letters === "strip") {
     const encodable = (s: string) => gsmEncodable(s, tables);
-    apply(rewrite(sent, graphemeSegmenter.segment(sent), (g) => gsmBaseForm(g, encodable)));
+    apply(rewrite(sent, graphemeSegmenter().segment(sent), (g) => gsmBaseForm(g, encodable)));
   }
   const extra = origin ? { origin } : {};
   if (!tables.length) {

@@ -7,9 +7,10 @@
  */
 import baseLetters from "./data/base-letters.json" with { type: "json" };
 import { isGsm } from "./gsm.js";
+import { lazy } from "../text/lazy.js";
 
 const EXTRA: Readonly<Record<string, string>> = baseLetters.letters;
-const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+const graphemes = lazy(() => new Intl.Segmenter("en", { granularity: "grapheme" }));
 
 /**
  * The GSM form of a letter with diacritics (one grapheme), or undefined when it is
@@ -34,6 +35,6 @@ export function gsmBaseForm(g: string, encodable: (s: string) => boolean = isGsm
 /** The text with every letter that has a GSM base form replaced by it (what `letters: strip` sends). */
 export function stripLetters(text: string, encodable: (s: string) => boolean = isGsm): string {
   let out = "";
-  for (const { segment } of graphemes.segment(text)) out += gsmBaseForm(segment, encodable) ?? segment;
+  for (const { segment } of graphemes().segment(text)) out += gsmBaseForm(segment, encodable) ?? segment;
   return out;
 }

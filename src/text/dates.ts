@@ -18,6 +18,7 @@ import { foldKey } from "./fold.js";
 import { normalizeDigits } from "./numbers.js";
 import { sentenceIds } from "./sentences.js";
 import { tokenize, type WordToken } from "./words.js";
+import { lazy } from "./lazy.js";
 
 export type NumericOrder = "dmy" | "mdy";
 
@@ -59,18 +60,25 @@ export function isValidDate(month: number, day: number): boolean {
   return isRealDay(2000, month, day);
 }
 
-const ENGLISH_LONG = new Intl.DateTimeFormat("en", { month: "long", timeZone: "UTC" });
+const ENGLISH_LONG = lazy(() => new Intl.DateTimeFormat("en", { month: "long", timeZone: "UTC" }));
 /** "31 March" (for messages, in English). */
 export function formatMonthDay(month: number, day: number): string {
-  return `${day} ${ENGLISH_LONG.format(new Date(Date.UTC(2000, month - 1, 15)))}`;
+  return `${day} ${ENGLISH_LONG().format(new Date(Date.UTC(2000, month - 1, 15)))}`;
 }
 
+const formats = new Map<string, Intl.DateTimeFormat | undefined>();
+/** A Gregorian, Latin-digit, UTC formatter for a locale (one per locale and options: making one is the cost). */
 function dtf(locale: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat | undefined {
+  const key = `${locale}\u0000${JSON.stringify(opts)}`;
+  if (formats.has(key)) return formats.get(key);
+  let f: Intl.DateTimeFormat | undefined;
   try {
-    return new Intl.DateTimeFormat(locale, { ...opts, calendar: "gregory", numberingSystem: "latn", timeZone: "UTC" });
+    f = new Intl.DateTimeFormat(locale, { ...opts, calendar: "gregory", numberingSystem: "latn", timeZone: "UTC" });
   } catch {
-    return undefined;
+    f = undefined;
   }
+  formats.set(key, f);
+  return f;
 }
 
 /** The numeric-date order a locale uses (from Intl: `3/31` in en and en-US, `31.03.` in de, `31/03` in en-GB). */
@@ -210,6 +218,8 @@ const plain = ({ first: _, last: __, ...d }: FoundDate): DateMention => d;
 const wordsOf = (text: string, locale: string) => tokenize(text, locale).filter((t) => t.word);
 
 function datesIn(text: string, words: readonly WordToken[], locale: string, languages: Languages, order: NumericOrder): FoundDate[] {
+  // Every form has a day or month number: without a digit there is no date, and no month names to look up.
+  if (!/\p{Nd}/u.test(text)) return [];
   const k = knowledgeFor(locale, languages);
   const keys = (i: number) => k.keyer.keys(words[i]!.text);
   const gap = (a: WordToken, b: WordToken) => text.slice(a.end, b.start);

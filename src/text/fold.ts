@@ -37,22 +37,66 @@ function dropSilentMarks(s: string): string {
 }
 
 const cache = new Map<string, string>();
+const ASCII = /^[\x00-\x7f]*$/;
+/** Languages whose case mapping of ASCII differs (dotless ı); V8 cases by the first subtag. */
+const TURKIC = /^(?:tr|az)(?:$|[-_])/i;
 
 /** The key a word is compared by (see the module comment). Cached. */
 export function foldKey(s: string, locale: string): string {
+  if (isPlainAscii(s, locale)) return s.toLowerCase();
   const k = `${locale}\u0000${s}`;
   let out = cache.get(k);
   if (out !== undefined) return out;
-  let t = s.normalize("NFKC").replace(TATWEEL, "").replace(IGNORABLE, "").replace(APOSTROPHES, "'");
-  if (/[\u0590-\u08FF\u0370-\u03FF\u1F00-\u1FFF]/u.test(t)) t = dropSilentMarks(t);
-  t = safeCase(t, locale);
-  out = t.replace(/ς/gu, "σ").replace(/ß/gu, "ss").replace(/ё/gu, "е");
+  out = fold(s, locale);
   if (cache.size > 50_000) cache.clear();
   cache.set(k, out);
   return out;
 }
 
+/** foldKey without the cache, for words seen once (compiling a term list of 100,000 words would only churn it). */
+export function foldKeyOnce(s: string, locale: string): string {
+  return isPlainAscii(s, locale) ? s.toLowerCase() : fold(s, locale);
+}
+
+/**
+ * ASCII needs no normalising and no marks dropped, and cases the same in every language
+ * but Turkish and Azeri (I → ı): the common case, cheaper than the cache.
+ */
+const isPlainAscii = (s: string, locale: string) => ASCII.test(s) && !(s.includes("I") && TURKIC.test(locale));
+
+function fold(s: string, locale: string): string {
+  let t = s.normalize("NFKC").replace(TATWEEL, "").replace(IGNORABLE, "").replace(APOSTROPHES, "'");
+  if (/[\u0590-\u08FF\u0370-\u03FF\u1F00-\u1FFF]/u.test(t)) t = dropSilentMarks(t);
+  t = safeCase(t, locale);
+  return t.replace(/ς/gu, "σ").replace(/ß/gu, "ss").replace(/ё/gu, "е");
+}
+
+/**
+ * The languages V8 cases with their own rules (Intl::StringLocaleConvertCase sends only
+ * these to ICU); every other language cases like the root locale. Engine behaviour, not
+ * language data: test/matcher-compile.test.ts checks it over the BMP for every shipped language.
+ */
+const OWN_CASING = /^(?:tr|az|lt|el)$/;
+const casingClasses = new Map<string, string>();
+/** Locales whose case mappings (so whose folded keys) are the same: the language for those with their own casing, "" for the rest. */
+export function casingClass(locale: string): string {
+  let cls = casingClasses.get(locale);
+  if (cls === undefined) {
+    try {
+      const lang = new Intl.Locale(locale).language;
+      cls = OWN_CASING.test(lang) ? lang : "";
+    } catch {
+      cls = "";
+    }
+    if (casingClasses.size > 1000) casingClasses.clear();
+    casingClasses.set(locale, cls);
+  }
+  return cls;
+}
+
 function safeCase(t: string, locale: string): string {
+  // The root mapping needs no locale lookup per call.
+  if (casingClass(locale) === "") return t.toUpperCase().toLowerCase();
   try {
     return t.toLocaleUpperCase(locale).toLocaleLowerCase(locale);
   } catch {

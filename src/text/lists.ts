@@ -3,15 +3,16 @@
  * channel names as people write them ("SMS", "WhatsApp"), in the channels' order.
  */
 import { CHANNELS, type Channel } from "../types.js";
+import { lazy } from "./lazy.js";
 
 const FORMATS = {
-  conjunction: new Intl.ListFormat("en", { style: "long", type: "conjunction" }),
-  disjunction: new Intl.ListFormat("en", { style: "long", type: "disjunction" }),
+  conjunction: lazy(() => new Intl.ListFormat("en", { style: "long", type: "conjunction" })),
+  disjunction: lazy(() => new Intl.ListFormat("en", { style: "long", type: "disjunction" })),
 };
 
 /** "a, b, and c" (or "a, b, or c"). */
 export function formatList(items: Iterable<string>, type: keyof typeof FORMATS = "conjunction"): string {
-  return FORMATS[type].format([...items]);
+  return FORMATS[type]().format([...items]);
 }
 
 /** How a channel is named in a message. */

@@ -6,6 +6,7 @@
  * periods (day, week, month) and rolling windows.
  */
 import { isRealDay } from "./dates.js";
+import { lazy } from "./lazy.js";
 
 /** A send as written, parsed: a local date and time, and the offset when one is written. */
 export interface SendTime {
@@ -117,13 +118,13 @@ export function calendarPeriod(day: number, per: Period): { first: number; last:
   return { first, last };
 }
 
-const dayFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short", year: "numeric" });
-const monthFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", month: "long", year: "numeric" });
+const dayFormat = lazy(() => new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short", year: "numeric" }));
+const monthFormat = lazy(() => new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", month: "long", year: "numeric" }));
 
 /** "Sun 15 Mar 2026", "March 2026": a local day or month as people read it. */
 export function showDay(day: number): string {
-  return dayFormat.format(new Date(day * 86_400_000));
+  return dayFormat().format(new Date(day * 86_400_000));
 }
 export function showMonth(day: number): string {
-  return monthFormat.format(new Date(day * 86_400_000));
+  return monthFormat().format(new Date(day * 86_400_000));
 }
