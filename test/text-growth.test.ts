@@ -16,6 +16,8 @@ import { sentenceRanges } from "../src/text/sentences.js";
 import { findLoose, PhraseMatcher } from "../src/text/terms.js";
 import { tokenize } from "../src/text/words.js";
 import { parseMarkdown } from "../src/render/markdown.js";
+import { smsLayout } from "../src/sms/count.js";
+import { stripLetters } from "../src/sms/letters.js";
 
 /** Runs `f` and returns the work it did (see the module comment). */
 function work(f: () => unknown): number {
@@ -119,6 +121,10 @@ describe("text paths grow linearly", () => {
   });
   it("Markdown: inline marks that never close, in one paragraph (micromark splices its events per text run)", () => {
     for (const p of ["[a](", "a*b ", "[x] "]) expectLinear(p, (t) => parseMarkdown(t));
+  });
+  it("SMS letters stripped to their GSM base form (one grapheme pass, in windows)", () => {
+    expectLinear("٢٠٪ ", (t) => stripLetters(t));
+    expectLinear("zażółć ", (t) => smsLayout(t, { letters: "strip" }));
   });
   it("findLoose (the opt-out search)", () => {
     expectLinear("Reply   STOP to opt out\n", (t) => findLoose(t, "reply stop to opt out", "en"));
