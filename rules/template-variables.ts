@@ -10,7 +10,8 @@
  */
 import { defineRule } from "../src/engine/rule.js";
 import { CHANNELS } from "../src/types.js";
-import { tokenize, foldCase } from "../src/text/words.js";
+import { tokenize, foldCase, type WordToken } from "../src/text/words.js";
+import type { SourceFile } from "../src/text/source-file.js";
 import { didYouMean } from "../src/text/suggest.js";
 import { lookupVariable } from "../src/render/sample-data.js";
 
@@ -27,6 +28,106 @@ const GREETINGS = [
   "hola", "bonjour", "salut", "ciao", "olá", "oi", "hallo", "liebe", "lieber", "merhaba",
 ];
 const GREETING_SET = new Set(GREETINGS.map((g) => foldCase(g, "en")));
+/** White space (not a line break) and a comma right after a variable. */
+const COMMA_AFTER = /[^\S\n]*,/y;
+/** What may come before a variable that opens its line (quotes, Markdown marks). */
+const OPENING = /[\s"'#>*_-]*/y;
+/** A frontmatter or JSON field name at the start of a line, left out of the quoted text before a greeting. */
+const FIELD_PREFIX = /[\s"'#>*_-]*(subject|title|text|body)\s*:\s*["']?/iy;
+
+/** The first index below `n` where `past` holds (`past` is false, then true), or `n`: a binary search. */
+function firstIndex(n: number, past: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (past(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** A source line (up to its "\n"): its words, tokenized once for every variable on it. */
+interface Line {
+  start: number;
+  /** Where its first character that is not white space, a quote or a Markdown mark is (its end when none). */
+  firstWritten: number;
+  /** Where the text quoted before a greeting may start: after a leading field name and white space. */
+  shownFrom: number;
+  /** The last `n` words that end before `offset` (of the text from the line's start to `offset`). */
+  wordsBefore(offset: number, n: number): WordToken[];
+}
+
+/**
+ * The "\n"-separated lines of source files, each one looked at once however many
+ * variables it holds (looking at the whole line before each variable was quadratic
+ * on a line of thousands of variables).
+ */
+class SourceLines {
+  private breaks = new Map<SourceFile, number[]>();
+  private lines = new Map<string, Line>();
+  constructor(private locale: string) {}
+
+  private breaksOf(file: SourceFile): number[] {
+    let b = this.breaks.get(file);
+    if (!b) {
+      b = [];
+      for (let i = file.text.indexOf("\n"); i !== -1; i = file.text.indexOf("\n", i + 1)) b.push(i);
+      this.breaks.set(file, b);
+    }
+    return b;
+  }
+
+  /** Index of the first line break at or after `offset` (breaks.length when none). */
+  private breakAt(file: SourceFile, offset: number): number {
+    const b = this.breaksOf(file);
+    return firstIndex(b.length, (i) => b[i]! >= offset);
+  }
+
+  /** Where the line holding `offset` ends (its "\n", or the end of the text). */
+  lineEnd(file: SourceFile, offset: number): number {
+    return this.breaksOf(file)[this.breakAt(file, offset)] ?? file.text.length;
+  }
+
+  /** The line that holds `offset`. */
+  at(file: SourceFile, offset: number): Line {
+    const k = this.breakAt(file, offset);
+    const start = k > 0 ? this.breaksOf(file)[k - 1]! + 1 : 0;
+    const key = `${file.path}\u0000${start}`;
+    let line = this.lines.get(key);
+    if (line) return line;
+    const text = file.text;
+    const end = this.lineEnd(file, offset);
+    OPENING.lastIndex = start;
+    OPENING.test(text);
+    const firstWritten = Math.min(OPENING.lastIndex, end);
+    FIELD_PREFIX.lastIndex = start;
+    let shownFrom = FIELD_PREFIX.test(text) ? Math.min(FIELD_PREFIX.lastIndex, end) : start;
+    while (shownFrom < end && /\s/.test(text[shownFrom]!)) shownFrom++;
+    let tokens: WordToken[] | undefined;
+    let wordEnds: number[] | undefined;
+    const locale = this.locale;
+    line = {
+      start,
+      firstWritten,
+      shownFrom,
+      wordsBefore(offset, n) {
+        tokens ??= tokenize(text.slice(start, end), locale);
+        wordEnds ??= tokens.flatMap((t, i) => (t.word ? [i] : []));
+        const rel = offset - start;
+        const all = tokens;
+        // The first token ending after the offset, and the word tokens ending at or before it.
+        const after = firstIndex(all.length, (i) => all[i]!.end > rel);
+        // A token across the offset: the line's words there are not those of the text before it.
+        if (all[after] && all[after].start < rel) return tokenize(text.slice(start, offset), locale).filter((t) => t.word).slice(-n);
+        const words = firstIndex(wordEnds.length, (i) => all[wordEnds![i]!]!.end > rel);
+        return wordEnds.slice(Math.max(0, words - n), words).map((i) => all[i]!);
+      },
+    };
+    this.lines.set(key, line);
+    return line;
+  }
+}
 
 interface Options {
   greetingWords: string[];
@@ -104,6 +205,7 @@ export default defineRule<Options>({
     const vars = ctx.config.data.variables ?? {};
     const declared = [...new Set(Object.keys(vars).map((k) => k.split(".")[0]!))];
     const extraGreetings = new Set(options.greetingWords.map((g) => foldCase(g, ctx.campaign.meta.locale)));
+    const lines = new SourceLines(ctx.campaign.meta.locale);
     for (const p of variant.templateProblems) ctx.report({ messageId: "refused", data: { message: p.message }, at: { file: p.file, start: p.start, end: p.end } });
     for (const v of variant.variables) {
       const root = v.use.path[0] ?? v.use.name.split(".")[0]!;
@@ -128,18 +230,16 @@ export default defineRule<Options>({
       const spec = found.spec ?? {};
       if (v.use.role !== "output" || v.use.guarded || spec.fallback !== undefined) continue;
       // Is it a greeting? Look at the words just before it, in the source line.
-      const text = v.file.text;
-      const lineStart = text.lastIndexOf("\n", v.start - 1) + 1;
-      let lineEnd = text.indexOf("\n", v.end);
-      if (lineEnd === -1) lineEnd = text.length;
-      const before = text.slice(lineStart, v.start);
-      const after = text.slice(v.end, lineEnd);
-      const words = tokenize(before, ctx.campaign.meta.locale).filter((t) => t.word).slice(-2);
+      const line = lines.at(v.file, v.start);
+      const lineEnd = lines.lineEnd(v.file, v.end);
+      const after = (n: number) => v.file.text.slice(v.end, Math.min(lineEnd, v.end + n));
+      const words = line.wordsBefore(v.start, 2);
       const greets = words.some((w) => GREETING_SET.has(foldCase(w.text, "en")) || extraGreetings.has(foldCase(w.text, ctx.campaign.meta.locale)));
-      const opensWithComma = !before.replace(/^[\s"'#>*_-]*/, "").trim() && /^\s*,/.test(after);
+      COMMA_AFTER.lastIndex = v.end;
+      const opensWithComma = v.start <= line.firstWritten && COMMA_AFTER.test(v.file.text) && COMMA_AFTER.lastIndex <= lineEnd;
       if (greets || opensWithComma) {
-        const shownBefore = before.replace(/^[\s"'#>*_-]*(subject|title|text|body)\s*:\s*["']?/i, "").trimStart().slice(-20);
-        ctx.report({ messageId: "greeting", data: { name: v.use.name, before: shownBefore, after: after.slice(0, 12) }, at, severity: 1 });
+        const shownBefore = v.file.text.slice(Math.max(Math.min(line.shownFrom, v.start), v.start - 20), v.start);
+        ctx.report({ messageId: "greeting", data: { name: v.use.name, before: shownBefore, after: after(12) }, at, severity: 1 });
       }
     }
   },
