@@ -11,6 +11,7 @@
 import { defineRule } from "../src/engine/rule.js";
 import { CHANNELS } from "../src/types.js";
 import { tokenize, foldCase, type WordToken } from "../src/text/words.js";
+import { CharOffsets, firstIndex } from "../src/text/offsets.js";
 import type { SourceFile } from "../src/text/source-file.js";
 import { didYouMean } from "../src/text/suggest.js";
 import { lookupVariable } from "../src/render/sample-data.js";
@@ -35,18 +36,6 @@ const OPENING = /[\s"'#>*_-]*/y;
 /** A frontmatter or JSON field name at the start of a line, left out of the quoted text before a greeting. */
 const FIELD_PREFIX = /[\s"'#>*_-]*(subject|title|text|body)\s*:\s*["']?/iy;
 
-/** The first index below `n` where `past` holds (`past` is false, then true), or `n`: a binary search. */
-function firstIndex(n: number, past: (i: number) => boolean): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (past(mid)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
 /** A source line (up to its "\n"): its words, tokenized once for every variable on it. */
 interface Line {
   start: number;
@@ -64,35 +53,25 @@ interface Line {
  * on a line of thousands of variables).
  */
 class SourceLines {
-  private breaks = new Map<SourceFile, number[]>();
+  private breaks = new Map<SourceFile, CharOffsets>();
   private lines = new Map<string, Line>();
   constructor(private locale: string) {}
 
-  private breaksOf(file: SourceFile): number[] {
+  private breaksOf(file: SourceFile): CharOffsets {
     let b = this.breaks.get(file);
-    if (!b) {
-      b = [];
-      for (let i = file.text.indexOf("\n"); i !== -1; i = file.text.indexOf("\n", i + 1)) b.push(i);
-      this.breaks.set(file, b);
-    }
+    if (!b) this.breaks.set(file, (b = new CharOffsets(file.text, (c) => c === "\n")));
     return b;
-  }
-
-  /** Index of the first line break at or after `offset` (breaks.length when none). */
-  private breakAt(file: SourceFile, offset: number): number {
-    const b = this.breaksOf(file);
-    return firstIndex(b.length, (i) => b[i]! >= offset);
   }
 
   /** Where the line holding `offset` ends (its "\n", or the end of the text). */
   lineEnd(file: SourceFile, offset: number): number {
-    return this.breaksOf(file)[this.breakAt(file, offset)] ?? file.text.length;
+    const nl = this.breaksOf(file).from(offset);
+    return nl === -1 ? file.text.length : nl;
   }
 
   /** The line that holds `offset`. */
   at(file: SourceFile, offset: number): Line {
-    const k = this.breakAt(file, offset);
-    const start = k > 0 ? this.breaksOf(file)[k - 1]! + 1 : 0;
+    const start = this.breaksOf(file).before(offset) + 1;
     const key = `${file.path}\u0000${start}`;
     let line = this.lines.get(key);
     if (line) return line;

@@ -175,7 +175,12 @@ async function expectLinearRule(rule: string, pattern: string, config: object): 
 }
 
 describe("rules grow linearly", () => {
-  const config = { brand: { name: "Lumen" }, variables: { x: { sample: "Ana", maxLength: 20 } } };
+  const config = { brand: { name: "Lumen" }, tone: { banned: [{ term: "cheap" }] }, variables: { x: { sample: "Ana", maxLength: 20 } } };
+  it("consistency: the brand name written thousands of times (its line, sentence and word around each)", async () => {
+    await expectLinearRule("consistency", "cheap LUMEN ", config);
+    await expectLinearRule("consistency", "LUMEN. ", config);
+    await expectLinearRule("consistency", "LUMEN-", config);
+  });
   it("template-variables: thousands of variables on one line (the words before each)", async () => {
     await expectLinearRule("template-variables", "{{x}}", config);
     await expectLinearRule("template-variables", "Hi {{x}}, ", config);
