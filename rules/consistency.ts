@@ -25,7 +25,8 @@ import { PhraseMatcher } from "../src/text/terms.js";
 import { builtInLanguages, languagesFor } from "../src/config/languages.js";
 import { findEndDates, formatMonthDay, numericOrderFor, type NumericOrder } from "../src/text/dates.js";
 import { localeApplies } from "../src/text/locale.js";
-import { sentenceAround } from "../src/text/sentences.js";
+import { CharOffsets } from "../src/text/offsets.js";
+import { sentenceFinder, type SentenceRange } from "../src/text/sentences.js";
 import { channelNames } from "../src/text/lists.js";
 import type { BrandConfig, Channel } from "../src/types.js";
 import { CHANNELS } from "../src/types.js";
@@ -47,28 +48,69 @@ function toneWordsHandles(config: BrandConfig, locale: string): Set<string> {
   return new Set(lists.flatMap((l) => (l.terms ?? []).filter((t) => t.caseSensitive).flatMap((t) => t.instead)));
 }
 
-/** Is a match part of a URL, an email address, a handle, a hashtag or a domain name? */
-function inAddressLike(text: string, start: number, end: number): boolean {
-  let s = start;
-  let e = end;
-  while (s > 0 && !/\s/u.test(text[s - 1]!)) s--;
-  while (e < text.length && !/\s/u.test(text[e]!)) e++;
-  const chunk = text.slice(s, e);
-  if (/[@#]|:\/\/|^www\./iu.test(chunk)) return true;
-  // A domain: a dot between letters right next to the name (acme.example, shop.acme.com).
-  return /^\.[\p{L}\p{N}]/u.test(text.slice(end, end + 2)) || /[\p{L}\p{N}]\.$/u.test(text.slice(Math.max(0, start - 2), start));
-}
+/**
+ * What the brand-name check asks about the text around each match, answered from one
+ * pass over the text (a scan of the match's line, sentence or word per match was
+ * quadratic on a text holding the name thousands of times).
+ */
+class Surroundings {
+  private spaces?: CharOffsets;
+  private breaks?: CharOffsets;
+  private sentence?: (start: number) => SentenceRange;
+  private addressLike = new Map<number, boolean>();
+  /** Per UTF-16 offset: the length of the cased letters before it, and of those that are not capitals. */
+  private cased?: Uint32Array;
+  private lower?: Uint32Array;
+  constructor(
+    readonly text: string,
+    readonly locale: string,
+  ) {}
 
-/** Is the name inside a sentence (or line) written in capitals (a shouted headline), where capitals are a style? */
-function inAllCaps(text: string, start: number, end: number, locale: string): boolean {
-  const s = sentenceAround(text, start, locale);
-  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
-  const nl = text.indexOf("\n", end);
-  const from = Math.max(s.start, lineStart);
-  const to = Math.min(s.end, nl === -1 ? text.length : nl);
-  const rest = (text.slice(from, start) + " " + text.slice(end, to)).replace(/[^\p{L}]/gu, "");
-  const cased = [...rest].filter((c) => c.toLocaleLowerCase(locale) !== c.toLocaleUpperCase(locale)).join("");
-  return cased.length >= 2 && cased === cased.toLocaleUpperCase(locale);
+  /** Is a match part of a URL, an email address, a handle, a hashtag or a domain name? */
+  inAddressLike(start: number, end: number): boolean {
+    const { text } = this;
+    this.spaces ??= new CharOffsets(text, (c) => /\s/u.test(c));
+    const s = this.spaces.before(start) + 1;
+    const after = this.spaces.from(end);
+    const e = after === -1 ? text.length : after;
+    // One look at each stretch without white space, however many matches it holds.
+    let address = this.addressLike.get(s);
+    if (address === undefined) this.addressLike.set(s, (address = /[@#]|:\/\/|^www\./iu.test(text.slice(s, e))));
+    if (address) return true;
+    // A domain: a dot between letters right next to the name (acme.example, shop.acme.com).
+    return /^\.[\p{L}\p{N}]/u.test(text.slice(end, end + 2)) || /[\p{L}\p{N}]\.$/u.test(text.slice(Math.max(0, start - 2), start));
+  }
+
+  /**
+   * Is the name inside a sentence (or line) written in capitals (a shouted headline),
+   * where capitals are a style? At least two other cased letters, every one a capital.
+   */
+  inAllCaps(start: number, end: number): boolean {
+    const { text, locale } = this;
+    this.breaks ??= new CharOffsets(text, (c) => c === "\n");
+    this.sentence ??= sentenceFinder(text, locale);
+    if (!this.cased || !this.lower) {
+      this.cased = new Uint32Array(text.length + 1);
+      this.lower = new Uint32Array(text.length + 1);
+      let i = 0;
+      for (const c of text) {
+        const cased = /\p{L}/u.test(c) && c.toLocaleLowerCase(locale) !== c.toLocaleUpperCase(locale);
+        const lower = cased && c !== c.toLocaleUpperCase(locale);
+        for (let k = 0; k < c.length; k++, i++) {
+          this.cased[i + 1] = this.cased[i]! + (cased && k === 0 ? c.length : 0);
+          this.lower[i + 1] = this.lower[i]! + (lower && k === 0 ? c.length : 0);
+        }
+      }
+    }
+    const s = this.sentence(start);
+    const lineStart = this.breaks.before(start) + 1;
+    const nl = this.breaks.from(end);
+    const from = Math.max(s.start, lineStart);
+    const to = Math.min(s.end, nl === -1 ? text.length : nl);
+    const count = (a: Uint32Array, x: number, y: number) => (y > x ? a[y]! - a[x]! : 0);
+    const cased = count(this.cased, from, start) + count(this.cased, end, to);
+    return cased >= 2 && count(this.lower, from, start) + count(this.lower, end, to) === 0;
+  }
 }
 
 function checkBrandName(ctx: Ctx): void {
@@ -81,12 +123,13 @@ function checkBrandName(ctx: Ctx): void {
   for (const variant of ctx.variants)
     for (const field of fieldsOf(variant)) {
       const text = field.sample;
+      const around = new Surroundings(text.text, locale);
       for (const m of matcher.match(text.text)) {
         if (allowed.has(m.text)) continue;
         if (!m.words.every((w) => text.isOnly(w.start, w.end, ["text"]))) continue;
-        if (inAddressLike(text.text, m.start, m.end)) continue;
+        if (around.inAddressLike(m.start, m.end)) continue;
         const upper = m.text === m.text.toLocaleUpperCase(locale);
-        if (options.allowAllCaps && upper && inAllCaps(text.text, m.start, m.end, locale)) continue;
+        if (options.allowAllCaps && upper && around.inAllCaps(m.start, m.end)) continue;
         ctx.report({ messageId: "brandName", data: { brand, found: m.text }, at: { text, start: m.start, end: m.end }, fix: brand, channels: [variant.channel] });
       }
     }

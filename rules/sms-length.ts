@@ -24,6 +24,7 @@ import { gsmEncodable, smartEncodingMap, smsLayout, smsUnits, SEGMENT_SIZE, type
 import { GSM_SUBSTITUTES } from "../src/sms/gsm.js";
 import { gsmBaseForm, stripLetters } from "../src/sms/letters.js";
 import type { ShiftLanguage } from "../src/sms/shift.js";
+import { graphemeSegments } from "../src/text/graphemes.js";
 import { formatList } from "../src/text/lists.js";
 import type { MappedText, PieceKind, SourceRange } from "../src/text/mapped-text.js";
 import { findUrlRanges } from "../src/text/urls.js";
@@ -105,7 +106,7 @@ function avoidable(g: string, policy: Policy): Avoidable | undefined {
 /** Rewrites the avoidable graphemes of a written text into GSM (symbols are dropped). */
 function toGsm(s: string, policy: Policy): string {
   let out = "";
-  for (const { segment } of graphemes().segment(s)) {
+  for (const { segment } of graphemeSegments(s)) {
     if (policy.encodable(segment)) {
       out += segment;
       continue;
@@ -409,9 +410,12 @@ function reportLimit(ctx: Ctx, worst: MappedText, counted: { text: string; spans
   // Which characters make it UCS-2, and what worst-case variables and links count as.
   const reasons: string[] = [];
   if (enc === "ucs2") {
-    for (const { segment, index } of graphemes().segment(counted.text)) {
+    // The spans cover the counted text in order: one pointer walks them with the graphemes.
+    let k = 0;
+    for (const { segment, index } of graphemeSegments(counted.text)) {
       if (policy.encodable(segment)) continue;
-      const span = counted.spans.find((s) => index >= s.from && index < s.to);
+      while (k < counted.spans.length && counted.spans[k]!.to <= index) k++;
+      const span = counted.spans[k] && counted.spans[k]!.from <= index ? counted.spans[k] : undefined;
       const why = span?.kind === "variable" && span.name !== undefined ? `{{${span.name}}} at its worst case` : shown(segment, avoidable(segment, policy));
       if (!reasons.includes(why)) reasons.push(why);
     }
@@ -422,7 +426,9 @@ function reportLimit(ctx: Ctx, worst: MappedText, counted: { text: string; spans
   for (const s of counted.spans) {
     if (s.kind === "url" && !s.copy) links++;
     if (s.kind !== "variable" || s.name === undefined || variables[s.name]?.maxLength === undefined) continue;
-    perVariable.set(s.name, [...(perVariable.get(s.name) ?? []), smsUnits(counted.text.slice(s.from, s.to), enc)]);
+    const uses = perVariable.get(s.name) ?? [];
+    uses.push(smsUnits(counted.text.slice(s.from, s.to), enc));
+    perVariable.set(s.name, uses);
   }
   const counting = [
     ...[...perVariable].map(([name, uses]) => `{{${name}}} as ${uses.length > 1 && uses.every((u) => u === uses[0]) ? `${uses.length} × ${uses[0]}` : uses.join(" + ")}`),
@@ -464,7 +470,7 @@ function encodingName(layout: SmsLayout): string {
 
 /** The written graphemes of the sample text that are not GSM for this gateway, with their source edit. */
 function* writtenNonGsm(ctx: Ctx, sample: MappedText, policy: Policy, replacement: (g: string) => string | undefined) {
-  for (const { segment, index } of graphemes().segment(sample.text)) {
+  for (const { segment, index } of graphemeSegments(sample.text)) {
     const end = index + segment.length;
     if (policy.encodable(segment) || !sample.isOnly(index, end, WRITTEN)) continue;
     const to = replacement(segment);

@@ -10,7 +10,9 @@
  */
 import { defineRule } from "../src/engine/rule.js";
 import { CHANNELS } from "../src/types.js";
-import { tokenize, foldCase } from "../src/text/words.js";
+import { tokenize, foldCase, type WordToken } from "../src/text/words.js";
+import { CharOffsets, firstIndex } from "../src/text/offsets.js";
+import type { SourceFile } from "../src/text/source-file.js";
 import { languagesFor } from "../src/config/languages.js";
 import { phraseSet } from "../src/text/phrases.js";
 import { didYouMean } from "../src/text/suggest.js";
@@ -20,6 +22,85 @@ import { lookupVariable } from "../src/render/sample-data.js";
 export const BUILTIN_VARIABLES = ["brand", "campaign", "channel", "link", "unsubscribeUrl"];
 
 /** Greeting words, by language: a variable right after one is a greeting. */
+/** White space (not a line break) and a comma right after a variable. */
+const COMMA_AFTER = /[^\S\n]*,/y;
+/** What may come before a variable that opens its line (quotes, Markdown marks). */
+const OPENING = /[\s"'#>*_-]*/y;
+/** A frontmatter or JSON field name at the start of a line, left out of the quoted text before a greeting. */
+const FIELD_PREFIX = /[\s"'#>*_-]*(subject|title|text|body)\s*:\s*["']?/iy;
+
+/** A source line (up to its "\n"): its words, tokenized once for every variable on it. */
+interface Line {
+  start: number;
+  /** Where its first character that is not white space, a quote or a Markdown mark is (its end when none). */
+  firstWritten: number;
+  /** Where the text quoted before a greeting may start: after a leading field name and white space. */
+  shownFrom: number;
+  /** The last `n` words that end before `offset` (of the text from the line's start to `offset`). */
+  wordsBefore(offset: number, n: number): WordToken[];
+}
+
+/**
+ * The "\n"-separated lines of source files, each one looked at once however many
+ * variables it holds (looking at the whole line before each variable was quadratic
+ * on a line of thousands of variables).
+ */
+class SourceLines {
+  private breaks = new Map<SourceFile, CharOffsets>();
+  private lines = new Map<string, Line>();
+  constructor(private locale: string) {}
+
+  private breaksOf(file: SourceFile): CharOffsets {
+    let b = this.breaks.get(file);
+    if (!b) this.breaks.set(file, (b = new CharOffsets(file.text, (c) => c === "\n")));
+    return b;
+  }
+
+  /** Where the line holding `offset` ends (its "\n", or the end of the text). */
+  lineEnd(file: SourceFile, offset: number): number {
+    const nl = this.breaksOf(file).from(offset);
+    return nl === -1 ? file.text.length : nl;
+  }
+
+  /** The line that holds `offset`. */
+  at(file: SourceFile, offset: number): Line {
+    const start = this.breaksOf(file).before(offset) + 1;
+    const key = `${file.path}\u0000${start}`;
+    let line = this.lines.get(key);
+    if (line) return line;
+    const text = file.text;
+    const end = this.lineEnd(file, offset);
+    OPENING.lastIndex = start;
+    OPENING.test(text);
+    const firstWritten = Math.min(OPENING.lastIndex, end);
+    FIELD_PREFIX.lastIndex = start;
+    let shownFrom = FIELD_PREFIX.test(text) ? Math.min(FIELD_PREFIX.lastIndex, end) : start;
+    while (shownFrom < end && /\s/.test(text[shownFrom]!)) shownFrom++;
+    let tokens: WordToken[] | undefined;
+    let wordEnds: number[] | undefined;
+    const locale = this.locale;
+    line = {
+      start,
+      firstWritten,
+      shownFrom,
+      wordsBefore(offset, n) {
+        tokens ??= tokenize(text.slice(start, end), locale);
+        wordEnds ??= tokens.flatMap((t, i) => (t.word ? [i] : []));
+        const rel = offset - start;
+        const all = tokens;
+        // The first token ending after the offset, and the word tokens ending at or before it.
+        const after = firstIndex(all.length, (i) => all[i]!.end > rel);
+        // A token across the offset: the line's words there are not those of the text before it.
+        if (all[after] && all[after].start < rel) return tokenize(text.slice(start, offset), locale).filter((t) => t.word).slice(-n);
+        const words = firstIndex(wordEnds.length, (i) => all[wordEnds![i]!]!.end > rel);
+        return wordEnds.slice(Math.max(0, words - n), words).map((i) => all[i]!);
+      },
+    };
+    this.lines.set(key, line);
+    return line;
+  }
+}
+
 interface Options {
   greetingWords: string[];
   allowUndeclared: string[];
@@ -97,6 +178,7 @@ export default defineRule<Options>({
     const declared = [...new Set(Object.keys(vars).map((k) => k.split(".")[0]!))];
     const extraGreetings = new Set(options.greetingWords.map((g) => foldCase(g, ctx.campaign.meta.locale)));
     const greetings = phraseSet(languagesFor(ctx.config.data), ["greetings"], ctx.campaign.meta.locale);
+    const lines = new SourceLines(ctx.campaign.meta.locale);
     for (const p of variant.templateProblems) ctx.report({ messageId: "refused", data: { message: p.message }, at: { file: p.file, start: p.start, end: p.end } });
     for (const v of variant.variables) {
       const root = v.use.path[0] ?? v.use.name.split(".")[0]!;
@@ -121,20 +203,18 @@ export default defineRule<Options>({
       const spec = found.spec ?? {};
       if (v.use.role !== "output" || v.use.guarded || spec.fallback !== undefined) continue;
       // Is it a greeting? Look at the words just before it, in the source line.
-      const text = v.file.text;
-      const lineStart = text.lastIndexOf("\n", v.start - 1) + 1;
-      let lineEnd = text.indexOf("\n", v.end);
-      if (lineEnd === -1) lineEnd = text.length;
-      const before = text.slice(lineStart, v.start);
-      const after = text.slice(v.end, lineEnd);
+      const line = lines.at(v.file, v.start);
+      const lineEnd = lines.lineEnd(v.file, v.end);
+      const after = (n: number) => v.file.text.slice(v.end, Math.min(lineEnd, v.end + n));
       // A greeting of any language's data (lang/*.json `greetings`, phrases of a few words) ending in one of the two words before it.
-      const words = tokenize(before, ctx.campaign.meta.locale).filter((t) => t.word).slice(-6);
+      const words = line.wordsBefore(v.start, 6);
       const covered = greetings.cover(words);
       const greets = words.some((w, i) => i >= words.length - 2 && (covered[i] !== undefined || extraGreetings.has(foldCase(w.text, ctx.campaign.meta.locale))));
-      const opensWithComma = !before.replace(/^[\s"'#>*_-]*/, "").trim() && /^\s*,/.test(after);
+      COMMA_AFTER.lastIndex = v.end;
+      const opensWithComma = v.start <= line.firstWritten && COMMA_AFTER.test(v.file.text) && COMMA_AFTER.lastIndex <= lineEnd;
       if (greets || opensWithComma) {
-        const shownBefore = before.replace(/^[\s"'#>*_-]*(subject|title|text|body)\s*:\s*["']?/i, "").trimStart().slice(-20);
-        ctx.report({ messageId: "greeting", data: { name: v.use.name, before: shownBefore, after: after.slice(0, 12) }, at, severity: 1 });
+        const shownBefore = v.file.text.slice(Math.max(Math.min(line.shownFrom, v.start), v.start - 20), v.start);
+        ctx.report({ messageId: "greeting", data: { name: v.use.name, before: shownBefore, after: after(12) }, at, severity: 1 });
       }
     }
   },

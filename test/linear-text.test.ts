@@ -99,3 +99,22 @@ describe("trailing slashes", () => {
     expect(trimTrailingSlashes("/".repeat(200_000) + "a" + "/".repeat(3))).toBe("/".repeat(200_000) + "a");
   });
 });
+
+describe("Markdown inline length limit", () => {
+  it("cuts at the start of the first paragraph longer than MAX_MARKDOWN_INLINE, keeping what comes before", async () => {
+    const { parseMarkdown, MAX_MARKDOWN_INLINE } = await import("../src/render/markdown.js");
+    const short = ("Some words, [a link](https://lumen.example) and *more*. ".repeat(8) + "\n\n").repeat(60);
+    expect(short.length).toBeGreaterThan(2 * MAX_MARKDOWN_INLINE);
+    const whole = parseMarkdown(short);
+    expect(whole.children.length).toBe(60);
+    expect(whole.data?.tooLongAt).toBeUndefined();
+    const head = "# Spring\n\nHello\n\n- one\n  two\n\n";
+    const long = parseMarkdown(head + "> " + "a*b ".repeat(3000) + "\n\nafter\n");
+    expect(long.children.map((c) => c.type)).toEqual(["heading", "paragraph", "list"]);
+    expect(long.data?.tooLongAt).toBe(head.length + 2 + MAX_MARKDOWN_INLINE);
+    // A paragraph over several lines counts all of them; a heading is a run of its own.
+    const lines = parseMarkdown("Hi\n\n" + "word word word\n".repeat(800));
+    expect(lines.data?.tooLongAt).toBe(4 + MAX_MARKDOWN_INLINE);
+    expect(parseMarkdown("# " + "x".repeat(MAX_MARKDOWN_INLINE + 5)).data?.tooLongAt).toBe(2 + MAX_MARKDOWN_INLINE);
+  });
+});

@@ -7,6 +7,8 @@
 import { unified, type Processor } from "unified";
 import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
+import { parse as micromarkParse, preprocess } from "micromark";
+import { subtokenize } from "micromark-util-subtokenize";
 import type { Root, RootContent, PhrasingContent, Paragraph, Link, Image, Heading, ListItem, TableCell, Html, Nodes } from "mdast";
 import { alignDecoded } from "../text/align.js";
 import { MappedText, MappedTextBuilder, joinMapped } from "../text/mapped-text.js";
@@ -19,6 +21,15 @@ import { findUrlRanges } from "../text/urls.js";
  * thread's stack size.
  */
 export const MAX_MARKDOWN_DEPTH = 100;
+/**
+ * How long one run of inline text may be (a paragraph, a heading, a table cell, in
+ * characters). micromark's inline pass merges each group of adjacent text events with
+ * one array splice (micromark/lib/initialize/text.js), so its time grows with the
+ * square of one run's length when inline marks that do not close alternate with text
+ * (`[a](` or `a*b ` repeated: 10 KB in 0.1 s, 100 KB in 5 to 40 s). A run this long
+ * costs at most a few hundred milliseconds; real messages stay far below it.
+ */
+export const MAX_MARKDOWN_INLINE = 10_000;
 /** Levels of list indentation in WhatsApp text. */
 const WA_MAX_INDENT = 4;
 
@@ -26,6 +37,8 @@ declare module "mdast" {
   interface RootData {
     /** Offset in the text of the first node deeper than MAX_MARKDOWN_DEPTH (it and what it holds are left out). */
     tooDeepAt?: number;
+    /** Offset in the text where a run of inline text passes MAX_MARKDOWN_INLINE (the run and what follows are left out). */
+    tooLongAt?: number;
   }
 }
 
@@ -56,7 +69,9 @@ function limitDepth(this: Processor): void {
   });
 }
 
-const parser = unified().use(limitDepth).use(remarkParse).use(remarkGfm);
+const parser = unified().use(limitDepth).use(remarkParse).use(remarkGfm).freeze();
+/** The micromark extensions remark parses with (remark-gfm's), for the block pass of longInline. */
+const micromarkExtensions = (parser.data().micromarkExtensions ?? []) as NonNullable<NonNullable<Parameters<typeof micromarkParse>[0]>["extensions"]>;
 
 export interface BodyLink {
   url: MappedText;
@@ -89,21 +104,64 @@ export interface BodyModel {
   html: { value: string; at: MappedText }[];
   /** Where the Markdown nests deeper than MAX_MARKDOWN_DEPTH (what is deeper is left out). */
   tooDeep?: MappedText;
+  /** Where a run of inline text passes MAX_MARKDOWN_INLINE (it and what follows are left out). */
+  tooLong?: MappedText;
 }
 
 type AnyNode = Root | RootContent;
 
 /**
- * Parses Markdown (CommonMark + GFM) with remark, cut at MAX_MARKDOWN_DEPTH. micromark
- * takes time quadratic in the number of container markers that open on one line
- * (`- - - - x`, `> > > x`), so a line whose markers alone pass the limit ends the
- * parsed text: the tree holds what comes before it and `data.tooDeepAt` says where.
+ * Parses Markdown (CommonMark + GFM) with remark, cut at MAX_MARKDOWN_DEPTH and
+ * MAX_MARKDOWN_INLINE. micromark takes time quadratic in the number of container
+ * markers that open on one line (`- - - - x`, `> > > x`), so a line whose markers alone
+ * pass the depth limit ends the parsed text: the tree holds what comes before it and
+ * `data.tooDeepAt` says where. A run of inline text longer than MAX_MARKDOWN_INLINE
+ * ends it the same way, at the start of the line the run starts on (`data.tooLongAt`:
+ * where it passes the limit).
  */
 export function parseMarkdown(text: string): Root {
   const cut = deepLine(text);
-  const tree = parser.parse(cut ? text.slice(0, cut.lineStart) : text);
-  if (cut && (tree.data?.tooDeepAt === undefined || cut.at < tree.data.tooDeepAt)) tree.data = { ...tree.data, tooDeepAt: cut.at };
+  const head = cut ? text.slice(0, cut.lineStart) : text;
+  const long = longInline(head);
+  const tree = parser.parse(long ? head.slice(0, long.start) : head);
+  if (long) tree.data = { ...tree.data, tooLongAt: long.at };
+  else if (cut && (tree.data?.tooDeepAt === undefined || cut.at < tree.data.tooDeepAt)) tree.data = { ...tree.data, tooDeepAt: cut.at };
   return tree;
+}
+
+/**
+ * The first run of inline text longer than MAX_MARKDOWN_INLINE: the start of the line
+ * it starts on, and where it passes the limit. micromark's own block passes find the runs: its tokens of
+ * text and string content, each a chain of line chunks, before the inline pass that
+ * would tokenize them (each block pass is linear; a text no longer than the limit has
+ * no run longer than it and is not looked at).
+ */
+function longInline(text: string): { start: number; at: number } | undefined {
+  if (text.length <= MAX_MARKDOWN_INLINE) return undefined;
+  const events = micromarkParse({ extensions: micromarkExtensions }).document().write(preprocess()(text, undefined, true));
+  for (;;) {
+    let found: { start: number; at: number } | undefined;
+    let blocks = false;
+    for (const [kind, token] of events) {
+      if (kind !== "enter" || !token.contentType || token.previous) continue;
+      if (token.contentType !== "text" && token.contentType !== "string") {
+        blocks = true;
+        continue;
+      }
+      let size = 0;
+      for (let t: typeof token | undefined = token; t; t = t.next) {
+        const length = t.end.offset - t.start.offset;
+        if (size + length > MAX_MARKDOWN_INLINE) {
+          const at = t.start.offset + (MAX_MARKDOWN_INLINE - size);
+          if (!found || at < found.at) found = { start: text.lastIndexOf("\n", token.start.offset - 1) + 1, at };
+          break;
+        }
+        size += length;
+      }
+    }
+    // Runs of inline text found in this pass are tokenized by the next one.
+    if (found || !blocks || subtokenize(events)) return found;
+  }
 }
 
 // Container markers at the start of a line: a quote mark, or a list marker followed by
@@ -347,7 +405,9 @@ export function analyzeBody(rendered: MappedText): BodyModel {
 
   const at = tree.data?.tooDeepAt;
   const tooDeep = at === undefined ? undefined : rendered.slice(at, at + 1);
-  return { tree, rendered, firstHeading, firstParagraph, cta, links, images, prose, whatsapp, html, ...(tooDeep ? { tooDeep } : {}) };
+  const longAt = tree.data?.tooLongAt;
+  const tooLong = longAt === undefined ? undefined : rendered.slice(longAt, longAt + 1);
+  return { tree, rendered, firstHeading, firstParagraph, cta, links, images, prose, whatsapp, html, ...(tooDeep ? { tooDeep } : {}), ...(tooLong ? { tooLong } : {}) };
 }
 
 /** Replaces line breaks inside a text with spaces (same length, positions kept). */

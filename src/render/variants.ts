@@ -11,7 +11,7 @@ import { alignDecoded } from "../text/align.js";
 import { MappedText, MappedTextBuilder, joinMapped } from "../text/mapped-text.js";
 import type { SourceFile } from "../text/source-file.js";
 import { CHANNELS, type Channel, type Localized } from "../types.js";
-import { analyzeBody, findUrls, markUrls, unwrapLines, MAX_MARKDOWN_DEPTH, type BodyModel } from "./markdown.js";
+import { analyzeBody, findUrls, markUrls, unwrapLines, MAX_MARKDOWN_DEPTH, MAX_MARKDOWN_INLINE, type BodyModel } from "./markdown.js";
 import { parseTemplate, renderTemplate, type ParsedTemplate, type RenderOptions, type TemplateData } from "./template.js";
 import { brandStyle, generateMjml } from "./email.js";
 import { checkIncludes } from "./includes.js";
@@ -126,7 +126,7 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
       return fmTemplates.get(key);
     };
     // The rendered variants, with one {{#if}}/{{#unless}} flipped for the alternates (both branches linted).
-    let toldTooDeep = false;
+    const told = new Set<string>();
     const build = (flip?: ReadonlySet<hbs.AST.BlockStatement>): Variant[] => {
       const out: Variant[] = [];
       const opts: RenderOptions = { kindOf, ...(flip ? { flip } : {}) };
@@ -137,10 +137,15 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
         if (!b) {
           b = analyzeBody(renderTemplate(bodyTpl, dataFor(mode, usesChannel ? channel : "", ""), opts));
           bodies.set(key, b);
-          const loc = b.tooDeep?.locate(0, b.tooDeep.length);
-          if (loc && !toldTooDeep) {
-            toldTooDeep = true;
-            problems.push({ ruleId: "parse-error", severity: 2, message: `Markdown nested more than ${MAX_MARKDOWN_DEPTH} levels deep (quotes, lists or emphasis inside one another): brandlint leaves out what starts here`, file: loc.file, start: loc.start, end: loc.end });
+          const limits = [
+            [b.tooDeep, `Markdown nested more than ${MAX_MARKDOWN_DEPTH} levels deep (quotes, lists or emphasis inside one another): brandlint leaves out what starts here`],
+            [b.tooLong, `a paragraph longer than ${MAX_MARKDOWN_INLINE.toLocaleString("en")} characters: brandlint leaves out this paragraph and what follows it (it passes the limit here)`],
+          ] as const;
+          for (const [at, message] of limits) {
+            const loc = at?.locate(0, at.length);
+            if (!loc || told.has(message)) continue;
+            told.add(message);
+            problems.push({ ruleId: "parse-error", severity: 2, message, file: loc.file, start: loc.start, end: loc.end });
           }
         }
         return b;

@@ -32,11 +32,11 @@
  *   (tr, es, pt); the cheapest alphabet wins, with its header cost (see shift.ts).
  */
 import { createRequire } from "node:module";
+import { graphemeSegments } from "../text/graphemes.js";
 import { legacyGraphemeEnds } from "./graphemes.js";
 import { gsmSeptets } from "./gsm.js";
 import { gsmBaseForm } from "./letters.js";
 import { alphabets, gsmSegmentSize, type Alphabet, type ShiftLanguage } from "./shift.js";
-import { lazy } from "../text/lazy.js";
 
 export type SmsEncoding = "gsm7" | "ucs2";
 
@@ -209,8 +209,6 @@ function* codePoints(text: string): Iterable<{ segment: string; index: number }>
   }
 }
 
-const graphemeSegmenter = lazy(() => new Intl.Segmenter("en", { granularity: "grapheme" }));
-
 /** The text as a smart-encoding gateway sends it: replaced when that makes it GSM-7, else unchanged (all or nothing). */
 export function smartEncode(text: string, shiftTables: readonly ShiftLanguage[] = []): string {
   return smartEncoded(text, shiftTables)?.text ?? text;
@@ -235,7 +233,7 @@ export function smsLayout(text: string, options: SmsOptions = {}): SmsLayout {
   if (options.smartEncoding) apply(smartEncoded(sent, tables));
   if (options.letters === "strip") {
     const encodable = (s: string) => gsmEncodable(s, tables);
-    apply(rewrite(sent, graphemeSegmenter().segment(sent), (g) => gsmBaseForm(g, encodable)));
+    apply(rewrite(sent, graphemeSegments(sent), (g) => gsmBaseForm(g, encodable)));
   }
   const extra = origin ? { origin } : {};
   if (!tables.length) {

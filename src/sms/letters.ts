@@ -6,11 +6,10 @@
  * base letter; the few letters Unicode does not decompose (ł, đ, ı) are data.
  */
 import baseLetters from "./data/base-letters.json" with { type: "json" };
+import { graphemeSegments } from "../text/graphemes.js";
 import { isGsm } from "./gsm.js";
-import { lazy } from "../text/lazy.js";
 
 const EXTRA: Readonly<Record<string, string>> = baseLetters.letters;
-const graphemes = lazy(() => new Intl.Segmenter("en", { granularity: "grapheme" }));
 
 /**
  * The GSM form of a letter with diacritics (one grapheme), or undefined when it is
@@ -35,6 +34,6 @@ export function gsmBaseForm(g: string, encodable: (s: string) => boolean = isGsm
 /** The text with every letter that has a GSM base form replaced by it (what `letters: strip` sends). */
 export function stripLetters(text: string, encodable: (s: string) => boolean = isGsm): string {
   let out = "";
-  for (const { segment } of graphemes().segment(text)) out += gsmBaseForm(segment, encodable) ?? segment;
+  for (const { segment } of graphemeSegments(text)) out += gsmBaseForm(segment, encodable) ?? segment;
   return out;
 }

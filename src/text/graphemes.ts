@@ -63,6 +63,16 @@ export function graphemes(text: string): Grapheme[] {
   return out;
 }
 
+/**
+ * The grapheme clusters of a text with their text, in order: what iterating
+ * `Intl.Segmenter#segment` gives (`segment`, `index`), in time linear in the text.
+ */
+export function graphemeSegments(text: string): { segment: string; index: number }[] {
+  const out: { segment: string; index: number }[] = [];
+  eachGrapheme(text, (start, end) => out.push({ segment: text.slice(start, end), index: start }));
+  return out;
+}
+
 /** Number of user-perceived characters in a text. */
 export function graphemeCount(text: string): number {
   let n = 0;

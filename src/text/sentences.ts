@@ -6,6 +6,7 @@
  * An abbreviation written with dots between letters (`s.d.`, `e.g.`, `z.B.`) or a
  * single letter and a dot ends no sentence.
  */
+import { firstIndex } from "./offsets.js";
 import { segmenterFor, type WordToken } from "./words.js";
 
 export interface SentenceRange {
@@ -106,8 +107,11 @@ export function sentenceIds(text: string, words: readonly WordToken[], locale: s
   return ids;
 }
 
-/** The sentence around a range: its start and end offsets. */
-export function sentenceAround(text: string, start: number, locale: string): SentenceRange {
-  for (const r of sentenceRanges(text, locale)) if (start < r.end) return r;
-  return { start: 0, end: text.length };
+/**
+ * The sentences of a text, to ask for the one around an offset as often as needed: its
+ * start and end offsets (the text's sentences are found once, then by binary search).
+ */
+export function sentenceFinder(text: string, locale: string): (start: number) => SentenceRange {
+  const ranges = sentenceRanges(text, locale);
+  return (start) => ranges[firstIndex(ranges.length, (i) => start < ranges[i]!.end)] ?? { start: 0, end: text.length };
 }
