@@ -7,6 +7,7 @@
 import type { VariantExtra } from "../campaign/model.js";
 import { Parser } from "htmlparser2";
 import { alignDecoded } from "../text/align.js";
+import { charEnd } from "../text/code-points.js";
 import { MappedText, MappedTextBuilder } from "../text/mapped-text.js";
 
 export interface MjAttr {
@@ -203,10 +204,10 @@ function parseMarkup(source: MappedText, kind: "mjml" | "html"): MjmlDoc {
   if (html) {
     // An HTML email may be a fragment (a <table> with no <html> around it): the document is the root.
     doc.root = doc.root ? top : undefined;
-    if (!doc.root) doc.problems.push({ message: "no HTML elements: an email.html template holds the email's HTML", start: 0, end: Math.min(text.length, 1) });
+    if (!doc.root) doc.problems.push({ message: "no HTML elements: an email.html template holds the email's HTML", start: 0, end: charEnd(text, 0) });
     return doc;
   }
-  if (!doc.root) doc.problems.push({ message: "no <mjml> element: an email template must start with <mjml>", start: 0, end: Math.min(text.length, 1) });
+  if (!doc.root) doc.problems.push({ message: "no <mjml> element: an email template must start with <mjml>", start: 0, end: charEnd(text, 0) });
   else if (doc.root.name !== "mjml") doc.problems.push({ message: `an email template must start with <mjml>, not <${doc.root.name}>`, start: doc.root.openStart, end: doc.root.openEnd });
   return doc;
 }
