@@ -22,6 +22,10 @@ describe("a finding never starts or ends inside a surrogate pair", () => {
     expect(await ranges("email.mjml", "😀 hello")).toEqual(["1:1-1:3 no <mjml> element: an email template mus"]);
   });
 
+  it("an email template that starts with a CRLF line break: the range is empty at 1:1, never between \\r and \\n", async () => {
+    expect(await ranges("email.mjml", "\r\nhello")).toEqual(["1:1-1:1 no <mjml> element: an email template mus"]);
+  });
+
   it("a frontmatter YAML error at an emoji", async () => {
     const found = await ranges("message.md", "---\nchannels: [sms]\n&a &bogus;𝢶e-mail|a|b|\n|-|-|\n😣բ\n---\nHi\n");
     expect(found.length).toBeGreaterThan(0);

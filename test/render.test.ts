@@ -311,3 +311,17 @@ describe("render: an email mjml refuses (found by the fuzzer)", () => {
     }
   });
 });
+
+describe("render: the MJML depth limit is said once (found by the fuzzer)", () => {
+  it("an unclosed <mj-text> repeated 300 times passes the limit again after every close: one finding, where it was first passed", async () => {
+    const { parseMjml, MAX_MJML_DEPTH } = await import("../src/render/mjml-doc.js");
+    const { MappedText } = await import("../src/text/mapped-text.js");
+    const { SourceFile } = await import("../src/text/source-file.js");
+    const text = "<mjml><mj-body><mj-section><mj-column>" + "<mj-text><mj-text>x</mj-text>".repeat(300) + "</mj-column></mj-section></mj-body></mjml>";
+    const doc = parseMjml(MappedText.fromSource(new SourceFile("/p/email.mjml", text)));
+    const deep = doc.problems.filter((p) => p.message.startsWith(`elements nested more than ${MAX_MJML_DEPTH} deep`));
+    expect(deep.length).toBe(1);
+    // Four elements, then one still open per unit: the 196th unit's inner <mj-text> is the 201st.
+    expect(deep[0]!.start).toBe("<mjml><mj-body><mj-section><mj-column>".length + 195 * "<mj-text><mj-text>x</mj-text>".length + "<mj-text>".length);
+  });
+});

@@ -105,6 +105,8 @@ function parseMarkup(source: MappedText, kind: "mjml" | "html"): MjmlDoc {
   let pendingAttrs: MjAttr[] = [];
   // Elements opened past MAX_MJML_DEPTH (not in the tree; their close tags are skipped).
   let tooDeep = 0;
+  // Said once: a document that keeps going deeper passes the limit again after each close.
+  let toldTooDeep = false;
   let textRun: { b: MappedTextBuilder; start: number; end: number } | undefined;
   const flushText = () => {
     if (!textRun) return;
@@ -141,7 +143,8 @@ function parseMarkup(source: MappedText, kind: "mjml" | "html"): MjmlDoc {
       onopentag(name) {
         flushText();
         if (tooDeep || stack.length > MAX_MJML_DEPTH) {
-          if (!tooDeep) doc.problems.push({ message: `elements nested more than ${MAX_MJML_DEPTH} deep; brandlint does not read deeper elements`, start: parser.startIndex, end: parser.endIndex + 1 });
+          if (!toldTooDeep) doc.problems.push({ message: `elements nested more than ${MAX_MJML_DEPTH} deep; brandlint does not read deeper elements`, start: parser.startIndex, end: parser.endIndex + 1 });
+          toldTooDeep = true;
           tooDeep++;
           pendingAttrs = [];
           return;

@@ -15,7 +15,11 @@ export function startOfChar(text: string, offset: number): number {
   return endOfChar(text, offset) === offset ? offset : offset - 1;
 }
 
-/** The end of the character that starts at `offset` (one or two code units; `offset` at the end of the text). */
+/**
+ * The end of the character that starts at `offset` (one or two code units), to point at
+ * it; `offset` itself at a line break or the end of the text (a range never ends between
+ * the \r and \n of a line end, nor past its line).
+ */
 export function charEnd(text: string, offset: number): number {
-  return offset >= text.length ? text.length : endOfChar(text, offset + 1);
+  return offset >= text.length || text[offset] === "\r" || text[offset] === "\n" ? offset : endOfChar(text, offset + 1);
 }
