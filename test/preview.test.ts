@@ -11,6 +11,7 @@ import { Parser } from "htmlparser2";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { previewCommand } from "../src/cli/preview.js";
 import type { Io } from "../src/cli/main.js";
+import { DiskHost, MemoryHost } from "../src/host/index.js";
 import { lint, type LintReport } from "../src/lint.js";
 import { parseMjml } from "../src/render/mjml-doc.js";
 import { countSms } from "../src/sms/count.js";
@@ -354,6 +355,45 @@ describe("committed symbolic links cannot redirect the preview (issue 17)", () =
   });
 });
 
+describe("the preview reads images through the Host", () => {
+  test("only a regular file inside the project is read (through the host's bounded reader); a link out of it and a FIFO are never opened", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const base = mkdtempSync(path.join(os.tmpdir(), "brandlint-preview-images-"));
+    try {
+      const root = path.join(base, "project");
+      mkdirSync(path.join(root, "templates", "c"), { recursive: true });
+      const dir = path.join(root, "templates", "c");
+      writeFileSync(path.join(base, "secret.png"), "\x89PNG SECRET");
+      writeFileSync(path.join(dir, "inside.png"), "\x89PNG INSIDE");
+      symlinkSync(path.join(base, "secret.png"), path.join(dir, "logo.png"));
+      execFileSync("mkfifo", [path.join(dir, "fifo.png")]);
+      const reads: string[] = [];
+      const disk = new DiskHost();
+      const host = Object.assign(Object.create(disk) as DiskHost, {
+        read(p: string, limit: number) {
+          reads.push(path.relative(root, p));
+          return disk.read(p, limit);
+        },
+      });
+      const safe = selfContainedEmail('<html><head></head><body><img src="inside.png" alt="a"><img src="logo.png" alt="b"><img src="fifo.png" alt="c"></body></html>', dir, root, host);
+      expect(safe.inlined).toBe(1);
+      expect(safe.placeholders).toBe(2);
+      expect(safe.html).toContain(Buffer.from("\x89PNG INSIDE").toString("base64"));
+      expect(safe.html).not.toContain(Buffer.from("\x89PNG SECRET").toString("base64"));
+      expect(reads).toEqual([path.join("templates", "c", "inside.png")]);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+
+  test("an image held only in memory (an editor's unsaved file) is inlined: the preview reads what lint reads", () => {
+    const host = new MemoryHost([["/p/templates/c/logo.png", "\x89PNG MEMORY"]]);
+    const safe = selfContainedEmail('<html><head></head><body><img src="logo.png" alt="Logo"></body></html>', "/p/templates/c", "/p", host);
+    expect(safe.inlined).toBe(1);
+    expect(safe.html).toContain(Buffer.from(new TextEncoder().encode("\x89PNG MEMORY")).toString("base64"));
+  });
+});
+
 describe("building blocks", () => {
   test("richText escapes every run and nests overlapping ranges well", () => {
     const html = richText("a <b> & c", {
@@ -402,7 +442,7 @@ describe("building blocks", () => {
     const html =
       '<!doctype html><html><head><link href="https://fonts.example/css" rel="stylesheet"><style>@import url(https://x.example/a.css); .a{background:url("https://x.example/b.png")} .b{background:url(data:image/png;base64,AA==)}</style><base href="https://x.example/"></head>' +
       '<body><table background="https://x.example/bg.png"><tr><td style="background-image:url(https://x.example/c.png)"><img src="https://x.example/d.png" alt="A &quot;map&quot;" width="300" srcset="https://x.example/e.png 2x"></td></tr></table></body></html>';
-    const safe = selfContainedEmail(html, "/nowhere", "/nowhere");
+    const safe = selfContainedEmail(html, "/nowhere", "/nowhere", new MemoryHost());
     expect(safe.html).not.toMatch(/https?:\/\/x\.example|fonts\.example/);
     expect(safe.html).toContain(`<meta http-equiv="Content-Security-Policy" content="${CSP}">`);
     expect(safe.html).toContain("url(data:image/png;base64,AA==)");
@@ -413,11 +453,11 @@ describe("building blocks", () => {
   });
 
   test("selfContainedEmail: an unclosed url( is removed too, and 200 KB of url( is read in one pass", () => {
-    const safe = selfContainedEmail('<html><head><style>.a{background:url(https://x.example/a.png</style></head><body><p style="background:URL( \'https://x.example/b.png\' )">x</p></body></html>', "/nowhere", "/nowhere");
+    const safe = selfContainedEmail('<html><head><style>.a{background:url(https://x.example/a.png</style></head><body><p style="background:URL( \'https://x.example/b.png\' )">x</p></body></html>', "/nowhere", "/nowhere", new MemoryHost());
     expect(safe.html).not.toContain("x.example");
     expect(safe.removed).toBe(2);
     // The old pattern retried a lazy match from every url( to the end: minutes at this size.
-    const many = selfContainedEmail(`<html><head><style>${"url(".repeat(50_000)}</style></head><body></body></html>`, "/nowhere", "/nowhere");
+    const many = selfContainedEmail(`<html><head><style>${"url(".repeat(50_000)}</style></head><body></body></html>`, "/nowhere", "/nowhere", new MemoryHost());
     expect(many.html).not.toContain("url(");
   });
 

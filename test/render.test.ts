@@ -229,3 +229,99 @@ describe("render: WhatsApp text of nested lists (issue 17)", () => {
     expect(text.length).toBeLessThan(6 * source.length);
   });
 });
+
+describe("render: a hand-written email.html (found by the fuzzer)", () => {
+  it("is written out as it is, not handed to mjml (which refused it: exit 2, “Parsing failed”)", async () => {
+    const { MemoryHost } = await import("../src/host/index.js");
+    const html = '<html><body><p style="color:#1A1A1A">Hello {{firstName}}</p></body></html>\n';
+    const host = new MemoryHost([
+      ["/r/brand.config.json", JSON.stringify({ brand: { name: "Acme" }, variables: { firstName: { sample: "Ana" } } })],
+      ["/r/templates/a/email.html", html],
+    ]);
+    const { files } = await render("/r/templates/a", { cwd: "/r", host });
+    expect(files.map((f) => f.name)).toEqual(["email.html"]);
+    expect(files[0]!.text).toBe('<html><body><p style="color:#1A1A1A">Hello Ana</p></body></html>\n');
+  });
+});
+
+describe("render: a list indented one level per line (found by the fuzzer)", () => {
+  const indented = (levels: number) => Array.from({ length: levels }, (_, i) => "  ".repeat(i) + "- item " + i).join("\n") + "\n";
+
+  it("micromark is given only the lines above the one that passes the depth limit (its time grew with the cube of the levels: 1 MB took minutes)", async () => {
+    const { parseMarkdown } = await import("../src/render/markdown.js");
+    const text = indented(1000);
+    const tree = parseMarkdown(text);
+    // Item 50 is at tree level 100 (a list and its item per level): line 51 passes the limit and ends the parsed text.
+    const parsedEnd = tree.position?.end.offset ?? text.length;
+    expect(parsedEnd).toBeLessThanOrEqual(indented(51).length);
+    expect(tree.data?.tooDeepAt).toBe(indented(49).length + 98 + 2);
+  });
+
+  it("counts only what CommonMark nests: code indented past an item, a less indented line closing it", async () => {
+    const { parseMarkdown } = await import("../src/render/markdown.js");
+    // 60 levels of a list whose lines go back to the margin every 40 lines: never deeper than 80 tree levels.
+    const saw = Array.from({ length: 120 }, (_, i) => "  ".repeat(i % 40) + "- item " + i).join("\n") + "\n";
+    expect(parseMarkdown(saw).data?.tooDeepAt).toBeUndefined();
+    // A code block of list-looking lines inside an item is code.
+    const code = "- item\n\n" + Array.from({ length: 120 }, (_, i) => "      " + "  ".repeat(i) + "- not a list " + i).join("\n") + "\n";
+    expect(parseMarkdown(code).data?.tooDeepAt).toBeUndefined();
+  });
+});
+
+describe("render: an email mjml refuses (found by the fuzzer)", () => {
+  const renderIn = async (files: Record<string, string>) => {
+    const { MemoryHost } = await import("../src/host/index.js");
+    const host = new MemoryHost([["/r/brand.config.json", JSON.stringify({ brand: { name: "Acme" } })], ...Object.entries(files).map(([n, t]) => [`/r/templates/a/${n}`, t] as [string, string])]);
+    return render("/r/templates/a", { cwd: "/r", host });
+  };
+  const shown = (r: Awaited<ReturnType<typeof render>>) => r.campaign.problems.map((p) => `${path.basename(p.file.path)}:${p.file.positionAt(p.start).line}:${p.file.positionAt(p.start).column} ${p.message}`);
+
+  it("a hand-written email.mjml without <mjml>: its problems, the MJML written, no email.html, the other channels rendered (it was exit 2, “Malformed MJML”, no file named)", async () => {
+    const r = await renderIn({ "email.mjml": "hello <b>x</b>\n", "sms.txt": "Hi STOP" });
+    expect(r.files.map((f) => f.name).sort()).toEqual(["email.mjml", "sms.txt"]);
+    expect(r.unrendered).toEqual(["email.html"]);
+    expect(shown(r)).toContain("email.mjml:1:1 mjml could not turn this email into HTML (Malformed MJML. Check that your structure is correct and enclosed in <mjml> tags.); email.html was not written");
+    expect(shown(r)).toContain("email.mjml:1:7 an email template must start with <mjml>, not <b>");
+  });
+
+  it("a message.md whose raw HTML closes the generated MJML: a problem at its body, not a crash", async () => {
+    const r = await renderIn({ "message.md": "---\nsubject: Hi\nchannels: [email, sms]\n---\na</mjml>\n\nMore text.\n" });
+    expect(r.unrendered).toEqual(["email.html"]);
+    expect(r.files.map((f) => f.name).sort()).toEqual(["email.mjml", "sms.txt"]);
+    expect(shown(r)).toEqual(["message.md:5:1 mjml could not turn this email into HTML (Malformed MJML. Check that your structure is correct and enclosed in <mjml> tags.); email.html was not written"]);
+  });
+
+  it("the CLI prints the problem with its position and exits 1", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const dir = writeCase({ config: { brand: { name: "Acme" } }, files: { "email.mjml": "hello\n" } });
+    try {
+      let code = 0;
+      let stderr = "";
+      try {
+        execFileSync(process.execPath, [path.join(repo, "bin/brandlint.js"), "render", "templates/c", "--out", "out"], { cwd: dir, stdio: "pipe" });
+      } catch (e) {
+        ({ status: code } = e as { status: number });
+        stderr = String((e as { stderr: Buffer }).stderr);
+      }
+      expect(code).toBe(1);
+      expect(stderr).toContain("templates/c/email.mjml:1:1: error: mjml could not turn this email into HTML");
+      expect(readdirSync(path.join(dir, "out")).sort()).toEqual([".brandlint-render.json", "email.mjml"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("render: the MJML depth limit is said once (found by the fuzzer)", () => {
+  it("an unclosed <mj-text> repeated 300 times passes the limit again after every close: one finding, where it was first passed", async () => {
+    const { parseMjml, MAX_MJML_DEPTH } = await import("../src/render/mjml-doc.js");
+    const { MappedText } = await import("../src/text/mapped-text.js");
+    const { SourceFile } = await import("../src/text/source-file.js");
+    const text = "<mjml><mj-body><mj-section><mj-column>" + "<mj-text><mj-text>x</mj-text>".repeat(300) + "</mj-column></mj-section></mj-body></mjml>";
+    const doc = parseMjml(MappedText.fromSource(new SourceFile("/p/email.mjml", text)));
+    const deep = doc.problems.filter((p) => p.message.startsWith(`elements nested more than ${MAX_MJML_DEPTH} deep`));
+    expect(deep.length).toBe(1);
+    // Four elements, then one still open per unit: the 196th unit's inner <mj-text> is the 201st.
+    expect(deep[0]!.start).toBe("<mjml><mj-body><mj-section><mj-column>".length + 195 * "<mj-text><mj-text>x</mj-text>".length + "<mj-text>".length);
+  });
+});

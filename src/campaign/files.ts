@@ -1,6 +1,5 @@
 /** Reading campaign files safely: a file that cannot be read becomes a problem, never a crash. */
-import path from "node:path";
-import { MAX_FILE_BYTES, type Host } from "../host/index.js";
+import { MAX_FILE_BYTES, readInside, type Host } from "../host/index.js";
 import { SourceFile } from "../text/source-file.js";
 
 export { MAX_FILE_BYTES } from "../host/index.js";
@@ -12,11 +11,6 @@ export interface ReadResult {
 }
 
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-
-function inside(root: string, p: string): boolean {
-  const rel = path.relative(root, p);
-  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
-}
 
 /** Why a host read failed, in words. */
 export function readError(code: string, size?: number): string {
@@ -44,12 +38,8 @@ export function readError(code: string, size?: number): string {
  * outside the root (a symlink out of the project) is refused, never opened.
  */
 export function readSource(host: Host, file: string, root?: string): ReadResult {
-  if (root) {
-    const real = host.realpath(file);
-    const realRoot = host.realpath(root) ?? root;
-    if (real && !inside(realRoot, real)) return { file: new SourceFile(file, ""), error: `is a symbolic link to ${real}, outside the project (${root}); brandlint does not read it` };
-  }
-  const r = host.read(file, MAX_FILE_BYTES);
+  const r = root ? readInside(host, file, root, MAX_FILE_BYTES) : host.read(file, MAX_FILE_BYTES);
+  if (!r.ok && "real" in r) return { file: new SourceFile(file, ""), error: `is a symbolic link to ${r.real}, outside the project (${root}); brandlint does not read it` };
   if (!r.ok) return { file: new SourceFile(file, ""), error: readError(r.code, r.size) };
   const buf = r.bytes;
   if (buf.includes(0)) return { file: new SourceFile(file, ""), error: "is a binary file, not text (it contains NUL bytes)" };

@@ -12,6 +12,7 @@ import { validatorFor } from "../config/validators.js";
 import { humanize, type JsonPath } from "../config/problems.js";
 import { parseJson } from "../config/json-doc.js";
 import { alignDecoded } from "../text/align.js";
+import { endOfChar, startOfChar } from "../text/code-points.js";
 import { parseSendTime } from "../text/time.js";
 import { MappedText } from "../text/mapped-text.js";
 import type { SourceFile } from "../text/source-file.js";
@@ -111,8 +112,12 @@ export function yamlMeta(file: SourceFile, fm: Frontmatter): { value: unknown; s
   const base = fm.yamlStart;
   const problems: CampaignProblem[] = [];
   // An offset never falls between the \r and \n of a CRLF line end (a column past the line's end).
+  // yaml's error ranges count UTF-16 code units: one may end inside a surrogate pair.
   const at = (o: number) => (file.text[o - 1] === "\r" && file.text[o] === "\n" ? o - 1 : o);
-  const problem = (message: string, s: number, e: number) => problems.push({ ruleId: "parse-error", severity: 2, message, file, start: at(base + s), end: Math.max(at(base + s), at(base + e)) });
+  const problem = (message: string, s: number, e: number) => {
+    const start = startOfChar(file.text, at(base + s));
+    problems.push({ ruleId: "parse-error", severity: 2, message, file, start, end: Math.max(start, endOfChar(file.text, at(base + e))) });
+  };
   if (fm.unclosed) problems.push({ ruleId: "parse-error", severity: 2, message: "the frontmatter is never closed: end it with a line of three dashes (---) before the message text", file, start: 0, end: 3 });
   const deep = yamlTooDeep(text);
   // Deeper than the limit: not composed at all (an empty document keeps locate() working).

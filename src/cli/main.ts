@@ -88,6 +88,9 @@ Options:
                      (listed in .brandlint-render.json; changed files are kept)
   --data <file.json> real variable values instead of the config's samples
   --config <file>    brand config (default: brand.config.json found upward)
+
+Problems in the campaign's files are printed; exit code 1 when a file could not be
+rendered (mjml refused the email), 0 otherwise.
 `;
 
 const LINT_OPTIONS = {
@@ -301,19 +304,28 @@ async function renderCommand(args: string[], io: Io): Promise<number> {
     io.stderr(`${path.relative(io.cwd, p.file.path) || p.file.path}:${p.file.positionAt(p.start).line}:${p.file.positionAt(p.start).column}: ${p.severity === 2 ? "error" : "warning"}: ${p.message} [${p.ruleId}]\n`);
   if (channel && values.out === undefined) {
     const file = result.files.find((f) => f.name.endsWith(".html")) ?? result.files[0];
-    if (file) io.stdout(file.text);
-    return 0;
+    if (file && !result.unrendered.length) io.stdout(file.text);
+    return result.unrendered.length ? 1 : 0;
   }
   if (!result.files.length)
     throw new UsageError(`nothing to render: ${path.relative(io.cwd, result.campaign.dir) || "."} holds no message.md and no channel template (render takes a campaign's message.md, one of its files, or its folder)`);
-  const out = path.resolve(io.cwd, values.out ?? path.join("out", result.campaign.id));
-  const { writeRenderOutput } = await import("./render-out.js");
-  const written = writeRenderOutput(out, result.campaign.id, result.files);
+  // Every path is checked to stay inside the folder --out names, or without it inside out/
+  // (which must be a real folder): a link committed at out/ or out/<campaign> leads nowhere else.
+  const root = path.resolve(io.cwd, values.out ?? "out");
+  const out = values.out === undefined ? path.join(root, result.campaign.id) : root;
+  const { RenderOutputError, writeRenderOutput } = await import("./render-out.js");
+  let written;
+  try {
+    written = writeRenderOutput(root, out, result.campaign.id, result.files, { rootIsReal: values.out === undefined });
+  } catch (e) {
+    if (e instanceof RenderOutputError) throw new UsageError(e.message);
+    throw e;
+  }
   const shown = path.relative(io.cwd, out) || ".";
   if (written.removed.length) io.stderr(`brandlint: removed ${written.removed.join(", ")} from ${shown} (written there by the previous render)\n`);
   if (written.kept.length) io.stderr(`brandlint: left ${written.kept.join(", ")} in ${shown}: the previous render wrote them, but they were changed since\n`);
   io.stderr(`brandlint: wrote ${result.files.map((f) => f.name).join(", ")} to ${shown}\n`);
-  return 0;
+  return result.unrendered.length ? 1 : 0;
 }
 
 function checkChannel(value: string): Channel {

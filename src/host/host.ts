@@ -8,6 +8,8 @@
  * socket or a device is an error code, never a hang.
  */
 
+import { isAbsolute, relative } from "node:path";
+
 export type FileKind = "file" | "dir" | "other";
 
 export interface HostStat {
@@ -54,6 +56,26 @@ export interface Host {
 }
 
 const utf8 = new TextDecoder("utf-8");
+
+/** `p` is `root` or below it (both real paths). */
+export function isInside(root: string, p: string): boolean {
+  const rel = relative(root, p);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+}
+
+/**
+ * Reads at most `limit` bytes of a regular file whose real path (symbolic links resolved)
+ * is inside `root`. A file outside is refused without being opened (EOUTSIDE, with the
+ * real path), and so is a FIFO, socket or device (ENOTREG; the host's read checks again
+ * on what it opened). Campaign files and the preview's images are read through this.
+ */
+export function readInside(host: Host, file: string, root: string, limit: number): HostRead | { ok: false; code: "EOUTSIDE"; real: string } {
+  const real = host.realpath(file);
+  const realRoot = host.realpath(root) ?? root;
+  if (real && !isInside(realRoot, real)) return { ok: false, code: "EOUTSIDE", real };
+  if (host.stat(file)?.kind === "other") return { ok: false, code: "ENOTREG" };
+  return host.read(file, limit);
+}
 
 /** Reads a whole small text file (config, suppressions, cache), or undefined when it cannot. */
 export function readText(host: Host, path: string, limit: number): { text: string } | { code: string; size?: number } {

@@ -10,6 +10,7 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { LintFix, LintMessage } from "../engine/linter.js";
 import type { Rule } from "../engine/rule.js";
 import { ownFileExists, packageRoot } from "../host/package.js";
+import { isHighSurrogate, isLowSurrogate } from "../text/code-points.js";
 
 export function uriOf(file: string): string {
   return pathToFileURL(file).href;
@@ -71,18 +72,16 @@ export function minimalEdit(doc: TextDocument, after: string): TextEdit | undefi
   let start = 0;
   while (start < before.length && start < after.length && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   // Never cut a surrogate pair.
-  if (start > 0 && isHigh(before.charCodeAt(start - 1))) start--;
+  if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--;
   let end = 0;
   while (end < before.length - start && end < after.length - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
-  if (end > 0 && isLow(before.charCodeAt(before.length - end))) end--;
+  if (end > 0 && isLowSurrogate(before.charCodeAt(before.length - end))) end--;
   return {
     range: { start: doc.positionAt(start + s), end: doc.positionAt(before.length - end + s) },
     newText: after.slice(start, after.length - end),
   };
 }
 
-const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 export const REASON_PLACEHOLDER = "<reason>";
 

@@ -109,7 +109,7 @@ async function emailPreview(v: EmailVariant, ctx: VariantContext): Promise<Varia
     }
     if (html === undefined) frames = `<p class="none">mjml could not turn this email into HTML: ${esc(error)}</p>`;
     else {
-      const safe = selfContainedEmail(html, path.dirname(v.file.path), ctx.config.dir);
+      const safe = selfContainedEmail(html, path.dirname(v.file.path), ctx.config.dir, ctx.config.host);
       const title = (w: string) => `Email “${esc(ctx.campaign.id)}” at ${w} width`;
       const srcdoc = esc(safe.html);
       frames =

@@ -5,13 +5,13 @@
  * text, local images are inlined, style sheets and fonts from other hosts are dropped,
  * and a Content-Security-Policy forbids whatever might remain.
  */
-import { closeSync, fstatSync, openSync, readSync, realpathSync, constants } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Parser } from "htmlparser2";
 import type valueParserType from "postcss-value-parser";
 import type { MjChild, MjElement, MjmlDoc } from "../render/mjml-doc.js";
 import { TEXT_ELEMENTS } from "../render/mjml-doc.js";
+import { readInside, type Host } from "../host/index.js";
 import type { MarkRange } from "./html.js";
 import { esc } from "./html.js";
 
@@ -154,8 +154,12 @@ function cssWithoutUrls(css: string): { css: string; removed: number } {
   return { css: out + noImports.slice(last), removed };
 }
 
-/** A local image under `root`, as a data: URI; undefined when it is missing, too big or outside. */
-function inlineLocal(src: string, baseDir: string, root: string): string | undefined {
+/**
+ * A local image under `root`, as a data: URI; undefined when it is missing, too big,
+ * outside the root (symbolic links resolved) or not a regular file. Read through the
+ * host's bounded reader, like every other project file: a FIFO is never opened blocking.
+ */
+function inlineLocal(src: string, baseDir: string, root: string, host: Host): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith("//")) return undefined;
   let rel: string;
   try {
@@ -165,25 +169,8 @@ function inlineLocal(src: string, baseDir: string, root: string): string | undef
   }
   const type = IMAGE_TYPES[path.extname(rel).toLowerCase()];
   if (!type) return undefined;
-  let fd: number | undefined;
-  try {
-    // Symbolic links resolved: only a regular file whose real path is inside the root is read.
-    const file = realpathSync(path.resolve(baseDir, rel));
-    const inside = path.relative(realpathSync(root), file);
-    if (!inside || inside.startsWith("..") || path.isAbsolute(inside)) return undefined;
-    // O_NONBLOCK: a FIFO never hangs the preview; fstat on what was opened decides.
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    const st = fstatSync(fd);
-    if (!st.isFile() || st.size > MAX_INLINE) return undefined;
-    const buf = Buffer.alloc(st.size);
-    let n = 0;
-    for (let r = 1; n < buf.length && r > 0; n += r) r = readSync(fd, buf, n, buf.length - n, n);
-    return `data:${type};base64,${buf.subarray(0, n).toString("base64")}`;
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  const r = readInside(host, path.resolve(baseDir, rel), root, MAX_INLINE);
+  return r.ok ? `data:${type};base64,${Buffer.from(r.bytes).toString("base64")}` : undefined;
 }
 
 function serializeTag(name: string, attribs: Record<string, string>, selfClosing: boolean): string {
@@ -209,7 +196,7 @@ const FETCHING: Record<string, readonly string[]> = {
  * a Content-Security-Policy, a `<base target="_blank">` (links cannot open from the
  * sandbox) and the highlight styles added to the head.
  */
-export function selfContainedEmail(html: string, baseDir: string, root: string): SafeEmail {
+export function selfContainedEmail(html: string, baseDir: string, root: string, host: Host): SafeEmail {
   const edits: { start: number; end: number; text: string }[] = [];
   const stats = { placeholders: 0, inlined: 0, removed: 0 };
   let headEnd = -1;
@@ -247,7 +234,7 @@ export function selfContainedEmail(html: string, baseDir: string, root: string):
           }
           changed = true;
           if (lower === "img" && key === "src") {
-            const local = inlineLocal(v, baseDir, root);
+            const local = inlineLocal(v, baseDir, root, host);
             if (local) {
               stats.inlined++;
               next[k] = local;

@@ -6,7 +6,7 @@
  * project root (the folder of brand.config.json) whenever they are read.
  */
 import path from "node:path";
-import { MAX_FILE_BYTES, readText, type Host } from "../host/index.js";
+import { isInside, MAX_FILE_BYTES, readText, type Host } from "../host/index.js";
 import { MappedText } from "../text/mapped-text.js";
 import { SourceFile } from "../text/source-file.js";
 import { attr, parseMjml, walkElements, type MjmlDoc } from "./mjml-doc.js";
@@ -15,11 +15,6 @@ export interface IncludeProblem {
   message: string;
   start: number;
   end: number;
-}
-
-function inside(root: string, p: string): boolean {
-  const rel = path.relative(root, p);
-  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
 }
 
 /** Checks every mj-include of a document written in `file`, reading through `host`; positions are in doc.source. */
@@ -41,7 +36,7 @@ export function checkIncludes(doc: MjmlDoc, file: string, root: string, host: Ho
         report(`mj-include: ${p} does not exist (looked for ${path.relative(root, target) || target})`, at.start, at.end);
         continue;
       }
-      if (!inside(realRoot, real)) {
+      if (!isInside(realRoot, real)) {
         report(`mj-include: ${p} is outside the project (${root}); brandlint refuses to read it`, at.start, at.end);
         continue;
       }

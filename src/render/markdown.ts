@@ -113,11 +113,12 @@ type AnyNode = Root | RootContent;
 /**
  * Parses Markdown (CommonMark + GFM) with remark, cut at MAX_MARKDOWN_DEPTH and
  * MAX_MARKDOWN_INLINE. micromark takes time quadratic in the number of container
- * markers that open on one line (`- - - - x`, `> > > x`), so a line whose markers alone
- * pass the depth limit ends the parsed text: the tree holds what comes before it and
- * `data.tooDeepAt` says where. A run of inline text longer than MAX_MARKDOWN_INLINE
- * ends it the same way, at the start of the line the run starts on (`data.tooLongAt`:
- * where it passes the limit).
+ * markers that open on one line (`- - - - x`, `> > > x`), and cubic in the levels of a
+ * list indented one level per line, so a line whose markers (with the list items it is
+ * indented into) pass the depth limit ends the parsed text: the tree holds what comes
+ * before it and `data.tooDeepAt` says where. A run of inline text longer than
+ * MAX_MARKDOWN_INLINE ends it the same way, at the start of the line the run starts on
+ * (`data.tooLongAt`: where it passes the limit).
  */
 export function parseMarkdown(text: string): Root {
   const cut = deepLine(text);
@@ -168,21 +169,60 @@ function longInline(text: string): { start: number; at: number } | undefined {
 // white space (a list and its item: two tree levels). A thematic break is not one.
 const MARKERS = /[ \t]*(?:(>)|(?:[-+*]|\d{1,9}[.)])(?=[ \t]))/y;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+// A list item's marker after its indentation, and the spaces before its content.
+const LIST_ITEM = /([-+*]|\d{1,9}[.)])(?=[ \t\r\n]|$)/y;
 
-/** The first line whose leading container markers nest past MAX_MARKDOWN_DEPTH. */
+/** Columns of leading white space (a tab to the next multiple of 4) and where it ends. */
+function indentOf(text: string, from: number, to: number): { width: number; end: number } {
+  let width = 0;
+  let i = from;
+  for (; i < to; i++) {
+    const c = text[i];
+    if (c === " ") width++;
+    else if (c === "\t") width += 4 - (width % 4);
+    else break;
+  }
+  return { width, end: i };
+}
+
+/**
+ * The first line whose leading container markers nest past MAX_MARKDOWN_DEPTH, counting
+ * the list items the line is indented into. Those are counted as CommonMark nests them,
+ * and never more: an item's content column (marker width plus its spaces) is where a
+ * nested line must start, a line indented less closes the item (a lazy continuation line
+ * would keep it open: counting fewer levels only cuts later), and a line four columns
+ * past it is code.
+ */
 function deepLine(text: string): { lineStart: number; at: number } | undefined {
+  const items: number[] = [];
   for (let lineStart = 0; lineStart < text.length; ) {
     let lineEnd = text.indexOf("\n", lineStart);
     if (lineEnd === -1) lineEnd = text.length;
-    let depth = 0;
-    MARKERS.lastIndex = lineStart;
-    for (let m = MARKERS.exec(text); m && MARKERS.lastIndex <= lineEnd; m = MARKERS.exec(text)) {
-      depth += m[1] ? 1 : 2;
-      if (depth > MAX_MARKDOWN_DEPTH) {
-        if (THEMATIC_BREAK.test(text.slice(lineStart, lineEnd))) break;
-        return { lineStart, at: m.index + m[0].length - m[0].trimStart().length };
+    const { width, end } = indentOf(text, lineStart, lineEnd);
+    if (end < lineEnd && text[end] !== "\r") {
+      while (items.length && width < items[items.length - 1]!) items.pop();
+      const inner = items.length ? items[items.length - 1]! : 0;
+      let depth = 2 * items.length;
+      // Four columns past the content: indented code, no markers.
+      const code = width >= inner + 4;
+      if (!code) {
+        LIST_ITEM.lastIndex = end;
+        const item = LIST_ITEM.exec(text);
+        if (item && !THEMATIC_BREAK.test(text.slice(lineStart, lineEnd))) {
+          const spaces = indentOf(text, end + item[1]!.length, lineEnd).width;
+          // More than four spaces after the marker: the content is code, one space in.
+          items.push(width + item[1]!.length + (spaces === 0 || spaces > 4 ? 1 : spaces));
+        }
       }
-      if (text[MARKERS.lastIndex] === " " || text[MARKERS.lastIndex] === "\t") MARKERS.lastIndex++;
+      MARKERS.lastIndex = lineStart;
+      for (let m = code ? null : MARKERS.exec(text); m && MARKERS.lastIndex <= lineEnd; m = MARKERS.exec(text)) {
+        depth += m[1] ? 1 : 2;
+        if (depth > MAX_MARKDOWN_DEPTH) {
+          if (THEMATIC_BREAK.test(text.slice(lineStart, lineEnd))) break;
+          return { lineStart, at: m.index + m[0].length - m[0].trimStart().length };
+        }
+        if (text[MARKERS.lastIndex] === " " || text[MARKERS.lastIndex] === "\t") MARKERS.lastIndex++;
+      }
     }
     lineStart = lineEnd + 1;
   }

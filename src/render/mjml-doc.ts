@@ -7,6 +7,7 @@
 import type { VariantExtra } from "../campaign/model.js";
 import { Parser } from "htmlparser2";
 import { alignDecoded } from "../text/align.js";
+import { charEnd } from "../text/code-points.js";
 import { MappedText, MappedTextBuilder } from "../text/mapped-text.js";
 
 export interface MjAttr {
@@ -104,6 +105,8 @@ function parseMarkup(source: MappedText, kind: "mjml" | "html"): MjmlDoc {
   let pendingAttrs: MjAttr[] = [];
   // Elements opened past MAX_MJML_DEPTH (not in the tree; their close tags are skipped).
   let tooDeep = 0;
+  // Said once: a document that keeps going deeper passes the limit again after each close.
+  let toldTooDeep = false;
   let textRun: { b: MappedTextBuilder; start: number; end: number } | undefined;
   const flushText = () => {
     if (!textRun) return;
@@ -140,7 +143,8 @@ function parseMarkup(source: MappedText, kind: "mjml" | "html"): MjmlDoc {
       onopentag(name) {
         flushText();
         if (tooDeep || stack.length > MAX_MJML_DEPTH) {
-          if (!tooDeep) doc.problems.push({ message: `elements nested more than ${MAX_MJML_DEPTH} deep; brandlint does not read deeper elements`, start: parser.startIndex, end: parser.endIndex + 1 });
+          if (!toldTooDeep) doc.problems.push({ message: `elements nested more than ${MAX_MJML_DEPTH} deep; brandlint does not read deeper elements`, start: parser.startIndex, end: parser.endIndex + 1 });
+          toldTooDeep = true;
           tooDeep++;
           pendingAttrs = [];
           return;
@@ -203,10 +207,10 @@ function parseMarkup(source: MappedText, kind: "mjml" | "html"): MjmlDoc {
   if (html) {
     // An HTML email may be a fragment (a <table> with no <html> around it): the document is the root.
     doc.root = doc.root ? top : undefined;
-    if (!doc.root) doc.problems.push({ message: "no HTML elements: an email.html template holds the email's HTML", start: 0, end: Math.min(text.length, 1) });
+    if (!doc.root) doc.problems.push({ message: "no HTML elements: an email.html template holds the email's HTML", start: 0, end: charEnd(text, 0) });
     return doc;
   }
-  if (!doc.root) doc.problems.push({ message: "no <mjml> element: an email template must start with <mjml>", start: 0, end: Math.min(text.length, 1) });
+  if (!doc.root) doc.problems.push({ message: "no <mjml> element: an email template must start with <mjml>", start: 0, end: charEnd(text, 0) });
   else if (doc.root.name !== "mjml") doc.problems.push({ message: `an email template must start with <mjml>, not <${doc.root.name}>`, start: doc.root.openStart, end: doc.root.openEnd });
   return doc;
 }

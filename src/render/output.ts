@@ -8,18 +8,33 @@ export interface RenderedFile {
   text: string;
 }
 
+/** mjml could not turn a variant's MJML into HTML (it refuses a document without an <mjml> root, for one). */
+export class EmailRenderError extends Error {
+  constructor(
+    message: string,
+    /** The files that could be rendered (the MJML). */
+    readonly files: RenderedFile[],
+  ) {
+    super(message);
+  }
+}
+
 /** Renders a variant to its output files: email.mjml + email.html, sms.txt, push.json, whatsapp.txt, social.txt. */
 export async function variantFiles(v: Variant): Promise<RenderedFile[]> {
   const f = (name: FieldName) => fieldOf(v, name)?.sample.text ?? "";
   switch (v.channel) {
     case "email": {
-      const doc = v.extra.mjml;
-      const mjml = doc?.source.text ?? "";
-      const { html } = await mjmlToHtml(mjml);
-      return [
-        { name: "email.mjml", channel: "email", text: mjml },
-        { name: "email.html", channel: "email", text: html },
-      ];
+      // A hand-written HTML email is already what the inbox receives (mjml would refuse it).
+      if (v.extra.html) return [{ name: "email.html", channel: "email", text: v.extra.html.source.text }];
+      const mjml = v.extra.mjml?.source.text ?? "";
+      const source: RenderedFile = { name: "email.mjml", channel: "email", text: mjml };
+      let html: string;
+      try {
+        html = (await mjmlToHtml(mjml)).html;
+      } catch (e) {
+        throw new EmailRenderError(`mjml could not turn this email into HTML (${(e as Error).message}); email.html was not written`, [source]);
+      }
+      return [source, { name: "email.html", channel: "email", text: html }];
     }
     case "push": {
       const url = v.links.find((l) => l.role === "cta")?.url.text;

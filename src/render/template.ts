@@ -9,6 +9,7 @@
 // The AST types (the global `hbs` namespace) come with handlebars: the emitted .d.ts must load them too.
 /// <reference types="handlebars" preserve="true" />
 import Handlebars from "handlebars";
+import { endOfChar, startOfChar } from "../text/code-points.js";
 import { MappedText, MappedTextBuilder, type PieceKind } from "../text/mapped-text.js";
 import { ITEM, pathName as dottedName } from "./sample-data.js";
 
@@ -275,6 +276,12 @@ const FOREIGN_TAG = /\{%-?\s*[a-z]+\b[^%]*%\}/;
  * Liquid or Nunjucks.
  */
 function syntaxProblem(e: unknown, text: string, off: (p: { line: number; column: number }) => number): TemplateProblem {
+  // Handlebars' lexer counts UTF-16 code units: its token may end inside a surrogate pair.
+  const p = locateSyntax(e, text, off);
+  return { ...p, start: startOfChar(text, p.start), end: endOfChar(text, p.end) };
+}
+
+function locateSyntax(e: unknown, text: string, off: (p: { line: number; column: number }) => number): TemplateProblem {
   const err = e as HandlebarsParseError;
   const raw = String(err.message ?? e);
   if (err.lineNumber !== undefined && err.column !== undefined) {
