@@ -36,6 +36,9 @@ describe("simple terms are split the way the segmenter splits them", () => {
     expect(simpleTermWords("Aбв")).toBeUndefined();
     expect(simpleTermWords("e-mail")).toBeUndefined();
     expect(simpleTermWords("x  y")).toBeUndefined();
+    // Words of digits fit every script's pattern: a long run of them that fails at its end is still one pass.
+    expect(simpleTermWords("1 ".repeat(20_000) + " ")).toBeUndefined();
+    expect(simpleTermWords("1 ".repeat(20_000) + "x")).toHaveLength(20_001);
   });
 });
 

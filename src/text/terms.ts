@@ -84,10 +84,8 @@ function addEnd<T>(n: Node<T>, e: Entry<T>): void {
   (n.ends ??= []).push(e);
 }
 
-/** Words of letters of the Latin script and ASCII digits, or of Cyrillic, Greek or Arabic letters and ASCII digits. */
-const SIMPLE_WORD = "(?:[\\p{Script=Latin}0-9]+|[\\p{Script=Cyrillic}0-9]+|[\\p{Script=Greek}0-9]+|[\\p{Script=Arabic}0-9]+)";
-/** A term of simple words between single spaces. */
-const SIMPLE_TERM = new RegExp(`^${SIMPLE_WORD}(?: ${SIMPLE_WORD})*$`, "u");
+/** A simple word: letters of the Latin script and ASCII digits, or Cyrillic, Greek or Arabic letters and ASCII digits (one script a word). */
+const SIMPLE_WORDS = [/^[\p{Script=Latin}0-9]+$/u, /^[\p{Script=Cyrillic}0-9]+$/u, /^[\p{Script=Greek}0-9]+$/u, /^[\p{Script=Arabic}0-9]+$/u];
 const NOT_A_LETTER = /[^\p{L}0-9 ]/u;
 
 /**
@@ -98,8 +96,10 @@ const NOT_A_LETTER = /[^\p{L}0-9 ]/u;
  * terms one segmenter call each was a third of the compile.
  */
 export function simpleTermWords(term: string): string[] | undefined {
-  if (NOT_A_LETTER.test(term) || !SIMPLE_TERM.test(term)) return undefined;
-  return term.split(" ");
+  if (NOT_A_LETTER.test(term)) return undefined;
+  // Words between single spaces (each test is linear: no pattern over the whole term to backtrack).
+  const words = term.split(" ");
+  return words.every((w) => SIMPLE_WORDS.some((re) => re.test(w))) ? words : undefined;
 }
 
 const normSep = (s: string) => s.replace(/\s+/gu, " ");
