@@ -84,10 +84,8 @@ function addEnd<T>(n: Node<T>, e: Entry<T>): void {
   (n.ends ??= []).push(e);
 }
 
-/** Words of letters of the Latin script and ASCII digits, or of Cyrillic, Greek or Arabic letters and ASCII digits. */
-const SIMPLE_WORD = "(?:[\\p{Script=Latin}0-9]+|[\\p{Script=Cyrillic}0-9]+|[\\p{Script=Greek}0-9]+|[\\p{Script=Arabic}0-9]+)";
-/** A term of simple words between single spaces. */
-const SIMPLE_TERM = new RegExp(`^${SIMPLE_WORD}(?: ${SIMPLE_WORD})*$`, "u");
+/** A simple word: letters of the Latin script and ASCII digits, or Cyrillic, Greek or Arabic letters and ASCII digits (one script a word). */
+const SIMPLE_WORDS = [/^[\p{Script=Latin}0-9]+$/u, /^[\p{Script=Cyrillic}0-9]+$/u, /^[\p{Script=Greek}0-9]+$/u, /^[\p{Script=Arabic}0-9]+$/u];
 const NOT_A_LETTER = /[^\p{L}0-9 ]/u;
 
 /**
@@ -98,8 +96,10 @@ const NOT_A_LETTER = /[^\p{L}0-9 ]/u;
  * terms one segmenter call each was a third of the compile.
  */
 export function simpleTermWords(term: string): string[] | undefined {
-  if (NOT_A_LETTER.test(term) || !SIMPLE_TERM.test(term)) return undefined;
-  return term.split(" ");
+  if (NOT_A_LETTER.test(term)) return undefined;
+  // Words between single spaces (each test is linear: no pattern over the whole term to backtrack).
+  const words = term.split(" ");
+  return words.every((w) => SIMPLE_WORDS.some((re) => re.test(w))) ? words : undefined;
 }
 
 const normSep = (s: string) => s.replace(/\s+/gu, " ");
@@ -115,6 +115,9 @@ function upperBound(sorted: readonly number[], x: number): number {
   }
   return lo;
 }
+
+/** A term's tokens in a locale, as one string to compare. */
+const tokenSignature = (term: string, locale: string) => tokenize(term, locale).map((t) => `${t.word ? "w" : "s"}${t.text}`).join("\u0000");
 
 /** How far around an occurrence the text is segmented again (longer than any word). */
 const WINDOW = 64;
@@ -147,8 +150,10 @@ export class PhraseMatcher<T> {
   private maxSuffixLen = 0;
   private spaceless: SpacelessTerm<T>[] = [];
   private dictionary: string[];
-  /** Did compiling segment a term with the locale (a term that is not simple) or make an exception's matcher? Then the compiled terms are this locale's only. */
-  private segmented = false;
+  /** Does a term have exceptions (their matchers segment texts with this locale)? Then the compiled terms are this locale's only. */
+  private localeBound = false;
+  /** The terms that are not simple, with how this locale tokenized them: another locale shares the compiled terms only if it tokenizes them the same. */
+  private segmented: [term: string, tokens: string][] = [];
   readonly size: number;
 
   constructor(
@@ -164,13 +169,14 @@ export class PhraseMatcher<T> {
 
   /**
    * These compiled terms for texts of another locale, when they would compile the same
-   * there: the same casing class (keys are folded with the locale's case mapping) and
-   * no term was segmented with this locale. Else undefined. Texts are still tokenized
-   * and folded with the given locale.
+   * there: the same casing class (keys are folded with the locale's case mapping), no
+   * exceptions, and the terms that are not simple tokenized the same by both locales. Else
+   * undefined. Texts are still tokenized and folded with the given locale.
    */
   forLocale(locale: string): PhraseMatcher<T> | undefined {
     if (locale === this.locale) return this;
-    if (this.segmented || casingClass(locale) !== casingClass(this.locale)) return undefined;
+    if (this.localeBound || casingClass(locale) !== casingClass(this.locale)) return undefined;
+    if (this.segmented.some(([term, tokens]) => tokenSignature(term, locale) !== tokens)) return undefined;
     return Object.assign(Object.create(PhraseMatcher.prototype) as PhraseMatcher<T>, this, { locale });
   }
 
@@ -200,7 +206,7 @@ export class PhraseMatcher<T> {
     const suffixRoots = { fold: [...this.suffixRoots.fold].map(([k, n]) => [k, node(n)] as [string, SNode]), exact: [...this.suffixRoots.exact].map(([k, n]) => [k, node(n)] as [string, SNode]) };
     const infix = this.infix.map((x) => [x.key, id(x.entry)] as [string, number]);
     const spaceless = this.spaceless.map((x) => [x.key, id(x.entry)] as [string, number]);
-    return { v: COMPILED_FORMAT, locale: this.locale, size: this.size, segmented: this.segmented, maxSuffixLen: this.maxSuffixLen, dictionary: this.dictionary, entries, roots, suffixRoots, infix, spaceless };
+    return { v: COMPILED_FORMAT, locale: this.locale, size: this.size, localeBound: this.localeBound, segmented: this.segmented, maxSuffixLen: this.maxSuffixLen, dictionary: this.dictionary, entries, roots, suffixRoots, infix, spaceless };
   }
 
   /**
@@ -231,7 +237,7 @@ export class PhraseMatcher<T> {
     term = term.replace(/^\*+|\*+$/g, "").trim();
     if (!term) return false;
     const except = spec.except?.length ? new PhraseMatcher<true>(spec.except.map((t) => ({ term: t, caseSensitive: spec.caseSensitive, payload: true })), this.locale) : undefined;
-    if (except) this.segmented = true;
+    if (except) this.localeBound = true;
     if (isSpaceless(term)) {
       this.spaceless.push({ key: foldKey(term, this.locale), entry: { spec, seps: [], wordCount: 1, prefix, suffix, ...(except ? { except } : {}) } });
       return true;
@@ -243,7 +249,7 @@ export class PhraseMatcher<T> {
       for (const w of simple) words.push(this.termKey(w, spec.caseSensitive));
       for (let k = 1; k < simple.length; k++) seps.push(" ");
     } else {
-      this.segmented = true;
+      this.segmented.push([term, tokenSignature(term, this.locale)]);
       let pendingSep = "";
       for (const t of tokenize(term, this.locale)) {
         if (t.word) {
@@ -480,7 +486,7 @@ export class PhraseMatcher<T> {
 }
 
 /** The version of `compiled()` data. */
-const COMPILED_FORMAT = 1;
+const COMPILED_FORMAT = 2;
 type SEntry = [spec: number, seps: string[], wordCount: number, prefix: 0 | 1, suffix: 0 | 1, except?: CompiledTerms];
 interface SNode {
   n?: [string, SNode][];
@@ -493,7 +499,8 @@ export interface CompiledTerms {
   v: number;
   locale: string;
   size: number;
-  segmented: boolean;
+  localeBound: boolean;
+  segmented: [string, string][];
   maxSuffixLen: number;
   dictionary: string[];
   entries: SEntry[];
@@ -517,7 +524,8 @@ const pairs = (x: unknown): [unknown, unknown][] => {
 /** PhraseMatcher.fromCompiled's work: every field checked, every index in range; throws BadCompiled. */
 function restore<T>(data: unknown, specs: readonly TermSpec<T>[]): PhraseMatcher<T> {
   const d = data as CompiledTerms;
-  check(!!d && typeof d === "object" && d.v === COMPILED_FORMAT && isStr(d.locale) && isNat(d.size) && typeof d.segmented === "boolean" && isNat(d.maxSuffixLen));
+  check(!!d && typeof d === "object" && d.v === COMPILED_FORMAT && isStr(d.locale) && isNat(d.size) && typeof d.localeBound === "boolean" && isNat(d.maxSuffixLen));
+  check(Array.isArray(d.segmented) && d.segmented.every((x) => Array.isArray(x) && x.length === 2 && isStr(x[0]) && isStr(x[1])));
   check(Array.isArray(d.dictionary) && d.dictionary.every(isStr) && Array.isArray(d.entries) && Array.isArray(d.infix) && Array.isArray(d.spaceless));
   const entries: Entry<T>[] = d.entries.map((e) => {
     check(Array.isArray(e) && (e.length === 5 || e.length === 6) && isNat(e[0]) && e[0] < specs.length && Array.isArray(e[1]) && e[1].every(isStr) && isNat(e[2]) && (e[3] === 0 || e[3] === 1) && (e[4] === 0 || e[4] === 1));
@@ -564,6 +572,7 @@ function restore<T>(data: unknown, specs: readonly TermSpec<T>[]): PhraseMatcher
     spaceless: keyed(d.spaceless),
     maxSuffixLen: d.maxSuffixLen,
     dictionary: d.dictionary,
+    localeBound: d.localeBound,
     segmented: d.segmented,
     size: d.size,
   });
