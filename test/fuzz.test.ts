@@ -15,6 +15,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { Parser } from "htmlparser2";
 import { afterAll, describe, expect, it } from "vitest";
@@ -398,6 +399,13 @@ describe("fuzzing the whole pipeline", { timeout: 600_000 }, () => {
         const one = run("1");
         expect(run("2")).toBe(one);
         expect(one).not.toContain("internal-error");
+        // The CLI's second thread may finish before a worker is up: lint on workers only, through the built API.
+        const built = (await import(pathToFileURL(path.join(repo, "dist/src/index.js")).href)) as typeof import("../src/index.js");
+        const shown = (r: LintReport) => JSON.stringify(r.results.map((f) => [f.file.path, f.messages]));
+        const here = await built.lint({ cwd: d, workers: 1, keepCampaigns: false });
+        const there = await built.lint({ cwd: d, workers: 2, mainThread: false, keepCampaigns: false });
+        expect(there.stats.threads?.here).toBe(0);
+        expect(shown(there)).toBe(shown(here));
       } finally {
         rmSync(d, { recursive: true, force: true });
       }
