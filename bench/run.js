@@ -536,6 +536,9 @@ async function main() {
   if (values.results !== "-" && !smoke) {
     writeResults(path.resolve(values.results), report.markdown);
     log(`\nwrote ${path.relative(process.cwd(), path.resolve(values.results))}`);
+    const readme = path.join(ROOT, "README.md");
+    writeFileSync(readme, withBenchTable(readFileSync(readme, "utf8"), readFileSync(path.resolve(values.results), "utf8")));
+    log("updated the figures in README.md");
   }
 }
 
@@ -586,6 +589,34 @@ ${pathological ? `\n## H: pathological texts, every rule alone\n\n${pathological
 
 const NOTES = "<!-- notes: everything below this line is kept when bench/run.js rewrites this file -->";
 
+export const README_START = "<!-- bench:start (written by npm run bench from bench/results.md) -->";
+export const README_END = "<!-- bench:end -->";
+
+/** README's figures: every row of results.md's ratio table, with when and at what load it ran. */
+export function readmeBenchBlock(results) {
+  const ratios = results.split("\n## Ratios\n")[1]?.split("\n## ")[0] ?? "";
+  const rows = ratios.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("|  | measure"));
+  const started = /Run started ([^.\s]+)/.exec(results)?.[1] ?? "?";
+  const load = /at the start: ([\d.]+, [\d.]+, [\d.]+); at the end: ([\d.]+, [\d.]+, [\d.]+)/.exec(results);
+  return [
+    README_START,
+    `From the run of ${started}${load ? ` (load average ${load[1]} at the start, ${load[2]} at the end)` : ""}:`,
+    "",
+    "| | measure | medians (wall) | ratio | CPU ratio | target | |",
+    "|---|---|---|---|---|---|---|",
+    ...rows,
+    README_END,
+  ].join("\n");
+}
+
+/** README.md with its bench block replaced by the figures of `results`. */
+export function withBenchTable(readme, results) {
+  const a = readme.indexOf(README_START);
+  const b = readme.indexOf(README_END);
+  if (a < 0 || b < a) throw new Error(`README.md has no ${README_START} … ${README_END} block`);
+  return readme.slice(0, a) + readmeBenchBlock(results) + readme.slice(b + README_END.length);
+}
+
 /** Writes results.md, keeping the hand-written notes section of the previous file. */
 function writeResults(file, markdown) {
   let notes = "";
@@ -597,7 +628,7 @@ function writeResults(file, markdown) {
   writeFileSync(file, `${markdown}\n## Notes\n\n${NOTES}${notes || "\n"}`);
 }
 
-main().catch((e) => {
+if (process.argv[1] && path.resolve(process.argv[1]) === SELF) main().catch((e) => {
   process.stderr.write(`bench: ${e.stack ?? e}\n`);
   process.exitCode = 1;
 });

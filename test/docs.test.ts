@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { allDocs, README_END, README_START, readmeRules, updateReadme } from "../src/docs/generate.js";
 import { BUILTIN_FINDINGS } from "../src/engine/builtin-findings.js";
@@ -40,6 +41,15 @@ describe("rule docs and tests", () => {
     const edited = readme.replace("| [`tone-words`]", "| [`tone-wordz`]");
     expect(edited).not.toBe(readme);
     expect(updateReadme(edited, rules)).toBe(readme);
+  });
+
+  it("the README's performance table is bench/results.md's, row for row (npm run bench writes both)", async () => {
+    const bench = (await import(pathToFileURL(path.join(import.meta.dirname, "../bench/run.js")).href)) as { readmeBenchBlock: (results: string) => string; README_START: string; README_END: string };
+    const readme = readFileSync(path.join(import.meta.dirname, "../README.md"), "utf8");
+    const results = readFileSync(path.join(import.meta.dirname, "../bench/results.md"), "utf8");
+    const block = readme.slice(readme.indexOf(bench.README_START), readme.indexOf(bench.README_END) + bench.README_END.length);
+    expect(block).toBe(bench.readmeBenchBlock(results));
+    expect(block.split("\n").filter((l) => l.startsWith("| ")).length).toBeGreaterThan(3);
   });
 
   it("the README's JSON example offers a fix only on a rule that --fix can fix", async () => {
