@@ -488,7 +488,7 @@ async function main() {
       else if (n !== campaigns) ensureRepo(dir, n, seed, ruleIds);
       const one = { ...run(`W: ${n.toLocaleString("en")} campaigns, --workers 1`, lintArgs("--workers", "1")), cwd: dir };
       const def = { ...run(`W: ${n.toLocaleString("en")} campaigns, default threads`, lintArgs()), cwd: dir };
-      const r = compare(`W: default threads vs one, ${n.toLocaleString("en")} campaigns`, [def, one], { runs: n >= 10000 ? Math.min(runs, 3) : runs, warmup: false });
+      const r = compare(`W: default threads vs one, ${n.toLocaleString("en")} campaigns`, [def, one], { runs: n >= 10000 ? Math.min(runs, 2) : runs, warmup: false });
       Object.assign(results, r);
       const d = r[def.name];
       const o = r[one.name];

@@ -5,7 +5,7 @@
  * It never prints or exits.
  */
 import path from "node:path";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { discoverCampaigns, PathError, projectCampaigns } from "./campaign/discover.js";
 import { lintInThreads, workerScript, type WorkerResult } from "./workers.js";
 import { readSource } from "./campaign/files.js";
@@ -279,16 +279,20 @@ async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Pro
 
 /**
  * With `--workers` unset: one thread below WORKER_THRESHOLD campaigns (a worker's start-up —
- * modules, config, rules, language data — costs more than it saves), else one thread per
- * core, at most MAX_THREADS, this one included. Chosen from `npm run bench` (rows W, at
- * 100, 1,000 and 10,000 campaigns; bench/results.md).
+ * modules, config, rules, language data, a cold JIT — costs more than it saves), and one
+ * thread when no core is idle (the 1-minute load average is at least the number of cores:
+ * a second thread then only competes with the first, and at 1,000 campaigns on this
+ * 2-core machine under load it was 1.2× slower and used 1.25× the CPU). Otherwise one
+ * thread per core, this one included, at most MAX_THREADS. Measured with
+ * `npm run bench` (rows W, at 100, 1,000 and 10,000 campaigns; bench/results.md).
  */
 export const WORKER_THRESHOLD = 150;
 export const MAX_THREADS = 4;
-export const DEFAULT_THREADS_HELP = `Threads: without --workers, brandlint lints on this one thread below ${WORKER_THRESHOLD} campaigns, and on one thread per core (at most ${MAX_THREADS}, this one included) from ${WORKER_THRESHOLD} on.`;
+export const DEFAULT_THREADS_HELP = `Threads: without --workers, brandlint lints on this one thread below ${WORKER_THRESHOLD} campaigns or when no core is idle (load average ≥ cores); otherwise on one thread per core (at most ${MAX_THREADS}, this one included).`;
 
-export function defaultThreads(campaigns: number, cores: number = availableParallelism()): number {
+export function defaultThreads(campaigns: number, cores: number = availableParallelism(), load: number = loadavg()[0] ?? 0): number {
   if (campaigns < WORKER_THRESHOLD || cores < 2) return 1;
+  if (load >= cores) return 1;
   return Math.min(cores, MAX_THREADS);
 }
 

@@ -12,6 +12,19 @@ const bin = path.join(repo, "bin/brandlint.js");
 type Api = typeof import("../src/index.js");
 const built = () => import(pathToFileURL(path.join(repo, "dist/src/index.js")).href) as Promise<Api>;
 
+describe("the default thread count (chosen from bench rows W)", () => {
+  it("is one thread for a small run, on one core, or when no core is idle; else one per core, at most four", async () => {
+    const { defaultThreads, WORKER_THRESHOLD, MAX_THREADS } = await import("../src/lint.js");
+    expect(defaultThreads(WORKER_THRESHOLD - 1, 2, 0)).toBe(1);
+    expect(defaultThreads(10_000, 1, 0)).toBe(1);
+    expect(defaultThreads(10_000, 2, 2)).toBe(1);
+    expect(defaultThreads(10_000, 2, 3.9)).toBe(1);
+    expect(defaultThreads(WORKER_THRESHOLD, 2, 0.4)).toBe(2);
+    expect(defaultThreads(10_000, 2, 1.5)).toBe(2);
+    expect(defaultThreads(10_000, 16, 0)).toBe(MAX_THREADS);
+  });
+});
+
 describe("worker threads", () => {
   let d: string;
   beforeAll(() => {
