@@ -118,3 +118,17 @@ describe("Markdown inline length limit", () => {
     expect(parseMarkdown("# " + "x".repeat(MAX_MARKDOWN_INLINE + 5)).data?.tooLongAt).toBe(2 + MAX_MARKDOWN_INLINE);
   });
 });
+
+describe("the token cache", () => {
+  it("holds tokens for at most 2,000,000 characters of text (long texts kept alive slowed every later lint)", async () => {
+    const { tokenize } = await import("../src/text/words.js");
+    const short = tokenize("so cheap", "en");
+    expect(tokenize("so cheap", "en")).toBe(short);
+    const big = "word ".repeat(300_000);
+    const first = tokenize(big, "en");
+    expect(tokenize(big, "en")).toBe(first);
+    tokenize("other ".repeat(100_000), "en"); // 1.5 M + 0.6 M characters: over the budget
+    expect(tokenize(big, "en")).not.toBe(first);
+    expect(tokenize(big, "en")).toEqual(first);
+  });
+});

@@ -36,6 +36,9 @@ const segmenter = (locale: string) => segmenterFor(locale);
  * stay in their word: `АБ12345`, `و20`.)
  */
 const tokenCache = new Map<string, WordToken[]>();
+/** How many characters of text the cached tokens may stand for, in all. */
+const TOKEN_CACHE_CHARS = 2_000_000;
+let tokenCacheChars = 0;
 export function tokenize(text: string, locale: string): WordToken[] {
   const key = `${locale}\u0000${text}`;
   let out = tokenCache.get(key);
@@ -76,9 +79,15 @@ export function tokenize(text: string, locale: string): WordToken[] {
     from += segs[keep - 1]!.index + segs[keep - 1]!.segment.length;
     size = CHUNK;
   }
-  // Small: the point is to share one campaign's tokens between rules, not to keep a repository's.
-  if (tokenCache.size > 256) tokenCache.clear();
+  // Small: the point is to share one campaign's tokens between rules, not to keep a
+  // repository's. Bounded in characters too: tokens of texts of a megabyte each kept
+  // alive make every later garbage collection (and so every later lint) slower.
+  if (tokenCache.size > 256 || tokenCacheChars + text.length > TOKEN_CACHE_CHARS) {
+    tokenCache.clear();
+    tokenCacheChars = 0;
+  }
   tokenCache.set(key, out);
+  tokenCacheChars += text.length;
   return out;
 }
 
