@@ -83,17 +83,26 @@ function validFinding(f: unknown, files: ReadonlySet<string>): CachedFinding | u
   return out;
 }
 
-function validEntry(dir: string, e: unknown): CacheEntry | undefined {
+/** The project a cache belongs to: its root (the config's folder) and its config file, whose text is in the key. */
+export interface CacheScope {
+  root: string;
+  config: string;
+}
+
+function validEntry(dir: string, e: unknown, scope: CacheScope | undefined): CacheEntry | undefined {
   if (!e || typeof e !== "object") return undefined;
   const { reads, files, findings } = e as Record<string, unknown>;
   if (!Array.isArray(reads) || !Array.isArray(files) || !Array.isArray(findings)) return undefined;
   const ops = new Set(["read", "list", "stat", "realpath"]);
   if (!reads.every((r) => Array.isArray(r) && r.length === 3 && ops.has(r[0] as string) && typeof r[1] === "string" && typeof r[2] === "string")) return undefined;
-  // Every file of the entry is inside its campaign folder, and was read for it.
+  // Every file of the entry is one read for it, inside its campaign folder or elsewhere in
+  // the project (an mj-include partial), or the config (a finding on the opt-out text it
+  // renders into an SMS; its text is part of the key).
   const read = new Set((reads as ReadOp[]).filter((r) => r[0] === "read").map((r) => r[1]));
-  const inDir = (p: unknown) => typeof p === "string" && path.dirname(p) === dir && read.has(p);
-  if (!files.every(inDir)) return undefined;
-  const own = new Set(files as string[]);
+  const inProject = (p: string) => !!scope && !path.relative(scope.root, p).startsWith("..") && !path.isAbsolute(path.relative(scope.root, p));
+  const allowed = (p: unknown) => typeof p === "string" && ((read.has(p) && (path.dirname(p) === dir || inProject(p))) || p === scope?.config);
+  if (!files.every(allowed)) return undefined;
+  const own = new Set([...(files as string[]), ...(scope ? [scope.config] : [])]);
   const checked = findings.map((f) => validFinding(f, own));
   if (checked.some((f) => !f)) return undefined;
   return { reads: reads as ReadOp[], files: files as string[], findings: checked as CachedFinding[] };
@@ -116,7 +125,7 @@ export class LintCache {
   }
 
   /** Opens a cache file; anything unreadable, foreign or tampered with starts an empty cache. Undefined when no secret can be kept. */
-  static open(file: string, key: string, host: Host): LintCache | undefined {
+  static open(file: string, key: string, host: Host, scope?: CacheScope): LintCache | undefined {
     const secret = cacheSecret();
     if (!secret) return undefined;
     const r = readText(host, file, MAX_CACHE_BYTES);
@@ -137,7 +146,7 @@ export class LintCache {
     }
     if (!data || data.format !== FORMAT || data.key !== key || typeof data.campaigns !== "object" || !data.campaigns) return cache;
     for (const [dir, e] of Object.entries(data.campaigns)) {
-      const entry = validEntry(dir, e);
+      const entry = validEntry(dir, e, scope);
       if (entry) cache.campaigns.set(dir, entry);
     }
     return cache;

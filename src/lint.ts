@@ -400,6 +400,7 @@ async function lintOne(opts: LintOptions, cwd: string, host: RecordingHost, conf
           cachePath(cwd, opts.cacheLocation, host),
           hashOf(packageVersion, config.file.path, config.file.text, project.customDigest, knownRules.join(","), opts.channel ?? "", (opts.only ?? []).join(",")),
           host,
+          { root: config.dir, config: config.file.path },
         )
       : undefined;
   if (cache?.warning) warnings.push(cache.warning);

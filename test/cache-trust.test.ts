@@ -59,11 +59,26 @@ describe("the cache is brandlint's own data", () => {
     const d = project();
     await lint({ cwd: d, cache: true });
     const { body } = cacheOf(d);
-    for (const e of Object.values(body.campaigns)) for (const f of e.findings) f.filePath = path.join(d, "brand.config.json");
+    // A file outside the project (the config, whose text is in the cache key, may be named: the SMS opt-out is written there).
+    for (const e of Object.values(body.campaigns)) for (const f of e.findings) f.filePath = path.join(path.dirname(d), "elsewhere.txt");
     writeSigned(d, body);
     const r = await lint({ cwd: d, cache: true });
     expect(r.stats).toMatchObject({ parsed: 1, cached: 0 });
     expect(tone(r)).toEqual(["sms.txt:1:1"]);
+  });
+
+  it("a campaign whose finding is in the config (the opt-out text it renders into an SMS) is served from the cache", async () => {
+    const d = mkdtempSync(path.join(os.tmpdir(), "brandlint-cache-trust-"));
+    dirs.push(d);
+    writeFileSync(path.join(d, "brand.config.json"), JSON.stringify({ brand: { name: "Acme" }, channels: { sms: { optOut: "Odpowiedz STOP, by zrezygnować" } } }));
+    mkdirSync(path.join(d, "templates", "c"), { recursive: true });
+    writeFileSync(path.join(d, "templates", "c", "message.md"), "---\nlocale: pl\nchannels: [sms]\n---\nWiosenna wyprzedaz: rabat 20% na namioty.\n");
+    const first = await lint({ cwd: d, cache: true });
+    const inConfig = (r: typeof first) => r.results.filter((x) => path.basename(x.file.path) === "brand.config.json").flatMap((x) => x.messages.map((m) => `${m.ruleId}:${m.line}:${m.column}`));
+    expect(inConfig(first).length).toBeGreaterThan(0);
+    const second = await lint({ cwd: d, cache: true });
+    expect(second.stats).toMatchObject({ parsed: 0, cached: 1 });
+    expect(inConfig(second)).toEqual(inConfig(first));
   });
 
   it("--fix never applies a fix from the cache: a signed entry with a planted fix writes nothing of it", async () => {
