@@ -192,10 +192,15 @@ function machine() {
 // ---------------------------------------------------------------------------
 // Repositories
 
-/** A repository holding only `campaigns` (folders relative to `repo`), with `repo`'s config files: what start-up rows measure. */
-function subRepo(repo, dir, campaigns) {
+/** Makes `dir` an empty folder. */
+function emptyFolder(dir) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+}
+
+/** A repository holding only `campaigns` (folders relative to `repo`), with `repo`'s config files: what start-up rows measure. */
+function subRepo(repo, dir, campaigns) {
+  emptyFolder(dir);
   for (const f of readdirSync(repo)) if (f.endsWith(".json")) writeFileSync(path.join(dir, f), readFileSync(path.join(repo, f)));
   for (const c of campaigns) cpSync(path.join(repo, c), path.join(dir, c), { recursive: true });
   return dir;
@@ -359,26 +364,17 @@ async function main() {
     }
     const list = path.join(work, "e-campaigns.json");
     writeFileSync(list, JSON.stringify(dirs));
-    const clean = (d) => () => {
-      rmSync(d, { recursive: true, force: true });
-      mkdirSync(d, { recursive: true });
-    };
-    const mjmlCli = { name: "E: mjml CLI", cmd: NODE, args: [MJML, ...files, "-o", outMjml + path.sep, "--config.keepComments", "false", "--config.validationLevel", "soft"], cwd: work, prepare: clean(outMjml), display: `mjml <${files.length} .mjml files> -o <dir>/ --config.keepComments false --config.validationLevel soft` };
-    emails = { dirs, mjmlCli };
+    const mjmlCli = { name: "E: mjml CLI", cmd: NODE, args: [MJML, ...files, "-o", outMjml + path.sep, "--config.keepComments", "false", "--config.validationLevel", "soft"], cwd: work, prepare: () => emptyFolder(outMjml), display: `mjml <${files.length} .mjml files> -o <dir>/ --config.keepComments false --config.validationLevel soft` };
+    emails = { dirs, list, mjmlCli };
   }
   if (only.has("E")) {
-    const { dirs, mjmlCli } = emails;
+    const { dirs, list, mjmlCli } = emails;
     const outBl = path.join(work, "e-out-brandlint");
-    const list = path.join(work, "e-campaigns.json");
-    const clean = (d) => () => {
-      rmSync(d, { recursive: true, force: true });
-      mkdirSync(d, { recursive: true });
-    };
     const r = compare(
       `E: mjml CLI vs brandlint rendering ${dirs.length} emails`,
       [
         mjmlCli,
-        { name: "E: brandlint render API", cmd: NODE, args: [SELF, "--render-emails", repo, "--render-emails", list, "--render-emails", outBl], cwd: repo, prepare: clean(outBl), display: `node bench/run.js --render-emails (render() from dist/src/render-api.js, ${dirs.length} campaigns, channel email)` },
+        { name: "E: brandlint render API", cmd: NODE, args: [SELF, "--render-emails", repo, "--render-emails", list, "--render-emails", outBl], cwd: repo, prepare: () => emptyFolder(outBl), display: `node bench/run.js --render-emails (render() from dist/src/render-api.js, ${dirs.length} campaigns, channel email)` },
       ],
       { runs },
     );
@@ -446,16 +442,13 @@ async function main() {
 
   // J: the hook as a consumer repository runs it, with brandlint installed in its node_modules.
   if (only.has("J")) {
-    const consumer = path.join(work, "consumer");
-    rmSync(consumer, { recursive: true, force: true });
+    const one = pickCampaigns(repo, 1)[0];
+    const consumer = subRepo(repo, path.join(work, "consumer"), [one]);
     mkdirSync(path.join(consumer, "node_modules", ".bin"), { recursive: true });
     // An install as npm lays it out: the package in node_modules/brandlint, its bin linked in .bin.
     symlinkSync(ROOT, path.join(consumer, "node_modules", "brandlint"), "dir");
     symlinkSync(path.join("..", "brandlint", "bin", "brandlint.js"), path.join(consumer, "node_modules", ".bin", "brandlint"));
     writeFileSync(path.join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, devDependencies: { brandlint: "file:.." } }, null, 2));
-    for (const f of readdirSync(repo)) if (f.endsWith(".json")) writeFileSync(path.join(consumer, f), readFileSync(path.join(repo, f)));
-    const one = pickCampaigns(repo, 1)[0];
-    cpSync(path.join(repo, one), path.join(consumer, one), { recursive: true });
     const hook = { name: "J: hook as installed (node_modules/.bin/brandlint)", cmd: path.join(consumer, "node_modules", ".bin", "brandlint"), args: [one], cwd: consumer, display: `node_modules/.bin/brandlint ${one}` };
     const direct = { name: "J: node node_modules/brandlint/bin/brandlint.js", cmd: NODE, args: [path.join("node_modules", "brandlint", "bin", "brandlint.js"), one], cwd: consumer, display: `node node_modules/brandlint/bin/brandlint.js ${one}` };
     const npx = { name: "J: npx --no-install brandlint", cmd: "npx", args: ["--no-install", "brandlint", one], cwd: consumer, display: `npx --no-install brandlint ${one}` };

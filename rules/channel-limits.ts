@@ -225,7 +225,7 @@ export default defineRule<Options>({
         data: {
           field: spec.label,
           length,
-          worst: worstCaseNote(field.sample, worst, (v) => graphemes(v).length),
+          worst: worstCaseNote(field.sample, worst),
           limit: max,
           over: length - max,
           ...quoteKept(worst, cut),
@@ -271,7 +271,7 @@ function checkX(ctx: RuleContext<Options>, max: number): void {
     messageId: "xTooLong",
     data: {
       length: parsed.weightedLength,
-      worst: worstCaseNote(field.sample, worst, (v) => graphemes(v).length),
+      worst: worstCaseNote(field.sample, worst),
       limit: max,
       over: parsed.weightedLength - max,
       ...quoteKept(worst, cut),

@@ -18,7 +18,7 @@
 import type { ChannelFieldNames, WhatsAppVariant } from "../src/campaign/model.js";
 import { defineRule, type RuleContext } from "../src/engine/rule.js";
 import { whatsappTemplate } from "../src/render/whatsapp-template.js";
-import { graphemes, measure } from "../src/text/graphemes.js";
+import { measure } from "../src/text/graphemes.js";
 import { worstCaseNote, type MappedText, type Piece } from "../src/text/mapped-text.js";
 import { lazy } from "../src/text/lazy.js";
 
@@ -183,7 +183,7 @@ function checkLength(ctx: RuleContext<Options>, v: WhatsAppVariant, field: Chann
   if (m.cut === undefined) return;
   ctx.report({
     messageId: "tooLong",
-    data: { part, length: m.length, worst: worstCaseNote(f.sample, worst, (v) => graphemes(v).length), limit: max, over: m.length - max },
+    data: { part, length: m.length, worst: worstCaseNote(f.sample, worst), limit: max, over: m.length - max },
     at: { text: worst, start: from + m.cut, end: to },
   });
 }

@@ -13,7 +13,7 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import path from "node:path";
 import type { RawFinding } from "./engine/linter.js";
-import { readText, type Host, type ReadOp } from "./host/index.js";
+import { isInside, readText, type Host, type ReadOp } from "./host/index.js";
 import { cacheSecret } from "./host/secret.js";
 import type { SourceFile } from "./text/source-file.js";
 import { CHANNELS, type Channel } from "./types.js";
@@ -99,8 +99,7 @@ function validEntry(dir: string, e: unknown, scope: CacheScope | undefined): Cac
   // the project (an mj-include partial), or the config (a finding on the opt-out text it
   // renders into an SMS; its text is part of the key).
   const read = new Set((reads as ReadOp[]).filter((r) => r[0] === "read").map((r) => r[1]));
-  const inProject = (p: string) => !!scope && !path.relative(scope.root, p).startsWith("..") && !path.isAbsolute(path.relative(scope.root, p));
-  const allowed = (p: unknown) => typeof p === "string" && ((read.has(p) && (path.dirname(p) === dir || inProject(p))) || p === scope?.config);
+  const allowed = (p: unknown) => typeof p === "string" && ((read.has(p) && (path.dirname(p) === dir || (!!scope && isInside(scope.root, p)))) || p === scope?.config);
   if (!files.every(allowed)) return undefined;
   const own = new Set([...(files as string[]), ...(scope ? [scope.config] : [])]);
   const checked = findings.map((f) => validFinding(f, own));

@@ -210,18 +210,16 @@ async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Pro
   const parsed = toParse.length;
   // On this thread: read, render and check one campaign; its files join the pass in folder order below.
   const lintHere = (dir: string): { fs: RawFinding[]; files: SourceFile[] } => {
-    let campaign: Campaign | undefined;
-    const { value: fs, reads } = host.record(() => {
-      const c = loadRendered(dir, config);
-      const out = runRules({ ...engine, rules: local, campaigns: [c] });
-      campaign = c;
-      return out;
+    const { value, reads } = host.record(() => {
+      const campaign = loadRendered(dir, config);
+      return { campaign, fs: runRules({ ...engine, rules: local, campaigns: [campaign] }) };
     });
+    const { campaign, fs } = value;
     // Campaigns are dropped once checked unless the caller wants them, so memory stays flat on big repositories.
-    if (opts.keepCampaigns !== false) byDir.set(dir, campaign!);
-    cache?.set(dir, { reads, files: campaign!.files.map((f) => f.path), findings: fs.map(serialize) });
+    if (opts.keepCampaigns !== false) byDir.set(dir, campaign);
+    cache?.set(dir, { reads, files: campaign.files.map((f) => f.path), findings: fs.map(serialize) });
     progress();
-    return { fs, files: campaign!.files };
+    return { fs, files: campaign.files };
   };
   const addHere = (r: { fs: RawFinding[]; files: SourceFile[] }) => {
     for (const f of r.files) files.set(f.path, f);

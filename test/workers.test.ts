@@ -1,12 +1,11 @@
-import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "./helpers/cli.js";
 
 const repo = path.resolve(import.meta.dirname, "..");
-const bin = path.join(repo, "bin/brandlint.js");
 
 /** The built API (worker threads need the compiled worker entry, so not the TypeScript sources). */
 type Api = typeof import("../src/index.js");
@@ -37,16 +36,10 @@ describe("worker threads", () => {
   });
   afterAll(() => rmSync(d, { recursive: true, force: true }));
 
-  it("lint on worker threads reports exactly what one thread reports (CLI)", () => {
-    const run = (workers: string) => {
-      try {
-        return execFileSync(process.execPath, [bin, "--format", "json", "--workers", workers], { cwd: d, encoding: "utf8", maxBuffer: 64 << 20 });
-      } catch (e) {
-        return (e as { stdout: string }).stdout;
-      }
-    };
-    const one = run("1");
-    const two = run("2");
+  it("lint on worker threads reports exactly what one thread reports (CLI)", async () => {
+    const run = async (workers: string) => (await runCli(["--format", "json", "--workers", workers], d)).stdout;
+    const one = await run("1");
+    const two = await run("2");
     expect(two).toBe(one);
     expect((JSON.parse(one) as { errorCount: number }[]).reduce((n, r) => n + r.errorCount, 0)).toBeGreaterThan(10);
   }, 120_000);

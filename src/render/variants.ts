@@ -220,12 +220,13 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
           if (unsubTpl) used.get("email")!.add(unsubTpl);
           const unsub = unsubTpl ? renderTemplate(unsubTpl, dataFor("sample", "email", ""), opts) : undefined;
           if (unsub) links.push({ url: unsub, role: "unsubscribe" });
+          const { subject, preheader } = fields as ChannelFields["email"];
           const mjmlText = generateMjml({
             body: b,
             file,
             locale: campaign.meta.locale,
-            subject: (fields as ChannelFields["email"]).subject.sample,
-            preheader: (fields as ChannelFields["email"]).preheader.sample,
+            subject: subject.sample,
+            preheader: preheader.sample,
             address: config.data.brand.address ? configText(config, ["brand", "address"]) : undefined,
             unsubscribe: unsub,
             style: brandStyle(config, (p) => configText(config, p)),

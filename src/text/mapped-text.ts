@@ -7,6 +7,7 @@
  * range of it back into a range of the file a person edits.
  */
 import type { SourceFile } from "./source-file.js";
+import { graphemeCount } from "./graphemes.js";
 import { formatList } from "./lists.js";
 
 /** What a piece of variant text is, so rules can tell prose from URLs, code and variables. */
@@ -265,7 +266,7 @@ export function asWritten(
  * differ from `sample`, with their worst-case lengths (graphemes), for a message that
  * measures a worst-case rendering. Empty when the two agree.
  */
-export function worstCaseNote(sample: MappedText, worst: MappedText, count: (s: string) => number): string {
+export function worstCaseNote(sample: MappedText, worst: MappedText): string {
   if (worst.text === sample.text) return "";
   const sampleValues = new Map<string, string>();
   for (const p of sample.pieces) if (p.kind === "variable" && p.name !== undefined && !sampleValues.has(p.name)) sampleValues.set(p.name, sample.text.slice(p.start, p.end));
@@ -273,7 +274,7 @@ export function worstCaseNote(sample: MappedText, worst: MappedText, count: (s: 
   for (const p of worst.pieces) {
     if (p.kind !== "variable" || p.name === undefined || lengths.has(p.name)) continue;
     const value = worst.text.slice(p.start, p.end);
-    if (value !== sampleValues.get(p.name)) lengths.set(p.name, count(value));
+    if (value !== sampleValues.get(p.name)) lengths.set(p.name, graphemeCount(value));
   }
   if (!lengths.size) return " with worst-case variables";
   const parts = [...lengths].map(([name, n]) => `{{${name}}} has ${n} character${n === 1 ? "" : "s"}`);
