@@ -129,6 +129,7 @@ const CASES: Case[] = [
   { name: "depth: [ × 1,814 in push.json", files: { "templates/bad/push.json": '{"title": ' + "[".repeat(1814) + "]".repeat(1814) + "}" }, exit: 1, says: ["push.json: objects and lists nested more than 100 levels deep"], at: "templates/bad/push.json:1:110" },
   { name: "depth: deep arrays in campaign.json", files: { "templates/bad/campaign.json": '{"locale": ' + "[".repeat(3000) + "]".repeat(3000) + "}", "templates/bad/sms.txt": "Hi" }, exit: 1, says: ["objects and lists nested more than 100 levels deep"], at: "templates/bad/campaign.json:1:111" },
   { name: "depth: brand.config.json nested 5,000 deep", config: '{"brand": {"name": "Acme"}, "x": ' + "[".repeat(5000) + "]".repeat(5000) + "}", exit: 2, says: [/brand\.config\.json:1:133: objects and lists nested more than 100 levels deep/] },
+  { name: "length: a 120,000-character thematic break (- - - …) in message.md", files: { "templates/bad/message.md": "Hello\n\n" + "- ".repeat(60_000) + "\n" }, exit: 1, says: ["a line longer than 50,000 characters"], at: "templates/bad/message.md:3:50001" },
   { name: "length: one 25,000-character paragraph in message.md", files: { "templates/bad/message.md": "Hello\n\n" + "[a](".repeat(6250) + "\n" }, exit: 1, says: ["a paragraph longer than 10,000 characters"], at: "templates/bad/message.md:3:10001" },
   // --- text paths that must stay linear (issue 17) ---
   {

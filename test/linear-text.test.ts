@@ -3,7 +3,7 @@
  * minutes before; the checks are on results, the test timeout catches a regression.
  */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { pageNames } from "../src/preview/build.js";
 import { markUrls } from "../src/render/markdown.js";
 import { whatsappFormat } from "../src/preview/whatsapp.js";
@@ -116,6 +116,47 @@ describe("Markdown inline length limit", () => {
     const lines = parseMarkdown("Hi\n\n" + "word word word\n".repeat(800));
     expect(lines.data?.tooLongAt).toBe(4 + MAX_MARKDOWN_INLINE);
     expect(parseMarkdown("# " + "x".repeat(MAX_MARKDOWN_INLINE + 5)).data?.tooLongAt).toBe(2 + MAX_MARKDOWN_INLINE);
+  });
+
+  it("looks for long runs with micromark's block pass only when some run of lines without a blank one is longer than the limit", async () => {
+    vi.resetModules();
+    let passes = 0;
+    vi.doMock("micromark", async (importOriginal) => {
+      const real = await importOriginal<typeof import("micromark")>();
+      return { ...real, parse: (...args: Parameters<typeof real.parse>) => (passes++, real.parse(...args)) };
+    });
+    try {
+      const { parseMarkdown, MAX_MARKDOWN_INLINE } = await import("../src/render/markdown.js");
+      const count = (text: string) => ((passes = 0), parseMarkdown(text), passes);
+      // (remark's parse, from node_modules, is not counted.) 50,000 blank lines and many short paragraphs need no look.
+      expect(count("  \n".repeat(50_000))).toBe(0);
+      const paragraphs = ("A short paragraph of words.\n\n").repeat(2_000);
+      expect(paragraphs.length).toBeGreaterThan(5 * MAX_MARKDOWN_INLINE);
+      expect(count(paragraphs)).toBe(0);
+      // Lines that together pass the limit with no blank line between them are looked at.
+      expect(count("word word word\n".repeat(800))).toBe(1);
+    } finally {
+      vi.doUnmock("micromark");
+      vi.resetModules();
+    }
+  });
+
+  it("cuts at the start of the first line longer than MAX_MARKDOWN_LINE, whatever it holds", async () => {
+    const { parseMarkdown, MAX_MARKDOWN_LINE } = await import("../src/render/markdown.js");
+    const head = "# Spring\n\nHello\n\n";
+    // A thematic break and an HTML line hold no inline text: only the line limit stops them.
+    const rule = parseMarkdown(head + "- ".repeat(MAX_MARKDOWN_LINE) + "\n\nafter\n");
+    expect(rule.children.map((c) => c.type)).toEqual(["heading", "paragraph"]);
+    expect(rule.data?.longLineAt).toBe(head.length + MAX_MARKDOWN_LINE);
+    expect(rule.data?.tooLongAt).toBeUndefined();
+    const html = '<img alt="x" src="data:image/png;base64,' + "A".repeat(MAX_MARKDOWN_LINE - 60) + '">';
+    const kept = parseMarkdown(head + html + "\r\n\nafter\n");
+    expect(html.length).toBeLessThanOrEqual(MAX_MARKDOWN_LINE);
+    expect(kept.children.map((c) => c.type)).toEqual(["heading", "paragraph", "html", "paragraph"]);
+    expect(kept.data?.longLineAt).toBeUndefined();
+    expect(parseMarkdown(head + html + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n").data?.longLineAt).toBe(head.length + MAX_MARKDOWN_LINE);
+    // Whatever the line is: it is not looked at (cut short, it could read as another kind of block).
+    expect(parseMarkdown("x".repeat(MAX_MARKDOWN_LINE + 1)).data).toEqual({ longLineAt: MAX_MARKDOWN_LINE });
   });
 });
 

@@ -30,6 +30,15 @@ export const MAX_MARKDOWN_DEPTH = 100;
  * costs at most a few hundred milliseconds; real messages stay far below it.
  */
 export const MAX_MARKDOWN_INLINE = 10_000;
+/**
+ * How long one line of Markdown may be (in characters), whatever it holds. micromark
+ * keeps every token of a line until the line ends (a thematic break `- - - …`, a table
+ * row it tries as a header), so a megabyte line is a few million live objects and the
+ * garbage collector's time grows faster than the line (`- ` or `*a ` repeated: 10 KB
+ * 22 ms, 100 KB 340 ms, 1 MB 4.9 s). Paragraph lines are held to MAX_MARKDOWN_INLINE
+ * already; this leaves room for HTML and code lines (a data URI, pasted minified HTML).
+ */
+export const MAX_MARKDOWN_LINE = 50_000;
 /** Levels of list indentation in WhatsApp text. */
 const WA_MAX_INDENT = 4;
 
@@ -39,6 +48,8 @@ declare module "mdast" {
     tooDeepAt?: number;
     /** Offset in the text where a run of inline text passes MAX_MARKDOWN_INLINE (the run and what follows are left out). */
     tooLongAt?: number;
+    /** Offset in the text where a line passes MAX_MARKDOWN_LINE (the line and what follows are left out). */
+    longLineAt?: number;
   }
 }
 
@@ -106,6 +117,8 @@ export interface BodyModel {
   tooDeep?: MappedText;
   /** Where a run of inline text passes MAX_MARKDOWN_INLINE (it and what follows are left out). */
   tooLong?: MappedText;
+  /** Where a line passes MAX_MARKDOWN_LINE (it and what follows are left out). */
+  longLine?: MappedText;
 }
 
 type AnyNode = Root | RootContent;
@@ -118,16 +131,33 @@ type AnyNode = Root | RootContent;
  * indented into) pass the depth limit ends the parsed text: the tree holds what comes
  * before it and `data.tooDeepAt` says where. A run of inline text longer than
  * MAX_MARKDOWN_INLINE ends it the same way, at the start of the line the run starts on
- * (`data.tooLongAt`: where it passes the limit).
+ * (`data.tooLongAt`: where it passes the limit), and a line longer than
+ * MAX_MARKDOWN_LINE ends it at its start (`data.longLineAt`), before anything else
+ * looks at it: cut short, a line could read as another kind of block.
  */
 export function parseMarkdown(text: string): Root {
-  const cut = deepLine(text);
-  const head = cut ? text.slice(0, cut.lineStart) : text;
+  const line = longLine(text);
+  const lines = line ? text.slice(0, line.start) : text;
+  const cut = deepLine(lines);
+  const head = cut ? lines.slice(0, cut.lineStart) : lines;
   const long = longInline(head);
   const tree = parser.parse(long ? head.slice(0, long.start) : head);
   if (long) tree.data = { ...tree.data, tooLongAt: long.at };
   else if (cut && (tree.data?.tooDeepAt === undefined || cut.at < tree.data.tooDeepAt)) tree.data = { ...tree.data, tooDeepAt: cut.at };
+  else if (line && tree.data?.tooDeepAt === undefined) tree.data = { ...tree.data, longLineAt: line.at };
   return tree;
+}
+
+/** The first line longer than MAX_MARKDOWN_LINE: where it starts, and where it passes the limit. */
+function longLine(text: string): { start: number; at: number } | undefined {
+  for (let start = 0; text.length - start > MAX_MARKDOWN_LINE; ) {
+    const end = text.indexOf("\n", start);
+    const length = (end === -1 ? text.length : end) - start;
+    if (length > MAX_MARKDOWN_LINE && !(length === MAX_MARKDOWN_LINE + 1 && text[start + MAX_MARKDOWN_LINE] === "\r")) return { start, at: start + MAX_MARKDOWN_LINE };
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return undefined;
 }
 
 /**
@@ -138,7 +168,7 @@ export function parseMarkdown(text: string): Root {
  * no run longer than it and is not looked at).
  */
 function longInline(text: string): { start: number; at: number } | undefined {
-  if (text.length <= MAX_MARKDOWN_INLINE) return undefined;
+  if (!longLineRun(text)) return undefined;
   const events = micromarkParse({ extensions: micromarkExtensions }).document().write(preprocess()(text, undefined, true));
   for (;;) {
     let found: { start: number; at: number } | undefined;
@@ -164,6 +194,26 @@ function longInline(text: string): { start: number; at: number } | undefined {
     if (found || !blocks || subtokenize(events)) return found;
   }
 }
+
+/**
+ * Whether some run of lines without a blank one between them is longer than
+ * MAX_MARKDOWN_INLINE. A run of inline text lies within such a run of lines (a blank
+ * line ends every paragraph; a heading or table cell is on one line), and is never
+ * longer: without one, micromark's block pass need not look (most long messages).
+ */
+function longLineRun(text: string): boolean {
+  let run = 0;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    BLANK.lastIndex = start;
+    if (BLANK.test(text) && BLANK.lastIndex >= end) run = 0;
+    else if ((run += end + 1 - start) > MAX_MARKDOWN_INLINE) return true;
+    start = end + 1;
+  }
+  return false;
+}
+const BLANK = /[ \t\r]*/y;
 
 // Container markers at the start of a line: a quote mark, or a list marker followed by
 // white space (a list and its item: two tree levels). A thematic break is not one.
@@ -447,7 +497,9 @@ export function analyzeBody(rendered: MappedText): BodyModel {
   const tooDeep = at === undefined ? undefined : rendered.slice(at, at + 1);
   const longAt = tree.data?.tooLongAt;
   const tooLong = longAt === undefined ? undefined : rendered.slice(longAt, longAt + 1);
-  return { tree, rendered, firstHeading, firstParagraph, cta, links, images, prose, whatsapp, html, ...(tooDeep ? { tooDeep } : {}), ...(tooLong ? { tooLong } : {}) };
+  const lineAt = tree.data?.longLineAt;
+  const longLine = lineAt === undefined ? undefined : rendered.slice(lineAt, lineAt + 1);
+  return { tree, rendered, firstHeading, firstParagraph, cta, links, images, prose, whatsapp, html, ...(tooDeep ? { tooDeep } : {}), ...(tooLong ? { tooLong } : {}), ...(longLine ? { longLine } : {}) };
 }
 
 /** Replaces line breaks inside a text with spaces (same length, positions kept). */

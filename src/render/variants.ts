@@ -11,7 +11,7 @@ import { alignDecoded } from "../text/align.js";
 import { MappedText, MappedTextBuilder, joinMapped } from "../text/mapped-text.js";
 import type { SourceFile } from "../text/source-file.js";
 import { CHANNELS, type Channel, type Localized } from "../types.js";
-import { analyzeBody, findUrls, markUrls, unwrapLines, MAX_MARKDOWN_DEPTH, MAX_MARKDOWN_INLINE, type BodyModel } from "./markdown.js";
+import { analyzeBody, findUrls, markUrls, unwrapLines, MAX_MARKDOWN_DEPTH, MAX_MARKDOWN_INLINE, MAX_MARKDOWN_LINE, type BodyModel } from "./markdown.js";
 import { parseTemplate, renderTemplate, type ParsedTemplate, type RenderOptions, type TemplateData } from "./template.js";
 import { brandStyle, generateMjml } from "./email.js";
 import { checkIncludes } from "./includes.js";
@@ -140,6 +140,7 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
           const limits = [
             [b.tooDeep, `Markdown nested more than ${MAX_MARKDOWN_DEPTH} levels deep (quotes, lists or emphasis inside one another): brandlint leaves out what starts here`],
             [b.tooLong, `a paragraph longer than ${MAX_MARKDOWN_INLINE.toLocaleString("en")} characters: brandlint leaves out this paragraph and what follows it (it passes the limit here)`],
+            [b.longLine, `a line longer than ${MAX_MARKDOWN_LINE.toLocaleString("en")} characters: brandlint leaves out this line and what follows it (it passes the limit here)`],
           ] as const;
           for (const [at, message] of limits) {
             const loc = at?.locate(0, at.length);
