@@ -1,12 +1,14 @@
 /**
- * Campaign metadata from message.md frontmatter (found with remark-frontmatter,
+ * Campaign metadata from message.md frontmatter (found with remark-frontmatter's syntax,
  * parsed with yaml keeping every node's range) or from campaign.json, validated
  * against schema/campaign.schema.json, with every problem at its line.
  */
 import { unified } from "unified";
 import remarkParse from "remark-parse";
 import remarkFrontmatter from "remark-frontmatter";
-import { isMap, isScalar, isSeq, parseDocument, visit, Parser as YamlParser, type CST, type Document, type Node as YNode } from "yaml";
+import { parse as micromarkParse, preprocess } from "micromark";
+import { subtokenize } from "micromark-util-subtokenize";
+import { Composer, isMap, isScalar, isSeq, visit, Parser as YamlParser, YAMLParseError, type CST, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type Node as YNode } from "yaml";
 import type { ValidateFunction } from "ajv";
 import { validatorFor } from "../config/validators.js";
 import { humanize, type JsonPath } from "../config/problems.js";
@@ -39,7 +41,15 @@ export interface Frontmatter {
   unclosed?: boolean;
 }
 
-const frontmatterParser = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
+/**
+ * micromark with remark-frontmatter's syntax extension, made once: finding the
+ * frontmatter needs only micromark's block pass over the head of the file, not a tree
+ * (the extensions were combined and an mdast tree compiled for every file).
+ */
+const frontmatterSyntax = lazy(() => {
+  const extensions = (unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).freeze().data().micromarkExtensions ?? []) as NonNullable<NonNullable<Parameters<typeof micromarkParse>[0]>["extensions"]>;
+  return micromarkParse({ extensions });
+});
 
 /** Finds the YAML frontmatter block of a Markdown file (remark-frontmatter decides what counts). */
 export function findFrontmatter(text: string): Frontmatter | undefined {
@@ -53,9 +63,11 @@ export function findFrontmatter(text: string): Frontmatter | undefined {
     return open ? { yamlStart: open[0].length, yamlEnd: open[0].length, bodyStart: text.length, unclosed: true } : undefined;
   }
   const headEnd = m.index + m[0].length;
-  const tree = frontmatterParser.parse(text.slice(0, headEnd));
-  const node = tree.children[0];
-  if (!node || node.type !== "yaml" || node.position?.start.offset !== 0) return undefined;
+  const events = frontmatterSyntax().document().write(preprocess()(text.slice(0, headEnd), undefined, true));
+  // One pass opens the document's flow chunks: a frontmatter is the first thing in them.
+  subtokenize(events);
+  const first = events[0];
+  if (!first || first[0] !== "enter" || (first[1].type as string) !== "yaml" || first[1].start.offset !== 0) return undefined;
   const open = /^---[ \t]*\r?\n/.exec(text);
   const yamlStart = open ? open[0].length : 4;
   return { yamlStart, yamlEnd: Math.max(yamlStart, m.index), bodyStart: headEnd };
@@ -90,9 +102,8 @@ export const MAX_YAML_DEPTH = 100;
 const MAX_YAML_ALIASES = 50;
 
 /** Offset (in the YAML text) of the first list or map nested deeper than MAX_YAML_DEPTH. */
-function yamlTooDeep(text: string): number | undefined {
-  const stack: [CST.Token | undefined, number][] = [];
-  for (const token of new YamlParser().parse(text)) stack.push([token, 0]);
+function yamlTooDeep(tokens: readonly CST.Token[]): number | undefined {
+  const stack: [CST.Token | undefined, number][] = tokens.map((token) => [token, 0]);
   // Depth-first in document order: the first one found is the earliest.
   stack.reverse();
   while (stack.length) {
@@ -104,6 +115,22 @@ function yamlTooDeep(text: string): number | undefined {
     for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], depth + (collection ? 1 : 0)]);
   }
   return undefined;
+}
+
+const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = { uniqueKeys: true, strict: true, logLevel: "error" };
+
+/** What yaml's parseDocument does (one document; a second one is an error), from a CST already parsed. */
+function composeDocument(tokens: readonly CST.Token[], length: number): Document {
+  let doc: Document | undefined;
+  for (const next of new Composer(YAML_OPTIONS).compose(tokens, true, length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+      break;
+    }
+  }
+  // compose(…, true) always ends with a document.
+  return doc!;
 }
 
 /** Parses frontmatter YAML; problems are at their offsets in the file. */
@@ -119,9 +146,11 @@ export function yamlMeta(file: SourceFile, fm: Frontmatter): { value: unknown; s
     problems.push({ ruleId: "parse-error", severity: 2, message, file, start, end: Math.max(start, endOfChar(file.text, at(base + e))) });
   };
   if (fm.unclosed) problems.push({ ruleId: "parse-error", severity: 2, message: "the frontmatter is never closed: end it with a line of three dashes (---) before the message text", file, start: 0, end: 3 });
-  const deep = yamlTooDeep(text);
+  // yaml's CST, made once: measured for depth, then composed into the document.
+  const tokens = [...new YamlParser().parse(text)];
+  const deep = yamlTooDeep(tokens);
   // Deeper than the limit: not composed at all (an empty document keeps locate() working).
-  const doc = parseDocument(deep === undefined ? text : "", { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: "error" });
+  const doc = deep === undefined ? composeDocument(tokens, text.length) : composeDocument([], 0);
   if (deep !== undefined) problem(`lists and maps nested more than ${MAX_YAML_DEPTH} levels deep; brandlint does not read deeper than that`, deep, deep + 1);
   for (const e of [...doc.errors]) {
     const [s, en] = e.pos;
