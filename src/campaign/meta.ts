@@ -251,6 +251,24 @@ const languageNames = lazy(() => new Intl.DisplayNames(["en"], { type: "language
 /** Is a language code one ICU names? brandlint's own languages are (a test checks), without loading the names. */
 const knownLanguage = (lang: string) => Object.hasOwn(builtInLanguages(), lang) || languageNames().of(lang) !== undefined;
 
+const localeTags = new Map<string, { locale: string; language: string; known: boolean } | undefined>();
+/** A locale tag as Intl reads it (canonical form, its language, whether brandlint knows the language), or undefined when it is not one; cached (a project has few). */
+function localeTag(written: string): { locale: string; language: string; known: boolean } | undefined {
+  if (localeTags.has(written)) return localeTags.get(written);
+  let tag: { locale: string; language: string; known: boolean } | undefined;
+  try {
+    const locale = Intl.getCanonicalLocales(written)[0] ?? "en";
+    const language = new Intl.Locale(locale).language;
+    tag = { locale, language, known: knownLanguage(language) };
+  } catch {
+    tag = undefined;
+  }
+  // A long-lived caller (the language server) sees every tag typed, half-written ones too.
+  if (localeTags.size >= 1000) localeTags.clear();
+  localeTags.set(written, tag);
+  return tag;
+}
+
 /** Validates metadata against the schema and the config; returns the effective metadata. */
 export function validateMeta(
   value: unknown,
@@ -270,15 +288,10 @@ export function validateMeta(
     for (const p of humanize(v.errors ?? [], source.locate, "the campaign metadata")) problems.push({ ruleId: "campaign-meta", severity: 2, message: p.message, file: source.file, start: p.start, end: p.end });
   }
   const str = (k: string) => (typeof obj[k] === "string" ? (obj[k] as string) : undefined);
-  let locale = str("locale") ?? "en";
-  try {
-    locale = Intl.getCanonicalLocales(locale)[0] ?? "en";
-    const lang = new Intl.Locale(locale).language;
-    if (!knownLanguage(lang)) at(["locale"], `unknown language "${lang}" in locale "${str("locale")}"; use a BCP 47 tag such as en, id, ar, ru, pl or pt-BR`, 1);
-  } catch {
-    at(["locale"], `"${str("locale")}" is not a valid locale tag; use a BCP 47 tag such as en, id, ar, ru, pl or pt-BR`);
-    locale = "en";
-  }
+  const tag = localeTag(str("locale") ?? "en");
+  const locale = tag?.locale ?? "en";
+  if (!tag) at(["locale"], `"${str("locale")}" is not a valid locale tag; use a BCP 47 tag such as en, id, ar, ru, pl or pt-BR`);
+  else if (!tag.known) at(["locale"], `unknown language "${tag.language}" in locale "${str("locale")}"; use a BCP 47 tag such as en, id, ar, ru, pl or pt-BR`, 1);
   const offer = str("offer");
   if (offer !== undefined) {
     const codes = (config.offers ?? []).map((o) => o.code);
