@@ -68,11 +68,26 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-/** The wall-clock date and time an instant shows in a zone. */
-export function wallClock(instant: number, zone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+const clocks = new Map<string, Readonly<WallClock>>();
+/** The wall-clock date and time an instant shows in a zone (cached: a project's campaigns share a few send days and zones, and formatToParts is the cost). */
+export function wallClock(instant: number, zone: string): Readonly<WallClock> {
+  const key = `${zone}\u0000${instant}`;
+  let w = clocks.get(key);
+  if (w) return w;
   const p: Record<string, number> = {};
   for (const part of partsFormatter(zone).formatToParts(new Date(instant))) if (part.type !== "literal") p[part.type] = Number(part.value);
-  return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour!, minute: p.minute!, second: p.second! };
+  w = Object.freeze({ year: p.year!, month: p.month!, day: p.day!, hour: p.hour!, minute: p.minute!, second: p.second! });
+  if (clocks.size >= 10_000) clocks.clear();
+  clocks.set(key, w);
+  return w;
 }
 
 /** Offset of a zone from UTC at an instant, in milliseconds. */
