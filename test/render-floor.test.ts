@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from "vitest";
 
-const seen = vi.hoisted(() => ({ bodies: [] as string[], mjml: 0 }));
+const seen = vi.hoisted(() => ({ bodies: [] as string[], mjml: 0, generated: 0 }));
 vi.mock("../src/render/markdown.js", async (importOriginal) => {
   const real = await importOriginal<typeof import("../src/render/markdown.js")>();
   return {
@@ -24,6 +24,10 @@ vi.mock("../src/render/email.js", async (importOriginal) => {
       seen.mjml++;
       return real.loadMjml();
     },
+    generateMjml: (input: Parameters<typeof real.generateMjml>[0]) => {
+      seen.generated++;
+      return real.generateMjml(input);
+    },
   };
 });
 
@@ -38,10 +42,11 @@ const config = {
 };
 const md = (name: string, body: string) => `---\ncampaign: ${name}\nchannels: [email, sms, push, whatsapp]\nsubject: "Hello {{firstName}}"\n---\n${body}`;
 
-async function lintBodies(files: Record<string, string>) {
+async function lintBodies(files: Record<string, string>, only?: string[]) {
   seen.bodies.length = 0;
   seen.mjml = 0;
-  const report = await lint({ cwd, files: { "brand.config.json": JSON.stringify(config), ...files }, disk: false });
+  seen.generated = 0;
+  const report = await lint({ cwd, files: { "brand.config.json": JSON.stringify(config), ...files }, disk: false, ...(only ? { only } : {}) });
   return report;
 }
 
@@ -74,6 +79,15 @@ describe("render floor: lint parses and renders only what its rules read", () =>
     const report = await lintBodies({ "templates/gen/message.md": md("gen", body) });
     expect(report.results.length).toBeGreaterThan(0);
     expect(seen.mjml).toBe(0);
+  });
+
+  it("the email's MJML is generated only when a rule reads it: not for tone-words alone, once for every rule", async () => {
+    const body = "# Spring\n\nTake 20% off with code SPRING20. Reply by e-mail.\n\n[Shop now](https://acme.example/spring)\n";
+    const files = { "templates/gen/message.md": md("gen", body) };
+    await lintBodies(files, ["tone-words"]);
+    expect(seen.generated).toBe(0);
+    await lintBodies(files);
+    expect(seen.generated).toBe(1);
   });
 
   it("a hand-written email.mjml is validated with mjml itself (the counter sees mjml-valid load it)", async () => {
