@@ -17,6 +17,7 @@
  * the email as a desktop client first shows it.
  */
 import { createRequire } from "node:module";
+import { requireSeeded } from "../render/lazy-require.js";
 import { declarations, type StyleValue } from "./css.js";
 import type { MappedText } from "../text/mapped-text.js";
 
@@ -96,13 +97,20 @@ type Juice = {
 type CheerioLoad = (html: string, options: object) => ((selector: string) => { toArray(): DomNode[] }) & { root(): { toArray(): DomNode[] } };
 
 let kit: { juice: Juice; load: CheerioLoad } | undefined;
-/** juice, and the cheerio it works with (its `inlineDocument` takes that cheerio's documents), loaded on first use. */
+/**
+ * juice, and the cheerio it works with (its `inlineDocument` takes that cheerio's
+ * documents), loaded on first use. Both are cheerio's `slim` build, which parses with
+ * htmlparser2 only: juice always loads documents with cheerio's `xml` option, which is
+ * htmlparser2 in the full build too, so the documents are the same without loading
+ * parse5 and undici (two thirds of juice's load).
+ */
 function juiceKit(): { juice: Juice; load: CheerioLoad } {
   if (!kit) {
     const require = createRequire(import.meta.url);
-    const juice = require("juice") as Juice;
-    const cheerio = createRequire(require.resolve("juice"))("cheerio") as { load: CheerioLoad };
-    kit = { juice, load: cheerio.load };
+    const fromJuice = createRequire(require.resolve("juice"));
+    const slim = fromJuice("cheerio/slim") as { load: CheerioLoad };
+    const juice = requireSeeded<Juice>(require, "juice", new Map([[fromJuice.resolve("cheerio"), () => slim]]));
+    kit = { juice, load: slim.load };
   }
   return kit;
 }

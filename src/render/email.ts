@@ -3,12 +3,13 @@
  * attribute and every word of the generated template points back at message.md or
  * brand.config.json) → HTML with mjml 5.
  */
-import { createRequire, Module } from "node:module";
+import { createRequire } from "node:module";
 import type { RootContent, PhrasingContent, List, Table } from "mdast";
 import type { LoadedConfig } from "../config/load.js";
 import { MappedText, MappedTextBuilder } from "../text/mapped-text.js";
 import type { SourceFile } from "../text/source-file.js";
 import { mdHelpers, type BodyModel } from "./markdown.js";
+import { onFirstUse, requireSeeded } from "./lazy-require.js";
 
 const RTL_LANGUAGES = new Set(["ar", "he", "fa", "ur", "ps", "sd", "ug", "yi", "dv", "ckb"]);
 
@@ -334,37 +335,45 @@ export interface MjmlError {
 let mjmlModule: { mjml2html: Mjml2Html; parse: (xml: string, opts: object) => unknown; validate: (json: unknown, opts: object) => MjmlError[]; components: object; dependencies: object; initializeType: unknown } | undefined;
 
 /**
+ * Packages mjml-core requires when it loads but uses only for some documents: juice to
+ * inline `<mj-style inline="inline">`, cheerio for `<mj-html-attributes>`, htmlnano and
+ * cssnano-preset-lite to minify. With cheerio's parse5 and undici they are about half of
+ * mjml's load, so each is loaded the first time mjml uses it, and validating or rendering
+ * a template that needs none of them never loads them. "default": mjml-core takes it
+ * through Babel's `interopRequireDefault`, whose answer for a CommonJS module is
+ * `{ default: module }` — the stand-in is given in that shape.
+ */
+const ON_FIRST_USE = { juice: "default", cheerio: "module", htmlnano: "default", "cssnano-preset-lite": "module" } as const;
+
+/**
  * Loads mjml lazily (it is large, and a lint that needs no HTML never pays for it).
  * mjml-core, when it believes it runs in Node (the `detect-node` package), reads a
  * `.mjmlconfig` from the working directory on import and requires the packages it
  * names — a repository's file could make brandlint run code. So mjml is loaded the way
  * its browser build runs: `detect-node` answers false while mjml's modules load, and
- * they keep that answer. The working directory is never touched.
+ * they keep that answer. The working directory is never touched. The packages of
+ * ON_FIRST_USE are given to mjml-core as stand-ins that load them when first used.
  */
 export function loadMjml(): NonNullable<typeof mjmlModule> {
   if (mjmlModule) return mjmlModule;
   const require = createRequire(import.meta.url);
-  const seeded: string[] = [];
-  for (const pkg of ["mjml-core", "mjml-parser-xml"]) {
-    const file = createRequire(require.resolve(pkg)).resolve("detect-node");
-    if (require.cache[file]) continue;
-    const m = new Module(file);
-    m.filename = file;
-    m.loaded = true;
-    m.exports = false;
-    require.cache[file] = m;
-    seeded.push(file);
+  const seeds = new Map<string, () => unknown>();
+  for (const pkg of ["mjml-core", "mjml-parser-xml"]) seeds.set(createRequire(require.resolve(pkg)).resolve("detect-node"), () => false);
+  const core = createRequire(require.resolve("mjml-core"));
+  for (const [pkg, shape] of Object.entries(ON_FIRST_USE)) {
+    const file = core.resolve(pkg);
+    seeds.set(file, () => (shape === "default" ? { __esModule: true, default: onFirstUse(core, file) } : onFirstUse(core, file)));
   }
-  try {
-    const mjml2html = require("mjml") as Mjml2Html;
-    const core = require("mjml-core") as { components: object };
-    const validator = require("mjml-validator") as { default: (json: unknown, opts: object) => MjmlError[]; dependencies: object };
-    const parse = require("mjml-parser-xml") as (xml: string, opts: object) => unknown;
-    const type = require("mjml-core/lib/types/type.js") as { initializeType: unknown };
-    mjmlModule = { mjml2html, parse, validate: validator.default, components: core.components, dependencies: validator.dependencies, initializeType: type.initializeType };
-  } finally {
-    for (const f of seeded) delete require.cache[f];
-  }
+  const mjml2html = requireSeeded<Mjml2Html>(require, "mjml", seeds);
+  const validator = require("mjml-validator") as { default: (json: unknown, opts: object) => MjmlError[]; dependencies: object };
+  mjmlModule = {
+    mjml2html,
+    parse: require("mjml-parser-xml") as (xml: string, opts: object) => unknown,
+    validate: validator.default,
+    components: (require("mjml-core") as { components: object }).components,
+    dependencies: validator.dependencies,
+    initializeType: (require("mjml-core/lib/types/type.js") as { initializeType: unknown }).initializeType,
+  };
   return mjmlModule;
 }
 
@@ -400,6 +409,7 @@ export async function mjmlToHtml(text: string, validationLevel: "strict" | "soft
 }
 
 let skeleton: ((o: object) => string) | undefined;
+const STOP = new Error("brandlint took the document at mjml's skeleton");
 /**
  * The HTML mjml makes of MJML text before it inlines `<mj-style inline="inline">` (with
  * the sheets it would inline, and those it puts in `<style>`), synchronously: mjml 5
@@ -418,8 +428,8 @@ export function mjmlHtmlBeforeInlining(text: string): { html: string; inlineStyl
       keepComments: false,
       skeleton: (o: { inlineStyle?: string[]; style?: string[] }) => {
         captured = { html: make(o), inlineStyle: o.inlineStyle ?? [], style: o.style ?? [] };
-        // Nothing left for mjml to inline: the caller inlines, keeping where each rule was written.
-        return "";
+        // mjml stops here: the caller inlines, keeping where each rule was written (and juice is not loaded for nothing).
+        throw STOP;
       },
     });
     void pending.catch(() => undefined);

@@ -127,6 +127,15 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
     };
     // The rendered variants, with one {{#if}}/{{#unless}} flipped for the alternates (both branches linted).
     const told = new Set<string>();
+    // Every rendering of the body parsed so far. A rendering with the same text and map as one of
+    // them (the worst case of a body whose variables have no worst case of their own, an alternate
+    // whose flipped {{#if}} is outside the body) reuses its Markdown tree instead of parsing again.
+    const parsed: BodyModel[] = [];
+    const analyze = (rendered: MappedText): BodyModel => {
+      let b = parsed.find((p) => sameMapped(p.rendered, rendered));
+      if (!b) parsed.push((b = analyzeBody(rendered)));
+      return b;
+    };
     const build = (flip?: ReadonlySet<hbs.AST.BlockStatement>): Variant[] => {
       const out: Variant[] = [];
       const opts: RenderOptions = { kindOf, ...(flip ? { flip } : {}) };
@@ -135,7 +144,7 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
         const key = `${mode}:${usesChannel ? channel : ""}`;
         let b = bodies.get(key);
         if (!b) {
-          b = analyzeBody(renderTemplate(bodyTpl, dataFor(mode, usesChannel ? channel : "", ""), opts));
+          b = analyze(renderTemplate(bodyTpl, dataFor(mode, usesChannel ? channel : "", ""), opts));
           bodies.set(key, b);
           const limits = [
             [b.tooDeep, `Markdown nested more than ${MAX_MARKDOWN_DEPTH} levels deep (quotes, lists or emphasis inside one another): brandlint leaves out what starts here`],
@@ -222,17 +231,22 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
           const unsub = unsubTpl ? renderTemplate(unsubTpl, dataFor("sample", "email", ""), opts) : undefined;
           if (unsub) links.push({ url: unsub, role: "unsubscribe" });
           const { subject, preheader } = fields as ChannelFields["email"];
-          const mjmlText = generateMjml({
-            body: b,
-            file,
-            locale: campaign.meta.locale,
-            subject: subject.sample,
-            preheader: preheader.sample,
-            address: config.data.brand.address ? configText(config, ["brand", "address"]) : undefined,
-            unsubscribe: unsub,
-            style: brandStyle(config, (p) => configText(config, p)),
-          });
-          extra.mjml = parseMjml(mjmlText);
+          // The MJML is generated the first time it is read: a lint whose rules read no email markup never makes it.
+          let doc: MjmlDoc | undefined;
+          const mjml = () =>
+            (doc ??= parseMjml(
+              generateMjml({
+                body: b,
+                file,
+                locale: campaign.meta.locale,
+                subject: subject.sample,
+                preheader: preheader.sample,
+                address: config.data.brand.address ? configText(config, ["brand", "address"]) : undefined,
+                unsubscribe: unsub,
+                style: brandStyle(config, (p) => configText(config, p)),
+              }),
+            ));
+          Object.defineProperty(extra, "mjml", { get: mjml, enumerable: true, configurable: true });
         } else {
           if (channel === "whatsapp" && campaign.metaSource?.file === file && campaign.meta.whatsapp?.buttons?.length) {
             const buttons: WhatsAppButton[] = campaign.meta.whatsapp.buttons.map((bt, i) => {
@@ -294,6 +308,16 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
     }
   }
   return variants;
+}
+
+/** Same text, mapped to the same places: Markdown parses the two the same way and every position maps back alike. */
+function sameMapped(a: MappedText, b: MappedText): boolean {
+  if (a === b) return true;
+  if (a.text !== b.text || a.pieces.length !== b.pieces.length) return false;
+  return a.pieces.every((p, i) => {
+    const q = b.pieces[i]!;
+    return p.start === q.start && p.end === q.end && p.file === q.file && p.srcStart === q.srcStart && p.srcEnd === q.srcEnd && p.kind === q.kind && p.exact === q.exact && p.name === q.name;
+  });
 }
 
 const pathOf = (p: hbs.AST.Expression) => (p.type === "PathExpression" ? (p as hbs.AST.PathExpression).original : p.type);
