@@ -52,6 +52,29 @@ const bundleLazyRequires = {
     }));
   },
 };
+/**
+ * The precompiled schema validators (dist/validators/*.cjs, scripts/build-validators.js)
+ * are bundled into the CommonJS CLI as lazy `require`s too: the config's is 160 KB of
+ * code that each run would otherwise compile afresh, without the code cache. (validators.js
+ * has a `require` of its own, so the table of them is a module of its own.)
+ */
+const validators = readdirSync(path.join(root, "dist/validators")).filter((f) => f.endsWith(".cjs")).sort();
+const bundleValidators = {
+  name: "bundle-validators",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/]src[\\/]config[\\/]validators\.js$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      if (!source.includes("require(pre)")) throw new Error("scripts/bundle.js: dist/src/config/validators.js no longer loads its validator with require(pre)");
+      return { contents: 'import { bundledValidators } from "brandlint:validators";\n' + source.replace("require(pre)", "bundledValidators[name]()"), loader: "js" };
+    });
+    b.onResolve({ filter: /^brandlint:validators$/ }, () => ({ path: "validators", namespace: "brandlint-validators" }));
+    b.onLoad({ filter: /.*/, namespace: "brandlint-validators" }, () => ({
+      contents: `export const bundledValidators = { ${validators.map((f) => `${JSON.stringify(f.slice(0, -".cjs".length))}: () => require("./${f}")`).join(", ")} };`,
+      resolveDir: path.join(root, "dist/validators"),
+      loader: "js",
+    }));
+  },
+};
 /** The language server is not part of the CommonJS CLI: `brandlint lsp` runs from the ES module bundle. */
 const lspFromEsm = {
   name: "lsp-from-esm",
@@ -98,11 +121,13 @@ async function bundle(entry, outfile, format) {
           // worker bundle, the package root, createRequire) is the same in both builds.
           define: { "import.meta.url": "__brandlintUrl" },
           banner: { js: 'var __brandlintUrl = require("node:url").pathToFileURL(require("node:path").join(__dirname, "brandlint.mjs")).href;' },
-          plugins: [lspFromEsm, importThroughLoader, bundleLazyRequires],
+          plugins: [lspFromEsm, importThroughLoader, bundleLazyRequires, bundleValidators],
         }),
     logLevel: "warning",
     legalComments: "none",
     minifyWhitespace: true,
     minifySyntax: true,
+    // BRANDLINT_SOURCEMAP=1 npm run build: dist/*.map, to read CPU profiles (node --cpu-prof) against the sources.
+    ...(process.env.BRANDLINT_SOURCEMAP ? { sourcemap: "external" } : {}),
   });
 }

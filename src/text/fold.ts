@@ -106,7 +106,12 @@ function safeCase(t: string, locale: string): string {
 
 /** `foldKey` without any diacritic, and with Arabic letter variants unified (أ إ آ ٱ → ا, ة → ه, ى → ي). */
 export function looseKey(s: string, locale: string): string {
-  return foldKey(s, locale)
+  // Plain ASCII has no diacritics and no Arabic letters: its loose key is its fold key.
+  if (isPlainAscii(s, locale)) return s.toLowerCase();
+  const k = `${locale}\u0000${s}`;
+  let out = looseCache.get(k);
+  if (out !== undefined) return out;
+  out = foldKey(s, locale)
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
     .replace(/ł/gu, "l")
@@ -114,7 +119,11 @@ export function looseKey(s: string, locale: string): string {
     .replace(/ة/gu, "ه")
     .replace(/ى/gu, "ي")
     .normalize("NFC");
+  if (looseCache.size > 50_000) looseCache.clear();
+  looseCache.set(k, out);
+  return out;
 }
+const looseCache = new Map<string, string>();
 
 /** A folded text and, for each of its UTF-16 units, the range of the original it came from. */
 export interface FoldedText {
