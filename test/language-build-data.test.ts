@@ -9,7 +9,9 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { intlVersion, LANG_DIR, LANGUAGE_DATA_FILE, makeLanguageData, readBuiltInLanguages, type LanguageDataFile } from "../src/config/languages.js";
+import { builtInLanguages } from "../src/config/languages.js";
 import { computeNames, computeNumericOrder, findDates } from "../src/text/dates.js";
+import { foldKey, foldKeyOnce, looseKey, useKnownFolds } from "../src/text/fold.js";
 import { computeIntlKnowledge, useIntlKnowledge } from "../src/text/intl-knowledge.js";
 import { computeDigitSets, normalizeDigits } from "../src/text/numbers.js";
 import { phraseText, segmentPhrase } from "../src/text/phrases.js";
@@ -48,6 +50,19 @@ describe("the build's language data", () => {
     }
     expect(knowledge.digits).toEqual(computeDigitSets());
     expect(knowledge.names["ar-SY"]!.months.map(([n]) => n)).toContain("آذار");
+  });
+
+  it("gives the fold keys folding gives, in every casing class (the root's, Turkish, Greek) and in one it does not hold (Lithuanian)", () => {
+    builtInLanguages(); // uses the shipped knowledge
+    const { folds } = shipped().knowledge;
+    const strings = [...Object.keys(folds.byClass[""]!), ...Object.keys(folds.byClass.tr!), "İNDİRİM", "ΠΡΟΣΦΟΡΕΣ", "Ịnternet"];
+    expect(Object.keys(folds.byClass).sort()).toEqual(["", "el", "tr"]);
+    const locales = ["en", "tr", "el", "lt", "de-AT"];
+    const withData = strings.map((s) => locales.map((l) => [foldKey(s, l), looseKey(s, l)]));
+    // The same without the data: other spellings of the locales, so no cached key is reused.
+    useKnownFolds({ byClass: {}, loose: {} });
+    const computed = strings.map((s) => locales.map((l) => [foldKeyOnce(s, l), looseKey(s, `${l}-x-nodata`)]));
+    expect(withData).toEqual(computed);
   });
 
   it("is not used when the language files changed since the build: they are validated again", () => {
@@ -94,5 +109,8 @@ describe("the build's language data", () => {
     expect(normalizeDigits("๓๐ ३०")).toBe("๓๐ 30");
     useIntlKnowledge(computeIntlKnowledge(languages));
     expect(normalizeDigits("๓๐")).toBe("30");
+    // Fold keys too (a word no language file has, so nothing cached it).
+    useKnownFolds({ byClass: { "": { Ωmegaλ: "made-up" } }, loose: { "made-up": "made up" } });
+    expect([foldKey("Ωmegaλ", "en"), looseKey("Ωmegaλ", "en"), foldKey("Ωmegaλ", "lt")]).toEqual(["made-up", "made up", "ωmegaλ"]);
   });
 });

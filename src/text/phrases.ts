@@ -94,11 +94,13 @@ export class PhraseSet {
   }
 
   private add(p: Phrase): void {
-    if (p.prefix && p.words.length === 1) {
-      const k = p.words[0]!;
-      this.byPrefix.set(k, [...(this.byPrefix.get(k) ?? []), p]);
-      this.maxPrefix = Math.max(this.maxPrefix, k.length);
-    } else this.byFirst.set(p.words[0]!, [...(this.byFirst.get(p.words[0]!) ?? []), p]);
+    const k = p.words[0]!;
+    const byPrefix = p.prefix && p.words.length === 1;
+    if (byPrefix) this.maxPrefix = Math.max(this.maxPrefix, k.length);
+    const map = byPrefix ? this.byPrefix : this.byFirst;
+    const list = map.get(k);
+    if (list) list.push(p);
+    else map.set(k, [p]);
   }
 
   private wordMatches(p: Phrase, k: number, word: string): boolean {
