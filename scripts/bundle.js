@@ -37,16 +37,16 @@ const importThroughLoader = {
   },
 };
 /**
- * The packages the CLI loads lazily with createRequire (culori, postcss, …) are bundled
+ * The packages the CLI loads lazily with createRequire (culori, postcss, twitter-text, …) are bundled
  * into the CommonJS CLI as lazy `require`s, so they come from the code cache too instead
  * of dozens of files resolved and compiled from node_modules. mjml, juice and the rest
  * stay external.
  */
-const LAZY_PACKAGES = /createRequire\(import\.meta\.url\)\(("(?:culori|postcss|postcss-value-parser|sms-segments-calculator\/dist\/libs\/SmartEncodingMap\.js)")\)|lazyRequire\(("(?:postcss|postcss-value-parser)")\)/g;
+const LAZY_PACKAGES = /createRequire\(import\.meta\.url\)\(("(?:culori|postcss|postcss-value-parser|twitter-text|sms-segments-calculator\/dist\/libs\/SmartEncodingMap\.js)")\)|lazyRequire\(("(?:postcss|postcss-value-parser)")\)/g;
 const bundleLazyRequires = {
   name: "bundle-lazy-requires",
   setup(b) {
-    b.onLoad({ filter: /[\\/]dist[\\/]src[\\/](?:email[\\/](?:colors|contrast|css)|sms[\\/]count)\.js$/ }, (args) => ({
+    b.onLoad({ filter: /[\\/]dist[\\/](?:src[\\/](?:email[\\/](?:colors|contrast|css)|sms[\\/]count)|rules[\\/]channel-limits)\.js$/ }, (args) => ({
       contents: readFileSync(args.path, "utf8").replace(LAZY_PACKAGES, (_, a, c) => `require(${a ?? c})`),
       loader: "js",
     }));
