@@ -16,10 +16,13 @@
  * `socialLinkLength` — count every URL in a social post as this many characters.
  */
 import { fieldOf, type FieldName } from "../src/campaign/model.js";
-import twitter, { type ParseTweetOptions } from "twitter-text";
+import { createRequire } from "node:module";
+import type Twitter from "twitter-text";
+import type { ParseTweetOptions } from "twitter-text";
 import { defineRule, type RuleContext } from "../src/engine/rule.js";
 import { asWritten, worstCaseNote, type MappedText } from "../src/text/mapped-text.js";
 import { graphemes, measure, type WeightedRange } from "../src/text/graphemes.js";
+import { lazy } from "../src/text/lazy.js";
 import type { Channel, ChannelSettings } from "../src/types.js";
 
 interface Options {
@@ -236,6 +239,12 @@ export default defineRule<Options>({
   },
 });
 
+/** twitter-text builds its regular expressions when it loads: loaded only when a post is counted as X counts it. */
+const twitterText = lazy(() => {
+  const mod = createRequire(import.meta.url)("twitter-text") as typeof Twitter & { default?: typeof Twitter };
+  return mod.default ?? mod;
+});
+
 /** X's limit in weighted characters (twitter-text's default configuration, version 3). */
 const X_LIMIT = 280;
 
@@ -260,6 +269,7 @@ function checkX(ctx: RuleContext<Options>, max: number): void {
     nfcEnds.push({ nfc: nfc.length, at: g.end });
   }
   // parseTweet takes a whole configuration: start from the library's own defaults (v3 weights).
+  const twitter = twitterText();
   const { defaults } = (twitter as unknown as { configs: { defaults: ParseTweetOptions } }).configs;
   const parsed = twitter.parseTweet(nfc, { ...defaults, maxWeightedTweetLength: max });
   if (parsed.valid || parsed.weightedLength <= max) return;

@@ -37,17 +37,40 @@ const importThroughLoader = {
   },
 };
 /**
- * The packages the CLI loads lazily with createRequire (culori, postcss, …) are bundled
+ * The packages the CLI loads lazily with createRequire (culori, postcss, twitter-text, …) are bundled
  * into the CommonJS CLI as lazy `require`s, so they come from the code cache too instead
  * of dozens of files resolved and compiled from node_modules. mjml, juice and the rest
  * stay external.
  */
-const LAZY_PACKAGES = /createRequire\(import\.meta\.url\)\(("(?:culori|postcss|postcss-value-parser|sms-segments-calculator\/dist\/libs\/SmartEncodingMap\.js)")\)|lazyRequire\(("(?:postcss|postcss-value-parser)")\)/g;
+const LAZY_PACKAGES = /createRequire\(import\.meta\.url\)\(("(?:culori|postcss|postcss-value-parser|twitter-text|sms-segments-calculator\/dist\/libs\/SmartEncodingMap\.js)")\)|lazyRequire\(("(?:postcss|postcss-value-parser)")\)/g;
 const bundleLazyRequires = {
   name: "bundle-lazy-requires",
   setup(b) {
-    b.onLoad({ filter: /[\\/]dist[\\/]src[\\/](?:email[\\/](?:colors|contrast|css)|sms[\\/]count)\.js$/ }, (args) => ({
+    b.onLoad({ filter: /[\\/]dist[\\/](?:src[\\/](?:email[\\/](?:colors|contrast|css)|sms[\\/]count)|rules[\\/]channel-limits)\.js$/ }, (args) => ({
       contents: readFileSync(args.path, "utf8").replace(LAZY_PACKAGES, (_, a, c) => `require(${a ?? c})`),
+      loader: "js",
+    }));
+  },
+};
+/**
+ * The precompiled schema validators (dist/validators/*.cjs, scripts/build-validators.js)
+ * are bundled into the CommonJS CLI as lazy `require`s too: the config's is 160 KB of
+ * code that each run would otherwise compile afresh, without the code cache. (validators.js
+ * has a `require` of its own, so the table of them is a module of its own.)
+ */
+const validators = readdirSync(path.join(root, "dist/validators")).filter((f) => f.endsWith(".cjs")).sort();
+const bundleValidators = {
+  name: "bundle-validators",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/]src[\\/]config[\\/]validators\.js$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      if (!source.includes("require(pre)")) throw new Error("scripts/bundle.js: dist/src/config/validators.js no longer loads its validator with require(pre)");
+      return { contents: 'import { bundledValidators } from "brandlint:validators";\n' + source.replace("require(pre)", "bundledValidators[name]()"), loader: "js" };
+    });
+    b.onResolve({ filter: /^brandlint:validators$/ }, () => ({ path: "validators", namespace: "brandlint-validators" }));
+    b.onLoad({ filter: /.*/, namespace: "brandlint-validators" }, () => ({
+      contents: `export const bundledValidators = { ${validators.map((f) => `${JSON.stringify(f.slice(0, -".cjs".length))}: () => require("./${f}")`).join(", ")} };`,
+      resolveDir: path.join(root, "dist/validators"),
       loader: "js",
     }));
   },
@@ -98,11 +121,13 @@ async function bundle(entry, outfile, format) {
           // worker bundle, the package root, createRequire) is the same in both builds.
           define: { "import.meta.url": "__brandlintUrl" },
           banner: { js: 'var __brandlintUrl = require("node:url").pathToFileURL(require("node:path").join(__dirname, "brandlint.mjs")).href;' },
-          plugins: [lspFromEsm, importThroughLoader, bundleLazyRequires],
+          plugins: [lspFromEsm, importThroughLoader, bundleLazyRequires, bundleValidators],
         }),
     logLevel: "warning",
     legalComments: "none",
     minifyWhitespace: true,
     minifySyntax: true,
+    // BRANDLINT_SOURCEMAP=1 npm run build: dist/*.map, to read CPU profiles (node --cpu-prof) against the sources.
+    ...(process.env.BRANDLINT_SOURCEMAP ? { sourcemap: "external" } : {}),
   });
 }

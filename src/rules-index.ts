@@ -37,7 +37,9 @@ let cache: Promise<Rule<never>[]> | undefined;
  * registers them here, so it needs no file system look-up and no module loading.
  */
 export function registerBundledRules(rules: Rule<never>[]): void {
-  cache = Promise.resolve([...rules].sort((a, b) => a.meta.id.localeCompare(b.meta.id)));
+  // By code unit, as ruleIds sorts: localeCompare's order depends on the user's locale
+  // (Czech sorts "ch" after "h") and its first call loads ICU's collation data.
+  cache = Promise.resolve([...rules].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0)));
 }
 
 /** Loads every rule module (sorted by id). */

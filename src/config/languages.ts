@@ -6,31 +6,95 @@
  * does not give stay). A tag with no built-in file adds a language. Adding a language
  * to brandlint is adding a data file: nothing else lists them.
  */
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { listOwnDir, packageRoot, readOwnFile } from "../host/package.js";
+import { computeIntlKnowledge, useIntlKnowledge, type IntlKnowledge } from "../text/intl-knowledge.js";
 import type { Languages } from "../text/phrases.js";
 import type { BrandConfig, LanguageData } from "../types.js";
 import { validatorFor } from "./validators.js";
 
 export type { Languages };
 
+/** The built-in language files. */
+export const LANG_DIR = path.join(packageRoot, "lang");
+/**
+ * What the build computed from them (scripts/build-language-data.js): that they are
+ * valid, and their Intl knowledge (src/text/intl-knowledge.ts) for the ICU it ran with.
+ */
+export const LANGUAGE_DATA_FILE = path.join(packageRoot, "dist", "language-data.json");
+
+/** dist/language-data.json. */
+export interface LanguageDataFile {
+  /** Digest of the language files it was made from (names and contents). */
+  lang: string;
+  /** The Intl the knowledge comes from (intlVersion()). */
+  intl: string;
+  knowledge: IntlKnowledge;
+}
+
+/**
+ * What Intl's answers depend on: ICU's version and data (CLDR, Unicode, a small-ICU
+ * build knows English only), and the format of the knowledge (bump it when
+ * src/text/intl-knowledge.ts computes something else).
+ */
+export function intlVersion(): string {
+  const v = process.versions as Record<string, string | undefined>;
+  const small = (process.config.variables as Record<string, unknown>).icu_small === true;
+  return JSON.stringify({ format: 1, icu: v.icu ?? null, cldr: v.cldr ?? null, unicode: v.unicode ?? null, small });
+}
+
 let builtIn: Languages | undefined;
 
 /** The package's language data files, by tag (validated; a bad file is a bug in brandlint, so it throws). */
 export function builtInLanguages(): Languages {
   if (builtIn) return builtIn;
-  const dir = path.join(packageRoot, "lang");
-  const validate = validatorFor("language");
+  const shipped = readShipped(LANGUAGE_DATA_FILE);
+  const { languages, knowledge } = readBuiltInLanguages(LANG_DIR, shipped, intlVersion());
+  if (knowledge) useIntlKnowledge(knowledge);
+  return (builtIn = languages);
+}
+
+/** The build's data file, or undefined when there is none or it cannot be read (then everything is computed). */
+function readShipped(file: string): LanguageDataFile | undefined {
+  try {
+    return JSON.parse(readOwnFile(file)) as LanguageDataFile;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads the language files of `dir`. They are validated unless `shipped` was made from
+ * exactly these files (the build validated them); its Intl knowledge is returned only
+ * when it was also made with this Intl (`intl`, see intlVersion). Stale data is ignored.
+ */
+export function readBuiltInLanguages(dir: string, shipped: LanguageDataFile | undefined, intl: string): { languages: Languages; digest: string; validated: boolean; knowledge: IntlKnowledge | undefined } {
+  const files = listOwnDir(dir)
+    .filter((n) => n.endsWith(".json"))
+    .sort()
+    .map((f) => [f, readOwnFile(path.join(dir, f))] as const);
+  const digest = createHash("sha256");
+  for (const [f, text] of files) digest.update(`${f}\u0000${text}\u0000`);
+  const hex = digest.digest("hex");
+  const current = shipped?.lang === hex;
+  const validate = current ? undefined : validatorFor("language");
   const out: Record<string, LanguageData> = {};
-  for (const f of listOwnDir(dir).filter((n) => n.endsWith(".json")).sort()) {
-    const data = JSON.parse(readOwnFile(path.join(dir, f))) as unknown;
-    if (!validate(data)) {
+  for (const [f, text] of files) {
+    const data = JSON.parse(text) as unknown;
+    if (validate && !validate(data)) {
       const why = (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? ""}${e.params && "additionalProperty" in e.params ? ` (${String(e.params.additionalProperty)})` : ""}`);
       throw new Error(`brandlint: lang/${f} does not match schema/language.schema.json: ${why.join("; ")}`);
     }
     out[f.slice(0, -".json".length)] = data as LanguageData;
   }
-  return (builtIn = out);
+  return { languages: out, digest: hex, validated: !current, knowledge: current && shipped.intl === intl ? shipped.knowledge : undefined };
+}
+
+/** What dist/language-data.json holds, made afresh from the files of `dir` (validated) and this Intl. */
+export function makeLanguageData(dir = LANG_DIR): LanguageDataFile {
+  const { languages, digest } = readBuiltInLanguages(dir, undefined, intlVersion());
+  return { lang: digest, intl: intlVersion(), knowledge: computeIntlKnowledge(languages) };
 }
 
 /** Merges one config entry into a language's data (see the module comment). */

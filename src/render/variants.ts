@@ -146,14 +146,16 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
         if (!b) {
           b = analyze(renderTemplate(bodyTpl, dataFor(mode, usesChannel ? channel : "", ""), opts));
           bodies.set(key, b);
+          // Messages made only when needed: toLocaleString starts Intl's number formatting (milliseconds per process).
           const limits = [
-            [b.tooDeep, `Markdown nested more than ${MAX_MARKDOWN_DEPTH} levels deep (quotes, lists or emphasis inside one another): brandlint leaves out what starts here`],
-            [b.tooLong, `a paragraph longer than ${MAX_MARKDOWN_INLINE.toLocaleString("en")} characters: brandlint leaves out this paragraph and what follows it (it passes the limit here)`],
-            [b.longLine, `a line longer than ${MAX_MARKDOWN_LINE.toLocaleString("en")} characters: brandlint leaves out this line and what follows it (it passes the limit here)`],
+            [b.tooDeep, () => `Markdown nested more than ${MAX_MARKDOWN_DEPTH} levels deep (quotes, lists or emphasis inside one another): brandlint leaves out what starts here`],
+            [b.tooLong, () => `a paragraph longer than ${MAX_MARKDOWN_INLINE.toLocaleString("en")} characters: brandlint leaves out this paragraph and what follows it (it passes the limit here)`],
+            [b.longLine, () => `a line longer than ${MAX_MARKDOWN_LINE.toLocaleString("en")} characters: brandlint leaves out this line and what follows it (it passes the limit here)`],
           ] as const;
-          for (const [at, message] of limits) {
+          for (const [at, text] of limits) {
             const loc = at?.locate(0, at.length);
-            if (!loc || told.has(message)) continue;
+            const message = loc && text();
+            if (!loc || !message || told.has(message)) continue;
             told.add(message);
             problems.push({ ruleId: "parse-error", severity: 2, message, file: loc.file, start: loc.start, end: loc.end });
           }

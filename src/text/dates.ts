@@ -81,9 +81,19 @@ function dtf(locale: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFor
   return f;
 }
 
+const MARCH_31 = new Date(Date.UTC(2026, 2, 31));
+
+const orders = new Map<string, NumericOrder>();
 /** The numeric-date order a locale uses (from Intl: `3/31` in en and en-US, `31.03.` in de, `31/03` in en-GB). */
 export function numericOrderFor(locale: string): NumericOrder {
-  const types = dtf(locale, { month: "numeric", day: "numeric" })?.formatToParts(new Date(Date.UTC(2026, 2, 31))).map((p) => p.type) ?? [];
+  let order = orders.get(locale);
+  if (!order) orders.set(locale, (order = computeNumericOrder(locale)));
+  return order;
+}
+
+/** numericOrderFor without the cache (and without the data the build computed). */
+export function computeNumericOrder(locale: string): NumericOrder {
+  const types = dtf(locale, { month: "numeric", day: "numeric" })?.formatToParts(MARCH_31).map((p) => p.type) ?? [];
   return types.indexOf("month") !== -1 && types.indexOf("month") < types.indexOf("day") ? "mdy" : "dmy";
 }
 
@@ -111,7 +121,7 @@ interface DateKnowledge {
 const knowledge = new WeakMap<Languages, Map<string, DateKnowledge>>();
 
 /** The locales whose month names are read in a campaign: its own, every language's, and their dateLocales. */
-function dateLocales(locale: string, languages: Languages): string[] {
+export function dateLocales(locale: string, languages: Languages): string[] {
   const out = new Set([locale]);
   for (const [tag, l] of Object.entries(languages)) {
     out.add(tag);
@@ -120,21 +130,41 @@ function dateLocales(locale: string, languages: Languages): string[] {
   return [...out];
 }
 
-interface LocaleNames {
+/** What Intl says about the dates of one locale: the same for every campaign and run (see `useDateNames`). */
+export interface LocaleNames {
   months: [string, number][];
   weekdays: string[];
   /** How the locale writes a date whose month is a number with a word (3月31日, 3월 31일, 31 tháng 3): its words, "M" and "D" for the numbers. */
   numeric?: string[];
+  /** Does the locale write the month name before the day (`March 31`)? */
+  monthFirst: boolean;
 }
 
 const localeNames = new Map<string, LocaleNames>();
 
-/** Month names (full and short, with a day and alone), weekday names and the numbered-month form Intl writes for a locale (cached). */
+/** Month and weekday names of a locale (cached; see computeNames). */
 function namesOf(tag: string): LocaleNames {
   let out = localeNames.get(tag);
-  if (out) return out;
-  out = { months: [], weekdays: [] };
-  const written = dtf(tag, { month: "long", day: "numeric" })?.format(new Date(Date.UTC(2026, 2, 31)));
+  if (!out) localeNames.set(tag, (out = computeNames(tag)));
+  return out;
+}
+
+/**
+ * Names and orders of locales computed before (by the build, for the built-in languages
+ * and this ICU: src/config/languages.ts checks the versions), used instead of asking Intl
+ * again: making a DateTimeFormat is the cost, six per locale.
+ */
+export function useDateNames(names: Readonly<Record<string, LocaleNames>>, numericOrders: Readonly<Record<string, NumericOrder>>): void {
+  for (const [tag, n] of Object.entries(names)) localeNames.set(tag, n);
+  for (const [tag, o] of Object.entries(numericOrders)) orders.set(tag, o);
+}
+
+/** Month names (full and short, with a day and alone), weekday names and the numbered-month form Intl writes for a locale (uncached). */
+export function computeNames(tag: string): LocaleNames {
+  const parts = dtf(tag, { month: "long", day: "numeric" })?.formatToParts(MARCH_31);
+  const order = parts?.map((p) => p.type) ?? [];
+  const out: LocaleNames = { months: [], weekdays: [], monthFirst: order.indexOf("month") < order.indexOf("day") };
+  const written = parts?.map((p) => p.value).join("");
   if (written && /\p{Nd}/u.test(written.replace(/31/u, ""))) out.numeric = phraseWords(written, tag).map((w) => (w === "3" ? "M" : w === "31" ? "D" : w));
   const sample = (m: number, d = 15) => new Date(Date.UTC(2026, m, d));
   const formats = (["long", "short"] as const).flatMap((month) => [dtf(tag, { month, day: "numeric" }), dtf(tag, { month })]);
@@ -149,7 +179,6 @@ function namesOf(tag: string): LocaleNames {
       const name = f?.format(sample(0, 4 + d)).replace(/\.$/u, "");
       if (name && !out.weekdays.includes(name)) out.weekdays.push(name);
     }
-  localeNames.set(tag, out);
   return out;
 }
 
@@ -182,12 +211,11 @@ function knowledgeFor(locale: string, languages: Languages): DateKnowledge {
   }
   // Two-word names first, so "كانون الثاني" wins over a one-word prefix.
   for (const entries of months.values()) entries.sort((a, b) => b.words.length - a.words.length);
-  const order = dtf(locale, { month: "long", day: "numeric" })?.formatToParts(new Date(Date.UTC(2026, 2, 31))).map((p) => p.type) ?? [];
   const keysOf = (list: "dateFillers" | "dateJoiners" | "ordinalSuffixes" | "currencyWords") => new Set(Object.values(languages).flatMap((l) => (l[list] ?? []).flatMap((w) => keyer.keys(w))));
   for (const f of keysOf("dateFillers")) fillers.add(f);
   const currencies = keysOf("currencyWords");
   for (const c of Intl.supportedValuesOf("currency")) currencies.add("s:" + foldKey(c, locale));
-  k = { keyer, months, monthFirst: order.indexOf("month") < order.indexOf("day"), fillers, numeric, joiners: keysOf("dateJoiners"), ordinals: keysOf("ordinalSuffixes"), currencies };
+  k = { keyer, months, monthFirst: namesOf(locale).monthFirst, fillers, numeric, joiners: keysOf("dateJoiners"), ordinals: keysOf("ordinalSuffixes"), currencies };
   byLocale.set(locale, k);
   return k;
 }

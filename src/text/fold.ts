@@ -47,7 +47,7 @@ export function foldKey(s: string, locale: string): string {
   const k = `${locale}\u0000${s}`;
   let out = cache.get(k);
   if (out !== undefined) return out;
-  out = fold(s, locale);
+  out = knownFold(s, locale) ?? fold(s, locale);
   if (cache.size > 50_000) cache.clear();
   cache.set(k, out);
   return out;
@@ -106,7 +106,23 @@ function safeCase(t: string, locale: string): string {
 
 /** `foldKey` without any diacritic, and with Arabic letter variants unified (أ إ آ ٱ → ا, ة → ه, ى → ي). */
 export function looseKey(s: string, locale: string): string {
-  return foldKey(s, locale)
+  // Plain ASCII has no diacritics and no Arabic letters: its loose key is its fold key.
+  if (isPlainAscii(s, locale)) return s.toLowerCase();
+  const k = `${locale}\u0000${s}`;
+  let out = looseCache.get(k);
+  if (out !== undefined) return out;
+  const folded = foldKey(s, locale);
+  const known = Object.hasOwn(knownFolds.loose, folded) ? knownFolds.loose[folded] : undefined;
+  out = known === 0 ? folded : (known ?? loosen(folded));
+  if (looseCache.size > 50_000) looseCache.clear();
+  looseCache.set(k, out);
+  return out;
+}
+const looseCache = new Map<string, string>();
+
+/** A fold key without diacritics and with Arabic letter variants unified (the part of looseKey after folding). */
+function loosen(folded: string): string {
+  return folded
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
     .replace(/ł/gu, "l")
@@ -114,6 +130,59 @@ export function looseKey(s: string, locale: string): string {
     .replace(/ة/gu, "ه")
     .replace(/ى/gu, "ي")
     .normalize("NFC");
+}
+
+/**
+ * Fold and loose keys computed before (by the build, for the words of the built-in
+ * language data; src/config/languages.ts checks they were made with this ICU).
+ */
+export interface KnownFolds {
+  /**
+   * By casing class (casingClass; "" for the root casing): a string → its fold key (0:
+   * the string itself). Only strings foldKey does not shortcut; a class other than the
+   * root lists only what differs from the root's table, for the same strings.
+   */
+  byClass: Record<string, Record<string, string | 0>>;
+  /** A fold key → its loose key (0: the same). */
+  loose: Record<string, string | 0>;
+}
+
+let knownFolds: KnownFolds = { byClass: {}, loose: {} };
+
+/** Uses known fold keys from now on (they must be what computeKnownFolds gives here). */
+export function useKnownFolds(k: KnownFolds): void {
+  knownFolds = k;
+}
+
+function knownFold(s: string, locale: string): string | undefined {
+  const cls = casingClass(locale);
+  const tables = knownFolds.byClass;
+  if (!Object.hasOwn(tables, cls)) return undefined;
+  const own = tables[cls]!;
+  const root = tables[""] ?? {};
+  const hit = Object.hasOwn(own, s) ? own[s] : Object.hasOwn(root, s) ? root[s] : undefined;
+  return hit === 0 ? s : hit;
+}
+
+/** The fold and loose keys of some strings in some casing classes, computed (no cache, no known keys). */
+export function computeKnownFolds(strings: Iterable<string>, classes: readonly string[]): KnownFolds {
+  const out: KnownFolds = { byClass: { "": {} }, loose: {} };
+  const all = new Set(strings);
+  const locales = [...new Set(["", ...classes])].map((cls) => [cls, cls || "und"] as const);
+  // The keys are folded again by looseKey's callers (WordKeyer folds its strict keys): they are strings too.
+  for (const [, locale] of locales) for (const s of [...all]) all.add(foldKeyOnce(s, locale));
+  const rootOf = (s: string) => foldKeyOnce(s, "und");
+  for (const [cls, locale] of locales) {
+    const table = (out.byClass[cls] ??= {});
+    for (const s of all) {
+      if (isPlainAscii(s, locale)) continue;
+      const f = fold(s, locale);
+      if (cls === "" || f !== rootOf(s)) table[s] = f === s ? 0 : f;
+      const l = loosen(f);
+      if (!isPlainAscii(f, locale)) out.loose[f] = l === f ? 0 : l;
+    }
+  }
+  return out;
 }
 
 /** A folded text and, for each of its UTF-16 units, the range of the original it came from. */

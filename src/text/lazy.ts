@@ -14,3 +14,28 @@ export function lazy<T>(make: () => T): () => T {
     return value as T;
   };
 }
+
+/**
+ * A function of a text and a locale, memoized: rules share one campaign's work on the
+ * same variant texts (tokens, sentences). Small, because the point is one campaign, not a
+ * repository: at most 256 texts, and 2,000,000 characters of them, since values of
+ * megabyte texts kept alive make every later garbage collection (and so every later lint)
+ * slower. Callers must not mutate what it returns.
+ */
+export function textMemo<T>(compute: (text: string, locale: string) => T): (text: string, locale: string) => T {
+  const memo = new Map<string, T>();
+  let chars = 0;
+  return (text, locale) => {
+    const key = `${locale}\u0000${text}`;
+    let out = memo.get(key);
+    if (out !== undefined) return out;
+    out = compute(text, locale);
+    if (memo.size > 256 || chars + text.length > 2_000_000) {
+      memo.clear();
+      chars = 0;
+    }
+    memo.set(key, out);
+    chars += text.length;
+    return out;
+  };
+}

@@ -8,8 +8,16 @@ let digitValues: Map<number, number> | undefined;
 
 /** Code point → digit value, for every decimal digit of every numbering system Intl supports. */
 function digits(): Map<number, number> {
-  if (digitValues) return digitValues;
-  digitValues = new Map();
+  if (!digitValues) useDigitSets(computeDigitSets());
+  return digitValues!;
+}
+
+/**
+ * The digits 0–9 of every positional numbering system Intl supports, one string of ten
+ * digits per system (uncached: a NumberFormat for each of about 90 systems).
+ */
+export function computeDigitSets(): string[] {
+  const out: string[] = [];
   for (const ns of Intl.supportedValuesOf("numberingSystem")) {
     let nf: Intl.NumberFormat;
     try {
@@ -21,9 +29,16 @@ function digits(): Map<number, number> {
     const cps = Array.from({ length: 10 }, (_, d) => [...nf.format(d)]);
     // Only positional systems whose digits are decimal digits (not 〇一二 or Roman numerals).
     if (cps.some((c) => c.length !== 1 || !/\p{Nd}/u.test(c[0]!))) continue;
-    cps.forEach((c, d) => digitValues!.set(c[0]!.codePointAt(0)!, d));
+    out.push(cps.map((c) => c[0]!).join(""));
   }
-  return digitValues;
+  return out;
+}
+
+/** The digit sets to read numbers with (computeDigitSets' result, or the same computed by the build for this ICU). */
+export function useDigitSets(sets: readonly string[]): void {
+  const map = new Map<number, number>();
+  for (const set of sets) [...set].forEach((c, d) => map.set(c.codePointAt(0)!, d));
+  digitValues = map;
 }
 
 /** The zero of the digit block a digit belongs to (so a number can be written back in the same digits). */

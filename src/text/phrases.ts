@@ -83,7 +83,7 @@ export class PhraseSet {
         for (const text of data[list] ?? []) {
           const locale = keyer.locale;
           const prefix = text.trim().endsWith("*") && text.trim().length > 1;
-          const words = phraseWords(text.trim().replace(/\*+$/u, ""), tag);
+          const words = phraseWords(phraseText(text), tag);
           if (!words.length) continue;
           const variants = [words.map((w) => "s:" + foldKey(w, locale))];
           if (data.unmarkedForms) variants.push(words.map((w) => "l:" + looseKey(w, locale)));
@@ -94,11 +94,13 @@ export class PhraseSet {
   }
 
   private add(p: Phrase): void {
-    if (p.prefix && p.words.length === 1) {
-      const k = p.words[0]!;
-      this.byPrefix.set(k, [...(this.byPrefix.get(k) ?? []), p]);
-      this.maxPrefix = Math.max(this.maxPrefix, k.length);
-    } else this.byFirst.set(p.words[0]!, [...(this.byFirst.get(p.words[0]!) ?? []), p]);
+    const k = p.words[0]!;
+    const byPrefix = p.prefix && p.words.length === 1;
+    if (byPrefix) this.maxPrefix = Math.max(this.maxPrefix, k.length);
+    const map = byPrefix ? this.byPrefix : this.byFirst;
+    const list = map.get(k);
+    if (list) list.push(p);
+    else map.set(k, [p]);
   }
 
   private wordMatches(p: Phrase, k: number, word: string): boolean {
@@ -141,7 +143,12 @@ export class PhraseSet {
   }
 }
 
+/** A list entry as its words are looked up: trimmed, without the trailing `*`. */
+export const phraseText = (entry: string): string => entry.trim().replace(/\*+$/u, "");
+
 const wordCache = new Map<string, string[]>();
+/** Words segmented before (by the build, for the built-in languages' phrases; see usePhraseWords), by tag and text. */
+let knownWords: Readonly<Record<string, Readonly<Record<string, string[]>>>> = {};
 
 /**
  * The words of a phrase, by the segmenter of its language (cached for every locale, and
@@ -149,14 +156,29 @@ const wordCache = new Map<string, string[]>();
  */
 export function phraseWords(text: string, tag: string): string[] {
   const key = `${tag}\u0000${text}`;
-  let out = wordCache.get(key);
+  const known = Object.hasOwn(knownWords, tag) ? knownWords[tag]! : undefined;
+  let out = known && Object.hasOwn(known, text) ? known[text] : wordCache.get(key);
   if (!out) {
-    out = [];
-    for (const s of segmenterFor(safeTag(tag)).segment(text)) if (s.isWordLike) out.push(s.segment);
+    out = segmentPhrase(text, tag);
     if (wordCache.size > 20_000) wordCache.clear();
     wordCache.set(key, out);
   }
   return out;
+}
+
+/** phraseWords without the caches. */
+export function segmentPhrase(text: string, tag: string): string[] {
+  const out: string[] = [];
+  for (const s of segmenterFor(safeTag(tag)).segment(text)) if (s.isWordLike) out.push(s.segment);
+  return out;
+}
+
+/**
+ * Words of phrases segmented before, by language tag and text (what segmentPhrase gives
+ * for this ICU; src/config/languages.ts checks the versions): Intl.Segmenter is not asked again.
+ */
+export function usePhraseWords(words: Readonly<Record<string, Readonly<Record<string, string[]>>>>): void {
+  knownWords = words;
 }
 
 /** A language tag Intl accepts (config tags are validated by shape only). */

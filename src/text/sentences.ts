@@ -7,6 +7,7 @@
  * single letter and a dot ends no sentence.
  */
 import { firstIndex } from "./offsets.js";
+import { textMemo } from "./lazy.js";
 import { segmenterFor, type WordToken } from "./words.js";
 
 export interface SentenceRange {
@@ -60,11 +61,18 @@ function splitBeforeNumbers(text: string, r: SentenceRange): SentenceRange[] {
 const CHUNK = 2048;
 
 /**
- * The sentences of a text, in order, covering it. Segments windows of the text (the
- * segmenter copies its input per segment, so one pass over a long text would be
- * quadratic); each window's last sentence is segmented again with what follows.
+ * The sentences of a text, in order, covering it. Several rules split the same variant
+ * texts (offers, end dates, codes), so results are memoized (bounded); callers must not
+ * mutate them.
  */
-export function sentenceRanges(text: string, locale: string): SentenceRange[] {
+export const sentenceRanges: (text: string, locale: string) => readonly SentenceRange[] = textMemo(splitSentences);
+
+/**
+ * sentenceRanges without the cache. Segments windows of the text (the segmenter copies
+ * its input per segment, so one pass over a long text would be quadratic); each
+ * window's last sentence is segmented again with what follows.
+ */
+function splitSentences(text: string, locale: string): SentenceRange[] {
   const src = joinSoftBreaks(text);
   const seg = segmenterFor(locale, "sentence");
   const raw: SentenceRange[] = [];

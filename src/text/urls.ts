@@ -42,10 +42,17 @@ export interface UrlParts {
 
 const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
 
-/** A URL with a scheme or starting with `www.`: no white space, quotes or angle brackets; not ending in punctuation. */
-const WITH_SCHEME = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+[^\s<>"'`.,;:!?)\]}]/u;
+/**
+ * A URL with a scheme or starting with `www.`, in any case: no white space, quotes or
+ * angle brackets; not ending in punctuation. (Written out without the `i` flag, see
+ * URL_IN_TEXT: `s` also matches `ſ` case-insensitively, and `\b` then counts `ſ` and the
+ * Kelvin sign as word characters.)
+ */
+const WITH_SCHEME = /(?<![\w\u017F\u212A])(?:[hH][tT][tT][pP][sS\u017F]?:\/\/|[wW]{3}\.)[^\s<>"'`]+[^\s<>"'`.,;:!?)\]}]/u;
 /** A host name as people write one: labels of letters and digits, a top-level domain of letters. */
 const HOST = /(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}{2,63}/u;
+/** HOST as matched case-insensitively: U+0345 (combining ypogegrammeni, which folds to ι) is the one character that adds to \p{L}. */
+const HOST_ANY_CASE = /(?:[\p{L}\p{N}\u0345](?:[\p{L}\p{N}\u0345-]{0,61}[\p{L}\p{N}\u0345])?\.)+[\p{L}\u0345]{2,63}/u;
 /** The rest of a URL after its host. */
 const REST = /[^\s<>"'`]*[^\s<>"'`.,;:!?)\]}]/u;
 
@@ -54,8 +61,11 @@ const REST = /[^\s<>"'`]*[^\s<>"'`.,;:!?)\]}]/u;
  * scheme (`https://…`), starting with `www.`, or a host with a path and no scheme
  * (`evil.example/spring`), which phones turn into a link too. A bare host without a
  * path (`acme.example`) is not taken as a URL: too many words have dots.
+ *
+ * It matches what the same pattern with the `i` flag matches (test/urls-pattern.test.ts
+ * checks), spelled out: compiling \p{L} case-insensitively costs every process milliseconds.
  */
-export const URL_IN_TEXT = new RegExp(`${WITH_SCHEME.source}|(?<![\\p{L}\\p{N}@._/-])${HOST.source}\\/(?:${REST.source})?`, "giu");
+export const URL_IN_TEXT = new RegExp(`${WITH_SCHEME.source}|(?<![\\p{L}\\p{N}\\u0345@._/-])${HOST_ANY_CASE.source}\\/(?:${REST.source})?`, "gu");
 /** A schemeless URL from its first character: host, then a path. */
 const SCHEMELESS = new RegExp(`^${HOST.source}\\/`, "u");
 

@@ -1,4 +1,5 @@
 /** Word tokens that hold in every script (Intl.Segmenter), and case helpers. */
+import { textMemo } from "./lazy.js";
 
 export interface WordToken {
   start: number;
@@ -35,15 +36,10 @@ const segmenter = (locale: string) => segmenterFor(locale);
  * straight into text without spaces. (Digits joined to letters of a script with spaces
  * stay in their word: `АБ12345`, `و20`.)
  */
-const tokenCache = new Map<string, WordToken[]>();
-/** How many characters of text the cached tokens may stand for, in all. */
-const TOKEN_CACHE_CHARS = 2_000_000;
-let tokenCacheChars = 0;
-export function tokenize(text: string, locale: string): WordToken[] {
-  const key = `${locale}\u0000${text}`;
-  let out = tokenCache.get(key);
-  if (out) return out;
-  out = [];
+export const tokenize = textMemo(tokenizeText);
+
+function tokenizeText(text: string, locale: string): WordToken[] {
+  const out: WordToken[] = [];
   // Intl.Segmenter copies its whole input for every segment it yields, which makes long
   // texts quadratic; segment ~1 KB chunks cut after white space (a word boundary in every
   // script that uses spaces). A text without spaces is segmented in windows, keeping the
@@ -79,15 +75,6 @@ export function tokenize(text: string, locale: string): WordToken[] {
     from += segs[keep - 1]!.index + segs[keep - 1]!.segment.length;
     size = CHUNK;
   }
-  // Small: the point is to share one campaign's tokens between rules, not to keep a
-  // repository's. Bounded in characters too: tokens of texts of a megabyte each kept
-  // alive make every later garbage collection (and so every later lint) slower.
-  if (tokenCache.size > 256 || tokenCacheChars + text.length > TOKEN_CACHE_CHARS) {
-    tokenCache.clear();
-    tokenCacheChars = 0;
-  }
-  tokenCache.set(key, out);
-  tokenCacheChars += text.length;
   return out;
 }
 
