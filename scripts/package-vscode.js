@@ -17,7 +17,7 @@ const server = path.join(ext, "server");
 const RUNTIME = ["mjml", "culori", "ajv", "postcss", "postcss-value-parser", "juice"];
 
 const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
-for (const f of ["dist/brandlint.mjs", "dist/brandlint-worker.mjs", "dist/validators", "editors/vscode/dist/extension.js"])
+for (const f of ["dist/brandlint.mjs", "dist/brandlint-worker.mjs", "dist/validators", "dist/language-data.json", "editors/vscode/dist/extension.js"])
   if (!existsSync(path.join(root, f))) {
     console.error(`package-vscode: ${f} is missing (run npm run build${f.startsWith("editors") ? " and npm run build:vscode" : ""})`);
     process.exit(2);
@@ -30,6 +30,8 @@ copy("bin/brandlint.js");
 copy("dist/brandlint.mjs");
 copy("dist/brandlint-worker.mjs");
 copy("dist/validators");
+// What the build computed from lang/ (scripts/build-language-data.js): without it the server computes it at start-up.
+copy("dist/language-data.json");
 copy("schema");
 copy("lang");
 copy("docs/rules");

@@ -80,6 +80,8 @@ describe("the VS Code extension's .vsix", { timeout: 300_000 }, () => {
     expect(props["brandlint.trace.server"]!.enum).toEqual(["off", "messages", "verbose"]);
     expect(names).toContain("extension/" + manifest.main.replace(/^\.\//, ""));
     expect(names).toContain("extension.vsixmanifest");
+    // The build's language data, so the server does not compute it at start-up.
+    expect(names).toContain("extension/server/dist/language-data.json");
     expect(readFileSync(path.join(dir, "extension.vsixmanifest"), "utf8")).toContain('Id="brandlint-vscode"');
     // The client bundles vscode-languageclient; only `vscode` comes from the editor.
     const client = readFileSync(path.join(dir, "extension", manifest.main), "utf8");
