@@ -259,6 +259,8 @@ export class PhraseMatcher<T> {
     let term = spec.term;
     let c = term.charCodeAt(0);
     if (c <= 0x20 || c === 0x2a || (c >= 0x80 && LEADING_SPACE.test(term))) term = term.trim().replace(/^\*+/, "").trim();
+    // All ASCII without I (one regular expression, not a loop): its words' keys are ASCII.
+    if (ASCII_ONLY.test(term) && !term.includes("I")) return false;
     const cs = spec.caseSensitive === true;
     for (let i = 0; i < term.length; i++) {
       c = term.charCodeAt(i);
