@@ -142,6 +142,8 @@ const LETTER = /^\p{L}/u;
 const FIRST_CLUSTER = /^[\s\S][\p{M}\p{Default_Ignorable_Code_Point}\u0640]*/u;
 const JOINER = /^[\p{M}\p{Default_Ignorable_Code_Point}\u0640]$/u;
 const LATIN = /^\p{Script=Latin}/u;
+/** A character of a script other than Latin before the term's first white space (the first word holds no more). */
+const OTHER_SCRIPT_IN_FIRST_WORD = /^\S*?[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s]/u;
 const WAITS = 0;
 const CONTINUES = 1;
 const NEITHER = 2;
@@ -250,7 +252,8 @@ export class PhraseMatcher<T> {
    * is around it: NFKC composes a starter only with the marks after it, and the contexts
    * of case mapping (the Turkish and Lithuanian dots, final sigma) look only at marks next
    * to a letter. The segmenter keeps Latin letters in one word (checked for the cluster:
-   * it must be a word alone and after "a"), so the key of the term's first word holds such
+   * it must be a word alone and after "a"), and tokenize splits a word only where ASCII
+   * meets another script (none may be in the first word after ASCII), so the key of the term's first word holds such
    * a character, and so does the key of any word of a text the term matches — whole, by
    * prefix, by suffix or inside (`*sale*`). Checked letter by letter in
    * test/matcher-compile.test.ts.
@@ -273,7 +276,8 @@ export class PhraseMatcher<T> {
       const single = (c < 0xd800 || c > 0xdfff) && !this.joins(term.charCodeAt(i + 1));
       const cluster = single ? term[i]! : FIRST_CLUSTER.exec(term.slice(i))![0];
       const w = this.startClass(cluster, single ? c * 4 + (cs ? 2 : 0) + (i ? 1 : 0) : `${cluster}\u0000${cs ? 1 : 0}${i ? 1 : 0}`, cs, i > 0);
-      if (w !== CONTINUES) return w === WAITS;
+      // After ASCII, tokenize splits a word holding another script at the change (abł|д): then the first word may be ASCII.
+      if (w !== CONTINUES) return w === WAITS && (i === 0 || !OTHER_SCRIPT_IN_FIRST_WORD.test(term));
       if (!single) i += cluster.length - 1;
     }
     return false;
