@@ -202,3 +202,35 @@ describe("a config of many terms, read with JSON.parse and located only when ask
     expect(doc.duplicates).toEqual([]);
   });
 });
+
+describe("the members of a big document, found from both ends", () => {
+  it("every string of documents whose biggest member is first, in the middle or last is where the full tree says", async () => {
+    const { parseTree } = await import("jsonc-parser");
+    const { stringNodeRange } = await import("../src/config/json-doc.js");
+    const bulk = JSON.stringify(Array.from({ length: 10_000 }, (_, i) => ({ term: `t${i} "{[,:]}" \\`, n: i })), null, 1);
+    const small = ['"a": "x"', '"b\\"}": { "c": ["s", { "d": "e,}" }] }', '"n": 1', '"e": {}', '"l": [[], "z", "\\\\"]'];
+    const texts = [
+      `{ "big": ${bulk}, ${small.join(", ")} }`,
+      `{ ${small.slice(0, 2).join(",\n")}, "big": ${bulk},\n${small.slice(2).join(" , ")} }`,
+      `{${small.join(",")},"big":${bulk}}`,
+      `{ "only": ${bulk} }`,
+      "{}",
+      ` { "a" : "x" , "b" : [ "y" ] } `,
+    ];
+    for (const text of texts) {
+      const paths: (string | number)[][] = [];
+      const walk = (v: unknown, at: (string | number)[]) => {
+        if (typeof v === "string") paths.push(at);
+        else if (Array.isArray(v)) v.forEach((x, i) => (at[0] === "big" && i > 3 && i < 9_996 ? undefined : walk(x, [...at, i])));
+        else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, [...at, k]);
+      };
+      walk(JSON.parse(text), []);
+      const full = parseTree(text)!;
+      const doc = parseJson(text);
+      for (const p of [...paths, ["nope"], ["n", "x"]]) expect([p, doc.stringAt(p)]).toEqual([p, stringNodeRange(full, p)]);
+      const whole = parseJson(text);
+      void whole.tree;
+      for (const p of paths) expect([p, doc.locate(p, String(p.at(-1)))]).toEqual([p, whole.locate(p, String(p.at(-1)))]);
+    }
+  });
+});
