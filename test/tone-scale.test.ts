@@ -100,19 +100,23 @@ describe("terms compiled when a text first needs them", () => {
     }
   });
 
-  it("an English text leaves the terms in other scripts uncompiled; a word beyond ASCII compiles them", () => {
+  it("an English text leaves the terms in other scripts, and those its words do not start like, uncompiled", () => {
     const m = new PhraseMatcher(
-      ["дешёв*", "cheap*", "رخيص", "młoda"].map((term, i) => ({ term, payload: i })),
+      ["дешёв*", "cheap*", "رخيص", "młoda", "act now"].map((term, i) => ({ term, payload: i })),
       "en",
     );
-    expect(pendingOf(m)).toEqual([0, 2, 3]);
+    const buckets = () => (m as unknown as { buckets?: (number[] | undefined)[] }).buckets?.flatMap((b) => b ?? []).sort((a, b) => a - b);
+    expect([pendingOf(m), buckets()]).toEqual([[0, 2], [1, 3, 4]]);
     expect(m.match("Cheapest deals, cheap!").map((x) => x.payload)).toEqual([1, 1]);
-    expect(pendingOf(m)).toEqual([0, 2, 3]);
-    expect(m.match("cheap and дешёвые").map((x) => [x.payload, x.text])).toEqual([
+    expect([pendingOf(m), buckets()]).toEqual([[0, 2], [3, 4]]);
+    expect(m.match("cheap and дешёвые, ACT NOW").map((x) => [x.payload, x.text])).toEqual([
       [1, "cheap"],
       [0, "дешёвые"],
+      [4, "ACT NOW"],
     ]);
-    expect(pendingOf(m)).toBeUndefined();
+    expect([pendingOf(m), buckets()]).toEqual([undefined, [3]]);
+    expect(m.match("Młoda").map((x) => x.payload)).toEqual([3]);
+    expect(buckets()).toEqual([]);
   });
 
   it("a term compiled later still wins over a later term where both match alike (the list's order)", () => {

@@ -142,6 +142,9 @@ const LETTER = /^\p{L}/u;
 const FIRST_CLUSTER = /^[\s\S][\p{M}\p{Default_Ignorable_Code_Point}\u0640]*/u;
 const JOINER = /^[\p{M}\p{Default_Ignorable_Code_Point}\u0640]$/u;
 const LATIN = /^\p{Script=Latin}/u;
+/** ASCII letters and digits but I (ı in Turkish and Azeri). */
+const isAsciiAlnum = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a && c !== 0x49) || (c >= 0x30 && c <= 0x39);
+const lowerAscii = (c: number) => (c >= 0x41 && c <= 0x5a ? c + 32 : c);
 /** A character of a script other than Latin before the term's first white space (the first word holds no more). */
 const OTHER_SCRIPT_IN_FIRST_WORD = /^\S*?[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s]/u;
 const WAITS = 0;
@@ -215,6 +218,13 @@ export class PhraseMatcher<T> {
    * and Arabic half of a 100,000-term list.
    */
   private pending: number[] | undefined;
+  /**
+   * The terms starting with ASCII letters or digits (by index), waiting by their first one
+   * or two characters (see `bucketOf`): the key of their first word starts with those
+   * lower-cased, so only a text word whose key starts so can match them, and an English
+   * campaign compiles the part of a 100,000-term list its words start like.
+   */
+  private buckets: (number[] | undefined)[] | undefined;
   /** What a cluster in a term's first word says about the term waiting (see `startClass`), by its code (or characters), case sensitivity and place. */
   private starts: Map<string | number, StartClass> | undefined;
   private joiners: Map<number, boolean> | undefined;
@@ -226,11 +236,17 @@ export class PhraseMatcher<T> {
     options: MatcherOptions = {},
   ) {
     const pending: number[] = [];
+    const buckets: (number[] | undefined)[] = [];
     for (let i = 0; i < specs.length; i++) {
       const spec = specs[i]!;
-      if (this.canWait(spec)) pending.push(i);
+      const b = this.bucketOf(spec);
+      if (b >= 0) {
+        (buckets[b] ??= []).push(i);
+        this.count++;
+      } else if (this.canWait(spec)) pending.push(i);
       else if (this.add(spec, i)) this.count++;
     }
+    if (buckets.length) this.buckets = buckets;
     if (pending.length) {
       this.pending = pending;
       this.count += pending.length;
@@ -325,12 +341,55 @@ export class PhraseMatcher<T> {
     return n;
   }
 
-  /** Compiles the pending terms (a text has a word they may match, or the whole matcher is needed). */
-  private compilePending(): void {
+  /**
+   * Where a term starting with ASCII letters or digits waits (see `buckets`): its first one
+   * or two characters, lower-cased, as a number (c, or 128 + c0 × 128 + c1); -1 when it
+   * does not (case-sensitive, wildcard or white space first, I — ı in Turkish —, or a mark
+   * that folds with them after).
+   */
+  private bucketOf(spec: TermSpec<T>): number {
+    if (spec.caseSensitive) return -1;
+    const t = spec.term;
+    const c0 = t.charCodeAt(0);
+    if (!isAsciiAlnum(c0) || this.joins(t.charCodeAt(1))) return -1;
+    const c1 = t.charCodeAt(1);
+    if (isAsciiAlnum(c1) && !this.joins(t.charCodeAt(2))) return 128 + lowerAscii(c0) * 128 + lowerAscii(c1);
+    return lowerAscii(c0);
+  }
+
+  /** Compiles the terms that wait for a word whose (folded) key starts like `k0`. */
+  private compileBuckets(k0: string): void {
+    const c0 = k0.charCodeAt(0);
+    if (!(c0 < 0x80)) return;
+    this.compileBucket(c0);
+    const c1 = k0.charCodeAt(1);
+    if (c1 < 0x80) this.compileBucket(128 + c0 * 128 + c1);
+  }
+
+  private compileBucket(b: number): void {
+    const list = this.buckets![b];
+    this.buckets![b] = undefined;
+    this.addWaiting(list);
+  }
+
+  /** Compiles the terms waiting for a word whose key is not all ASCII. */
+  private compileNonAscii(): void {
     const pending = this.pending;
-    if (!pending) return;
     this.pending = undefined;
-    for (const i of pending) if (!this.add(this.specs[i]!, i)) this.count--;
+    this.addWaiting(pending);
+  }
+
+  /** Compiles every term still waiting (a text has a word they may match, or the whole matcher is needed). */
+  private compilePending(): void {
+    const buckets = this.buckets;
+    this.buckets = undefined;
+    for (const list of buckets ?? []) this.addWaiting(list);
+    this.compileNonAscii();
+  }
+
+  /** Compiles waiting terms (by index); each was counted in `size`. */
+  private addWaiting(list: readonly number[] | undefined): void {
+    for (const i of list ?? []) if (!this.add(this.specs[i]!, i)) this.count--;
   }
 
   /**
@@ -497,7 +556,7 @@ export class PhraseMatcher<T> {
       }
     }
     // A spaceless term waiting (see `pending`) could match a run this pass skipped.
-    if (this.pending && tokens.some((t) => t.word && isSpaceless(t.text))) this.compilePending();
+    if (this.pending && tokens.some((t) => t.word && isSpaceless(t.text))) this.compileNonAscii();
     if (!this.spaceless.length) return out;
     // Merge the matches in scripts without spaces, keeping the leftmost, then longest.
     const all = [...out, ...this.spacelessMatches(text, tokens)].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -594,8 +653,9 @@ export class PhraseMatcher<T> {
       const first = { start: view.start, end: view.end };
       for (const kind of ["fold", "exact"] as const) {
         const k0 = this.key(view.text, kind === "exact");
-        // Terms waiting to be compiled can only match a word whose key is not all ASCII.
-        if (this.pending && !ASCII_ONLY.test(k0)) this.compilePending();
+        // Terms waiting to be compiled can only match a word whose key is not all ASCII, or starts like theirs.
+        if (this.pending && !ASCII_ONLY.test(k0)) this.compileNonAscii();
+        if (this.buckets && kind === "fold") this.compileBuckets(k0);
         // Whole first word.
         const root = this.roots[kind];
         this.prefixHits(root, k0, (e) => consider(e, first, i));
