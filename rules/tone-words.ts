@@ -27,6 +27,26 @@ interface Options {
   locales: boolean;
 }
 
+/** A term of the tone lists as the matcher takes it; its payload is made when it matches. */
+class ToneSpec implements TermSpec<Payload> {
+  constructor(
+    readonly term: string,
+    private readonly entry: BannedTerm | PreferredTerm,
+  ) {}
+
+  get caseSensitive(): boolean | undefined {
+    return this.entry.caseSensitive;
+  }
+
+  get except(): readonly string[] | undefined {
+    return "instead" in this.entry ? undefined : this.entry.except;
+  }
+
+  get payload(): Payload {
+    return "instead" in this.entry ? { kind: "preferred", term: this.entry, found: this.term } : { kind: "banned", term: this.entry };
+  }
+}
+
 /** Per config: matchers by locale, and the compiled ones by the lists they hold (shared by locales that compile the same). */
 const cache = new WeakMap<BrandConfig, { byLocale: Map<string, PhraseMatcher<Payload>>; byLists: Map<string, PhraseMatcher<Payload>[]> }>();
 
@@ -51,14 +71,16 @@ export function toneMatcher(config: BrandConfig, locale: string, withLocales = t
   for (const other of compiled) if ((m = other.forLocale(locale))) break;
   if (!m) {
     const lists: ToneLists[] = [config.tone ?? {}, ...applied.map((tag) => config.tone!.locales![tag]!)];
-    const specs = lists.flatMap((l) => [
-      ...(l.banned ?? []).map((t) => ({ term: t.term, caseSensitive: t.caseSensitive, except: t.except, payload: { kind: "banned", term: t } as Payload })),
-      ...(l.terms ?? []).flatMap((t) => t.instead.map((found) => ({ term: found, caseSensitive: t.caseSensitive, payload: { kind: "preferred", term: t, found } as Payload }))),
-    ]);
+    // Plain loops, one object a term: a list of 100,000 terms is not copied through spreads and flatMap.
+    const specs: ToneSpec[] = [];
+    for (const l of lists) {
+      for (const t of l.banned ?? []) specs.push(new ToneSpec(t.term, t));
+      for (const t of l.terms ?? []) for (const found of t.instead) specs.push(new ToneSpec(found, t));
+    }
     // Longer words of scripts without spaces (ถูกต้อง) that no shorter term matches inside.
     const words = Object.values(languagesFor(config)).flatMap((l) => l.words ?? []);
     // With --cache, read back from disk when compiled before (the key holds everything the compile depends on).
-    const diskKey = store?.keyFor("tone-words", locale, JSON.stringify(specs.map((s: TermSpec<Payload>) => [s.term, s.caseSensitive ?? false, s.except ?? []])), JSON.stringify(words));
+    const diskKey = store?.keyFor("tone-words", locale, JSON.stringify(specs.map((s) => [s.term, s.caseSensitive ?? false, s.except ?? []])), JSON.stringify(words));
     m = diskKey ? PhraseMatcher.fromCompiled(store!.get(diskKey), specs) : undefined;
     if (!m) {
       m = new PhraseMatcher(specs, locale, { words });

@@ -62,45 +62,79 @@ function scan(text: string): { deep?: Problem } {
   return {};
 }
 
-/** How deep a parsed value nests and how many keys its objects hold (iterative: the value may be deep). */
+/**
+ * How deep a parsed value nests and how many keys its objects hold. Iterative (the value
+ * may be deep), with two stacks of values and depths and `for…in` over each object
+ * (JSON.parse's objects have only own, enumerable keys): no array per object or per
+ * value, so a config of 100,000 tone terms is walked in milliseconds.
+ */
 function shape(value: unknown): { depth: number; keys: number } {
   let keys = 0;
   let depth = 0;
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length) {
-    const [v, d] = stack.pop()!;
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  while (values.length) {
+    const v = values.pop();
+    const d = depths.pop()! + 1;
     if (!v || typeof v !== "object") continue;
-    depth = Math.max(depth, d + 1);
-    const vals = Array.isArray(v) ? v : Object.values(v);
-    if (!Array.isArray(v)) keys += vals.length;
-    for (const x of vals) stack.push([x, d + 1]);
+    if (d > depth) depth = d;
+    if (Array.isArray(v)) {
+      for (const x of v as unknown[])
+        if (x && typeof x === "object") {
+          values.push(x);
+          depths.push(d);
+        }
+      continue;
+    }
+    for (const k in v) {
+      keys++;
+      const x = (v as Record<string, unknown>)[k];
+      if (x && typeof x === "object") {
+        values.push(x);
+        depths.push(d);
+      }
+    }
   }
   return { depth, keys };
 }
 
+/** Is the quote at `q` escaped (an odd run of backslashes before it)? */
+function escaped(text: string, q: number): boolean {
+  let b = q - 1;
+  while (text.charCodeAt(b) === 0x5c) b--;
+  return (q - 1 - b) % 2 === 1;
+}
+
 /**
- * The strings and the punctuation of text JSON.parse has accepted, in order: `onString`
- * with each string's range (quotes included), `onPunct` with each of `{}[]:,` outside
- * strings. Strings are skipped with indexOf, so a 9 MB config takes milliseconds.
+ * The punctuation of text JSON.parse has accepted, in order: `onPunct` with each of
+ * `{}[]:,` outside strings. Strings are skipped with indexOf, so a 9 MB config takes
+ * milliseconds.
  */
-function tokens(text: string, onPunct: (c: string, at: number) => void, onString?: (start: number, end: number) => void): void {
+function tokens(text: string, onPunct: (c: string, at: number) => void): void {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22) {
-      let j = i + 1;
-      for (;;) {
-        j = text.indexOf('"', j);
-        let b = j - 1;
-        while (text.charCodeAt(b) === 0x5c) b--;
-        if ((j - 1 - b) % 2 === 0) break;
-        j++;
-      }
-      onString?.(i, j + 1);
+      let j = text.indexOf('"', i + 1);
+      while (escaped(text, j)) j = text.indexOf('"', j + 1);
       i = j;
     } else if (c === 0x7b || c === 0x7d || c === 0x5b || c === 0x5d || c === 0x3a || c === 0x2c) onPunct(text[i]!, i);
   }
 }
+
+/**
+ * At least as many as the keys valid JSON text writes: every key ends with `"`, JSON's
+ * white space and `:`, so counting those (with indexOf and one regular expression, no
+ * loop over every character) counts every key, and more only where a string holds them
+ * or starts with a colon. Equal to the keys the parsed value holds, it proves no key was
+ * written twice; else `keysWritten` counts exactly.
+ */
+function keysAtMost(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('":'); i !== -1; i = text.indexOf('":', i + 2)) n++;
+  return n + (text.match(QUOTE_SPACE_COLON)?.length ?? 0);
+}
+const QUOTE_SPACE_COLON = /"[ \t\n\r]+:/g;
 
 /** The keys valid JSON text writes: its colons outside strings. */
 function keysWritten(text: string): number {
@@ -111,38 +145,136 @@ function keysWritten(text: string): number {
   return keys;
 }
 
+type Range = { start: number; end: number };
+
+const isOpen = (c: number) => c === 0x7b || c === 0x5b;
+const isClose = (c: number) => c === 0x7d || c === 0x5d;
+
 /**
- * Where each member of a top-level object is written, for text JSON.parse has accepted
- * with no key written twice: the range of its value (with the white space around).
+ * Reads the members of a top-level object from its start, `budget` characters at a time
+ * (strings skipped with indexOf). A member's range is its value's with the white space
+ * around: from after the colon to the comma or brace after it.
  */
-function topMembers(text: string): Map<string, { start: number; end: number }> {
-  const out = new Map<string, { start: number; end: number }>();
-  let depth = 0;
-  let state: "key" | "colon" | "value" = "key";
-  let key = "";
-  let start = 0;
-  tokens(
-    text,
-    (c, at) => {
-      if (c === "{" || c === "[") depth++;
-      else if (c === "}" || c === "]") {
-        if (--depth === 0 && state === "value") out.set(key, { start, end: at });
-      } else if (depth !== 1) return;
-      else if (c === ":") {
-        state = "value";
-        start = at + 1;
-      } else {
-        out.set(key, { start, end: at });
-        state = "key";
+class ForwardMembers {
+  readonly done = new Map<string, Range>();
+  private depth = 0;
+  private key = "";
+  private start = -1;
+  /** Is a member's key and colon read, its value not yet ended? */
+  inValue = false;
+  pos: number;
+  constructor(private readonly text: string) {
+    this.pos = text.indexOf("{") + 1;
+  }
+  /** The member in progress: its key and where its value starts. */
+  get current(): [string, number] {
+    return [this.key, this.start];
+  }
+  step(budget: number): void {
+    const { text } = this;
+    for (const stop = Math.min(text.length, this.pos + budget); this.pos < stop; this.pos++) {
+      const c = text.charCodeAt(this.pos);
+      if (c === 0x22) {
+        let q = text.indexOf('"', this.pos + 1);
+        while (escaped(text, q)) q = text.indexOf('"', q + 1);
+        if (this.depth === 0 && !this.inValue) this.key = JSON.parse(text.slice(this.pos, q + 1)) as string;
+        this.pos = q;
+      } else if (isOpen(c)) this.depth++;
+      else if (isClose(c)) {
+        if (--this.depth < 0) {
+          if (this.inValue) this.done.set(this.key, { start: this.start, end: this.pos });
+          this.inValue = false;
+          this.pos = text.length;
+          return;
+        }
+      } else if (this.depth !== 0) continue;
+      else if (c === 0x3a) {
+        this.inValue = true;
+        this.start = this.pos + 1;
+      } else if (c === 0x2c) {
+        this.done.set(this.key, { start: this.start, end: this.pos });
+        this.inValue = false;
       }
-    },
-    (a, b) => {
-      if (depth !== 1 || state !== "key") return;
-      key = JSON.parse(text.slice(a, b)) as string;
-      state = "colon";
-    },
-  );
-  return out;
+    }
+  }
+}
+
+/** The same from the object's end, leftwards: a member's end is known first, then its start, then its key. */
+class BackwardMembers {
+  readonly done = new Map<string, Range>();
+  private depth = 0;
+  private start = -1;
+  private end: number;
+  /** Is the end of the member in progress known (its key not yet read)? */
+  endKnown = true;
+  private afterColon = false;
+  /** Reads text[pos - 1] next. */
+  pos: number;
+  constructor(private readonly text: string) {
+    this.pos = this.end = text.lastIndexOf("}");
+  }
+  /** Where the member in progress ends. */
+  get currentEnd(): number {
+    return this.end;
+  }
+  step(budget: number): void {
+    const { text } = this;
+    for (const stop = Math.max(0, this.pos - budget); this.pos > stop; this.pos--) {
+      const at = this.pos - 1;
+      const c = text.charCodeAt(at);
+      if (c === 0x22) {
+        let q = text.lastIndexOf('"', at - 1);
+        while (escaped(text, q)) q = text.lastIndexOf('"', q - 1);
+        if (this.depth === 0 && this.afterColon) {
+          this.done.set(JSON.parse(text.slice(q, at + 1)) as string, { start: this.start, end: this.end });
+          this.afterColon = false;
+          this.endKnown = false;
+        }
+        this.pos = q + 1;
+      } else if (isClose(c)) this.depth++;
+      else if (isOpen(c)) {
+        if (--this.depth < 0) {
+          this.pos = 0;
+          return;
+        }
+      } else if (this.depth !== 0) continue;
+      else if (c === 0x3a) {
+        this.start = at + 1;
+        this.afterColon = true;
+      } else if (c === 0x2c) {
+        this.end = at;
+        this.endKnown = true;
+      }
+    }
+  }
+}
+
+/**
+ * Where each of the `count` members of a top-level object is written, for text JSON.parse
+ * has accepted with no key written twice: the range of its value. Read from both ends
+ * until one member is left between them: the biggest (100,000 tone terms) is not read
+ * when the others lie before and after it.
+ */
+function topMembers(text: string, count: number): Map<string, Range> {
+  const fwd = new ForwardMembers(text);
+  const bwd = new BackwardMembers(text);
+  for (;;) {
+    const known = fwd.done.size + bwd.done.size;
+    if (known >= count || fwd.pos >= bwd.pos) break;
+    if (known === count - 1 && fwd.inValue && bwd.endKnown) {
+      const [key, start] = fwd.current;
+      fwd.done.set(key, { start, end: bwd.currentEnd });
+      break;
+    }
+    fwd.step(16_384);
+    bwd.step(16_384);
+  }
+  const out = new Map([...fwd.done, ...bwd.done]);
+  if (out.size >= count) return out;
+  // (Not reached with valid JSON; the whole text read forwards cannot miss a member.)
+  const all = new ForwardMembers(text);
+  all.step(text.length);
+  return all.done;
 }
 
 /** Moves every node of a tree parsed from a slice to where the slice starts in the whole text. */
@@ -170,7 +302,7 @@ function lazyDoc(text: string, value: unknown): JsonDoc {
   const memberTrees = new Map<string, Node | undefined>();
   const memberTree = (key: string): Node | undefined => {
     if (!memberTrees.has(key)) {
-      const r = (members ??= topMembers(text)).get(key);
+      const r = (members ??= topMembers(text, Object.keys(value as object).length)).get(key);
       const sub = r && parseTree(text.slice(r.start, r.end), [], TREE_OPTIONS);
       memberTrees.set(key, sub && shift(sub, r.start));
     }
@@ -211,7 +343,7 @@ export function parseJson(text: string): JsonDoc {
     }
     if (parsed) {
       const { depth, keys } = shape(value);
-      if (depth <= MAX_JSON_DEPTH && keys === keysWritten(text)) return lazyDoc(text, value);
+      if (depth <= MAX_JSON_DEPTH && (keys === keysAtMost(text) || keys === keysWritten(text))) return lazyDoc(text, value);
     }
   }
   const { deep } = scan(text);

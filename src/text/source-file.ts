@@ -10,21 +10,26 @@ export interface Position {
 }
 
 export class SourceFile {
-  readonly lineStarts: number[];
+  private starts: number[] | undefined;
   constructor(
     /** Absolute path. */
     readonly path: string,
     /** Contents without a leading BOM. */
     readonly text: string,
     readonly bom = false,
-  ) {
+  ) {}
+
+  /** Where each line starts; found when first needed (a config of 100,000 tone terms rarely needs a position). */
+  get lineStarts(): number[] {
+    if (this.starts) return this.starts;
+    const { text } = this;
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);
       else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
     }
-    this.lineStarts = starts;
+    return (this.starts = starts);
   }
 
   /** Builds a SourceFile from raw file contents, removing (and remembering) a BOM. */

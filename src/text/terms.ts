@@ -56,8 +56,10 @@ export interface TermMatch<T> {
 
 interface Entry<T> {
   spec: TermSpec<T>;
+  /** The spec's index in the list compiled: lists of entries are kept in this order, whenever an entry is added. */
+  order: number;
   /** The exceptions, as a matcher of their own. */
-  except?: PhraseMatcher<true>;
+  except: PhraseMatcher<true> | undefined;
   /** Separators between the words, normalised. */
   seps: string[];
   wordCount: number;
@@ -67,9 +69,14 @@ interface Entry<T> {
   suffix: boolean;
 }
 
-/** A trie node; its maps and lists are made when first needed (most nodes of a big list are leaves). */
+/**
+ * A trie node; its maps and lists are made when first needed (most nodes of a big list
+ * are leaves). Under a root, a word that only one single-word term ends on maps to that
+ * term's index until it is looked up (PhraseMatcher.child): 100,000 terms are 100,000
+ * map entries, not 300,000 objects to allocate and garbage-collect.
+ */
 interface Node<T> {
-  next?: Map<string, Node<T>>;
+  next?: Map<string, Node<T> | number>;
   ends?: Entry<T>[];
   /** Entries whose last word is a prefix (trailing `*`). */
   prefixEnds?: Map<string, Entry<T>[]>;
@@ -79,14 +86,40 @@ interface Node<T> {
 
 const newNode = <T>(): Node<T> => ({ maxPrefix: 0 });
 const NO_ENTRIES: readonly never[] = [];
+const NO_SEPS: string[] = [];
 const endsOf = <T>(n: Node<T> | undefined): readonly Entry<T>[] => n?.ends ?? NO_ENTRIES;
+
+/**
+ * Adds an item to a list kept in the order of the specs (`order`): where two terms
+ * match alike the earlier one wins, so a term compiled later (see `pending`) must not
+ * come after one listed after it.
+ */
+function insertInOrder<X>(list: X[], item: X, order: (x: X) => number): void {
+  const at = order(item);
+  let hi = list.length;
+  if (hi === 0 || order(list[hi - 1]!) <= at) {
+    list.push(item);
+    return;
+  }
+  let lo = 0;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (order(list[mid]!) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, item);
+}
+const entryOrder = <T>(e: Entry<T>) => e.order;
+const keyedOrder = <T>(x: { entry: Entry<T> }) => x.entry.order;
 function addEnd<T>(n: Node<T>, e: Entry<T>): void {
-  (n.ends ??= []).push(e);
+  insertInOrder((n.ends ??= []), e, entryOrder);
 }
 
 /** A simple word: letters of the Latin script and ASCII digits, or Cyrillic, Greek or Arabic letters and ASCII digits (one script a word). */
 const SIMPLE_WORDS = [/^[\p{Script=Latin}0-9]+$/u, /^[\p{Script=Cyrillic}0-9]+$/u, /^[\p{Script=Greek}0-9]+$/u, /^[\p{Script=Arabic}0-9]+$/u];
 const NOT_A_LETTER = /[^\p{L}0-9 ]/u;
+/** ASCII letters and digits between single spaces: the commonest simple term, told apart without Unicode property tests. */
+const ASCII_WORDS = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
 
 /**
  * The words of a simple term without running the segmenter: between letters and digits
@@ -96,11 +129,34 @@ const NOT_A_LETTER = /[^\p{L}0-9 ]/u;
  * terms one segmenter call each was a third of the compile.
  */
 export function simpleTermWords(term: string): string[] | undefined {
+  if (ASCII_WORDS.test(term)) return term.split(" ");
   if (NOT_A_LETTER.test(term)) return undefined;
   // Words between single spaces (each test is linear: no pattern over the whole term to backtrack).
   const words = term.split(" ");
   return words.every((w) => SIMPLE_WORDS.some((re) => re.test(w))) ? words : undefined;
 }
+
+const LEADING_SPACE = /^\s/u;
+const LETTER = /^\p{L}/u;
+/** A term's first character and the marks, invisible joiners and tatweel after it (what folding may join to it). */
+const FIRST_CLUSTER = /^[\s\S][\p{M}\p{Default_Ignorable_Code_Point}\u0640]*/u;
+const JOINER = /^[\p{M}\p{Default_Ignorable_Code_Point}\u0640]$/u;
+const LATIN = /^\p{Script=Latin}/u;
+/** ASCII letters and digits but I (ı in Turkish and Azeri). */
+const isAsciiAlnum = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a && c !== 0x49) || (c >= 0x30 && c <= 0x39);
+const lowerAscii = (c: number) => (c >= 0x41 && c <= 0x5a ? c + 32 : c);
+/** A character of a script other than Latin before the term's first white space (the first word holds no more). */
+const OTHER_SCRIPT_IN_FIRST_WORD = /^\S*?[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s]/u;
+const WAITS = 0;
+const CONTINUES = 1;
+const NEITHER = 2;
+type StartClass = typeof WAITS | typeof CONTINUES | typeof NEITHER;
+/** Is a text one word token, whole? */
+function isOneWord(text: string, locale: string): boolean {
+  const t = tokenize(text, locale);
+  return t.length === 1 && t[0]!.word && t[0]!.text === text;
+}
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 const normSep = (s: string) => s.replace(/\s+/gu, " ");
 
@@ -154,17 +210,186 @@ export class PhraseMatcher<T> {
   private localeBound = false;
   /** The terms that are not simple, with how this locale tokenized them: another locale shares the compiled terms only if it tokenizes them the same. */
   private segmented: [term: string, tokens: string][] = [];
-  readonly size: number;
+  /**
+   * The specs (by index) not compiled yet: those whose first word's key is sure to hold a
+   * character beyond ASCII (see `canWait`). A text whose words all have ASCII keys (most
+   * English copy) cannot match them; they are compiled when a text's word key first
+   * holds another character, so a run over English campaigns does not fold the Cyrillic
+   * and Arabic half of a 100,000-term list.
+   */
+  private pending: number[] | undefined;
+  /**
+   * The terms starting with ASCII letters or digits (by index), waiting by their first one
+   * or two characters (see `bucketOf`): the key of their first word starts with those
+   * lower-cased, so only a text word whose key starts so can match them, and an English
+   * campaign compiles the part of a 100,000-term list its words start like.
+   */
+  private buckets: (number[] | undefined)[] | undefined;
+  /** What a cluster in a term's first word says about the term waiting (see `startClass`), by its code (or characters), case sensitivity and place. */
+  private starts: Map<string | number, StartClass> | undefined;
+  private joiners: Map<number, boolean> | undefined;
+  private count = 0;
 
   constructor(
     private readonly specs: readonly TermSpec<T>[],
     private readonly locale: string,
     options: MatcherOptions = {},
   ) {
-    let n = 0;
-    for (const spec of specs) if (this.add(spec)) n++;
-    this.size = n;
+    const pending: number[] = [];
+    const buckets: (number[] | undefined)[] = [];
+    for (let i = 0; i < specs.length; i++) {
+      const spec = specs[i]!;
+      const b = this.bucketOf(spec);
+      if (b >= 0) {
+        (buckets[b] ??= []).push(i);
+        this.count++;
+      } else if (this.canWait(spec)) pending.push(i);
+      else if (this.add(spec, i)) this.count++;
+    }
+    if (buckets.length) this.buckets = buckets;
+    if (pending.length) {
+      this.pending = pending;
+      this.count += pending.length;
+    }
     this.dictionary = [...new Set((options.words ?? []).map((w) => foldKey(w, locale)))];
+  }
+
+  /** How many terms the matcher holds (those still pending included: each starts with a letter, so it compiles). */
+  get size(): number {
+    return this.count;
+  }
+
+  /**
+   * Can a term be compiled later, when a text's word key first holds a character beyond
+   * ASCII? When its first word is sure to have such a key: it starts (after white space
+   * and `*`) with a letter that, with the marks, joiners and tatweel after it (its
+   * cluster), has a key holding one; or it starts with Latin letters, one of which has
+   * such a cluster (ł in `młoda`). Folding never turns such a cluster into ASCII by what
+   * is around it: NFKC composes a starter only with the marks after it, and the contexts
+   * of case mapping (the Turkish and Lithuanian dots, final sigma) look only at marks next
+   * to a letter. The segmenter keeps Latin letters in one word (checked for the cluster:
+   * it must be a word alone and after "a"), and tokenize splits a word only where ASCII
+   * meets another script (none may be in the first word after ASCII), so the key of the term's first word holds such
+   * a character, and so does the key of any word of a text the term matches — whole, by
+   * prefix, by suffix or inside (`*sale*`). Checked letter by letter in
+   * test/matcher-compile.test.ts.
+   */
+  private canWait(spec: TermSpec<T>): boolean {
+    let term = spec.term;
+    let c = term.charCodeAt(0);
+    if (c <= 0x20 || c === 0x2a || (c >= 0x80 && LEADING_SPACE.test(term))) term = term.trim().replace(/^\*+/, "").trim();
+    // All ASCII without I (one regular expression, not a loop): its words' keys are ASCII.
+    if (ASCII_ONLY.test(term) && !term.includes("I")) return false;
+    const cs = spec.caseSensitive === true;
+    for (let i = 0; i < term.length; i++) {
+      c = term.charCodeAt(i);
+      // ASCII letters and digits fold to ASCII (but I: ı in Turkish and Azeri, İ with a dot after it).
+      if (c < 0x80 && c !== 0x49) {
+        if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) continue;
+        return false;
+      }
+      // One UTF-16 unit that nothing after it joins (the common case) is decided by its code alone.
+      const single = (c < 0xd800 || c > 0xdfff) && !this.joins(term.charCodeAt(i + 1));
+      const cluster = single ? term[i]! : FIRST_CLUSTER.exec(term.slice(i))![0];
+      const w = this.startClass(cluster, single ? c * 4 + (cs ? 2 : 0) + (i ? 1 : 0) : `${cluster}\u0000${cs ? 1 : 0}${i ? 1 : 0}`, cs, i > 0);
+      // After ASCII, tokenize splits a word holding another script at the change (abł|д): then the first word may be ASCII.
+      if (w !== CONTINUES) return w === WAITS && (i === 0 || !OTHER_SCRIPT_IN_FIRST_WORD.test(term));
+      if (!single) i += cluster.length - 1;
+    }
+    return false;
+  }
+
+  /** Can the UTF-16 unit after another (NaN: none) join it (a mark, an invisible joiner, tatweel, or any character beyond the BMP)? */
+  private joins(c1: number): boolean {
+    if (Number.isNaN(c1) || c1 < 0x80) return false;
+    if (c1 < 0x300) return c1 === 0xad;
+    if (c1 >= 0xd800 && c1 <= 0xdfff) return true;
+    const joins = (this.joiners ??= new Map());
+    let j = joins.get(c1);
+    if (j === undefined) {
+      j = JOINER.test(String.fromCharCode(c1));
+      joins.set(c1, j);
+    }
+    return j;
+  }
+
+  /**
+   * What a cluster in a term's first word says (cached): WAITS (its key holds a character
+   * beyond ASCII, and it is a word of its own), CONTINUES (a Latin letter the segmenter
+   * keeps in the word, whose key is ASCII: look further), or NEITHER (compile now). After
+   * the start only Latin letters count: another script may be a word of its own.
+   */
+  private startClass(cluster: string, key: string | number, caseSensitive: boolean, inside: boolean): StartClass {
+    const classes = (this.starts ??= new Map());
+    let w = classes.get(key);
+    if (w === undefined) {
+      w = NEITHER;
+      if (LETTER.test(cluster) && (!inside || LATIN.test(cluster)) && isOneWord(cluster, this.locale) && (!inside || isOneWord(`a${cluster}`, this.locale)))
+        w = ASCII_ONLY.test(this.termKey(cluster, caseSensitive)) ? (LATIN.test(cluster) ? CONTINUES : NEITHER) : WAITS;
+      classes.set(key, w);
+    }
+    return w;
+  }
+
+  /** The node after `key` (made from a term's index where the map holds one). */
+  private child(node: Node<T>, key: string): Node<T> | undefined {
+    const c = node.next?.get(key);
+    if (typeof c !== "number") return c;
+    const n = newNode<T>();
+    addEnd(n, { spec: this.specs[c]!, order: c, seps: NO_SEPS, wordCount: 1, prefix: false, suffix: false, except: undefined });
+    node.next!.set(key, n);
+    return n;
+  }
+
+  /**
+   * Where a term starting with ASCII letters or digits waits (see `buckets`): its first one
+   * or two characters, lower-cased, as a number (c, or 128 + c0 × 128 + c1); -1 when it
+   * does not (case-sensitive, wildcard or white space first, I — ı in Turkish —, or a mark
+   * that folds with them after).
+   */
+  private bucketOf(spec: TermSpec<T>): number {
+    if (spec.caseSensitive) return -1;
+    const t = spec.term;
+    const c0 = t.charCodeAt(0);
+    if (!isAsciiAlnum(c0) || this.joins(t.charCodeAt(1))) return -1;
+    const c1 = t.charCodeAt(1);
+    if (isAsciiAlnum(c1) && !this.joins(t.charCodeAt(2))) return 128 + lowerAscii(c0) * 128 + lowerAscii(c1);
+    return lowerAscii(c0);
+  }
+
+  /** Compiles the terms that wait for a word whose (folded) key starts like `k0`. */
+  private compileBuckets(k0: string): void {
+    const c0 = k0.charCodeAt(0);
+    if (!(c0 < 0x80)) return;
+    this.compileBucket(c0);
+    const c1 = k0.charCodeAt(1);
+    if (c1 < 0x80) this.compileBucket(128 + c0 * 128 + c1);
+  }
+
+  private compileBucket(b: number): void {
+    const list = this.buckets![b];
+    this.buckets![b] = undefined;
+    this.addWaiting(list);
+  }
+
+  /** Compiles the terms waiting for a word whose key is not all ASCII. */
+  private compileNonAscii(): void {
+    const pending = this.pending;
+    this.pending = undefined;
+    this.addWaiting(pending);
+  }
+
+  /** Compiles every term still waiting (a text has a word they may match, or the whole matcher is needed). */
+  private compilePending(): void {
+    const buckets = this.buckets;
+    this.buckets = undefined;
+    for (const list of buckets ?? []) this.addWaiting(list);
+    this.compileNonAscii();
+  }
+
+  /** Compiles waiting terms (by index); each was counted in `size`. */
+  private addWaiting(list: readonly number[] | undefined): void {
+    for (const i of list ?? []) if (!this.add(this.specs[i]!, i)) this.count--;
   }
 
   /**
@@ -175,6 +400,8 @@ export class PhraseMatcher<T> {
    */
   forLocale(locale: string): PhraseMatcher<T> | undefined {
     if (locale === this.locale) return this;
+    // Whether the terms compile the same there depends on every term, and a copy must not compile any with its own locale.
+    this.compilePending();
     if (this.localeBound || casingClass(locale) !== casingClass(this.locale)) return undefined;
     if (this.segmented.some(([term, tokens]) => tokenSignature(term, locale) !== tokens)) return undefined;
     return Object.assign(Object.create(PhraseMatcher.prototype) as PhraseMatcher<T>, this, { locale });
@@ -182,6 +409,7 @@ export class PhraseMatcher<T> {
 
   /** The compiled matcher as plain data (JSON), each term by its index in the specs it was compiled from: for a cache on disk. */
   compiled(): CompiledTerms {
+    this.compilePending();
     const index = new Map(this.specs.map((spec, i) => [spec, i]));
     const entries: SEntry[] = [];
     const ids = new Map<Entry<T>, number>();
@@ -197,7 +425,7 @@ export class PhraseMatcher<T> {
       return n;
     };
     const node = (n: Node<T>): SNode => ({
-      ...(n.next ? { n: [...n.next].map(([k, c]) => [k, node(c)] as [string, SNode]) } : {}),
+      ...(n.next ? { n: [...n.next.keys()].map((k) => [k, node(this.child(n, k)!)] as [string, SNode]) } : {}),
       ...(n.ends ? { e: n.ends.map(id) } : {}),
       ...(n.prefixEnds ? { p: [...n.prefixEnds].map(([k, l]) => [k, l.map(id)] as [string, number[]]) } : {}),
       ...(n.maxPrefix ? { m: n.maxPrefix } : {}),
@@ -206,7 +434,7 @@ export class PhraseMatcher<T> {
     const suffixRoots = { fold: [...this.suffixRoots.fold].map(([k, n]) => [k, node(n)] as [string, SNode]), exact: [...this.suffixRoots.exact].map(([k, n]) => [k, node(n)] as [string, SNode]) };
     const infix = this.infix.map((x) => [x.key, id(x.entry)] as [string, number]);
     const spaceless = this.spaceless.map((x) => [x.key, id(x.entry)] as [string, number]);
-    return { v: COMPILED_FORMAT, locale: this.locale, size: this.size, localeBound: this.localeBound, segmented: this.segmented, maxSuffixLen: this.maxSuffixLen, dictionary: this.dictionary, entries, roots, suffixRoots, infix, spaceless };
+    return { v: COMPILED_FORMAT, locale: this.locale, size: this.count, localeBound: this.localeBound, segmented: this.segmented, maxSuffixLen: this.maxSuffixLen, dictionary: this.dictionary, entries, roots, suffixRoots, infix, spaceless };
   }
 
   /**
@@ -230,25 +458,26 @@ export class PhraseMatcher<T> {
     return caseSensitive ? s.normalize("NFC") : foldKeyOnce(s, this.locale);
   }
 
-  private add(spec: TermSpec<T>): boolean {
+  private add(spec: TermSpec<T>, order: number): boolean {
     let term = spec.term.trim();
-    const suffix = term.startsWith("*");
-    const prefix = term.endsWith("*") && term.length > 1;
-    term = term.replace(/^\*+|\*+$/g, "").trim();
+    const suffix = term.charCodeAt(0) === 0x2a;
+    const prefix = term.length > 1 && term.charCodeAt(term.length - 1) === 0x2a;
+    if (suffix || prefix) term = term.replace(/^\*+|\*+$/g, "").trim();
     if (!term) return false;
     const except = spec.except?.length ? new PhraseMatcher<true>(spec.except.map((t) => ({ term: t, caseSensitive: spec.caseSensitive, payload: true })), this.locale) : undefined;
     if (except) this.localeBound = true;
     if (isSpaceless(term)) {
-      this.spaceless.push({ key: foldKey(term, this.locale), entry: { spec, seps: [], wordCount: 1, prefix, suffix, ...(except ? { except } : {}) } });
+      insertInOrder(this.spaceless, { key: foldKey(term, this.locale), entry: { spec, order, seps: NO_SEPS, wordCount: 1, prefix, suffix, except } }, keyedOrder);
       return true;
     }
     const words: string[] = [];
-    const seps: string[] = [];
+    let seps = NO_SEPS;
     const simple = simpleTermWords(term);
     if (simple) {
       for (const w of simple) words.push(this.termKey(w, spec.caseSensitive));
-      for (let k = 1; k < simple.length; k++) seps.push(" ");
+      if (simple.length > 1) seps = simple.slice(1).map(() => " ");
     } else {
+      seps = [];
       this.segmented.push([term, tokenSignature(term, this.locale)]);
       let pendingSep = "";
       for (const t of tokenize(term, this.locale)) {
@@ -260,10 +489,10 @@ export class PhraseMatcher<T> {
       }
     }
     if (!words.length) return false;
-    const entry: Entry<T> = { spec, seps, wordCount: words.length, prefix, suffix, ...(except ? { except } : {}) };
+    const entry: Entry<T> = { spec, order, seps, wordCount: words.length, prefix, suffix, except };
     const kind = spec.caseSensitive ? "exact" : "fold";
     if (prefix && suffix && words.length === 1) {
-      this.infix.push({ key: words[0]!, entry });
+      insertInOrder(this.infix, { key: words[0]!, entry }, keyedOrder);
       return true;
     }
     let node: Node<T>;
@@ -280,22 +509,30 @@ export class PhraseMatcher<T> {
         addEnd(node, entry);
         return true;
       }
-    } else node = this.roots[kind];
+    } else {
+      node = this.roots[kind];
+      if (words.length === 1 && !prefix && !except) {
+        const next = (node.next ??= new Map());
+        if (!next.has(words[0]!)) {
+          next.set(words[0]!, order);
+          return true;
+        }
+      }
+    }
     for (let i = 0; i < rest.length; i++) {
       const w = rest[i]!;
       if (i === rest.length - 1 && prefix) {
         const ends = (node.prefixEnds ??= new Map());
         const list = ends.get(w) ?? [];
-        list.push(entry);
+        insertInOrder(list, entry, entryOrder);
         ends.set(w, list);
         node.maxPrefix = Math.max(node.maxPrefix, w.length);
         return true;
       }
-      const next = (node.next ??= new Map());
-      let nx = next.get(w);
+      let nx = this.child(node, w);
       if (!nx) {
         nx = newNode<T>();
-        next.set(w, nx);
+        (node.next ??= new Map()).set(w, nx);
       }
       node = nx;
     }
@@ -318,6 +555,8 @@ export class PhraseMatcher<T> {
         minStart = best.end;
       }
     }
+    // A spaceless term waiting (see `pending`) could match a run this pass skipped.
+    if (this.pending && tokens.some((t) => t.word && isSpaceless(t.text))) this.compileNonAscii();
     if (!this.spaceless.length) return out;
     // Merge the matches in scripts without spaces, keeping the leftmost, then longest.
     const all = [...out, ...this.spacelessMatches(text, tokens)].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -414,10 +653,13 @@ export class PhraseMatcher<T> {
       const first = { start: view.start, end: view.end };
       for (const kind of ["fold", "exact"] as const) {
         const k0 = this.key(view.text, kind === "exact");
+        // Terms waiting to be compiled can only match a word whose key is not all ASCII, or starts like theirs.
+        if (this.pending && !ASCII_ONLY.test(k0)) this.compileNonAscii();
+        if (this.buckets && kind === "fold") this.compileBuckets(k0);
         // Whole first word.
         const root = this.roots[kind];
         this.prefixHits(root, k0, (e) => consider(e, first, i));
-        const node = root.next?.get(k0);
+        const node = this.child(root, k0);
         if (node) {
           for (const e of endsOf(node)) consider(e, first, i);
           if (view.end === words[i]!.tok.end) this.walkFrom(node, words, i, kind, first, consider);
@@ -465,11 +707,11 @@ export class PhraseMatcher<T> {
         if (view.start !== t.start) continue;
         const vk = this.key(view.text, kind === "exact");
         this.prefixHits(here, vk, (e) => consider(e, first, j, view.end));
-        for (const e of endsOf(here.next?.get(vk))) consider(e, first, j, view.end);
+        for (const e of endsOf(this.child(here, vk))) consider(e, first, j, view.end);
       }
       const key = this.key(t.text, kind === "exact");
       this.prefixHits(here, key, (e) => consider(e, first, j));
-      cur = here.next?.get(key);
+      cur = this.child(here, key);
       if (!cur) return;
       for (const e of endsOf(cur)) consider(e, first, j);
     }
@@ -530,7 +772,7 @@ function restore<T>(data: unknown, specs: readonly TermSpec<T>[]): PhraseMatcher
   const entries: Entry<T>[] = d.entries.map((e) => {
     check(Array.isArray(e) && (e.length === 5 || e.length === 6) && isNat(e[0]) && e[0] < specs.length && Array.isArray(e[1]) && e[1].every(isStr) && isNat(e[2]) && (e[3] === 0 || e[3] === 1) && (e[4] === 0 || e[4] === 1));
     const spec = specs[e[0]]!;
-    const entry: Entry<T> = { spec, seps: e[1], wordCount: e[2], prefix: e[3] === 1, suffix: e[4] === 1 };
+    const entry: Entry<T> = { spec, order: e[0], seps: e[1], wordCount: e[2], prefix: e[3] === 1, suffix: e[4] === 1, except: undefined };
     if (e.length === 6) {
       check(!!spec.except?.length);
       entry.except = restore(e[5], spec.except!.map((t) => ({ term: t, caseSensitive: spec.caseSensitive, payload: true as const })));
@@ -574,7 +816,8 @@ function restore<T>(data: unknown, specs: readonly TermSpec<T>[]): PhraseMatcher
     dictionary: d.dictionary,
     localeBound: d.localeBound,
     segmented: d.segmented,
-    size: d.size,
+    pending: undefined,
+    count: d.size,
   });
 }
 
