@@ -492,7 +492,7 @@ async function lintOne(opts: LintOptions, cwd: string, host: RecordingHost, conf
     output: Object.fromEntries([...fixed].map(([file, f]) => [file, f.text])),
     fixErrors,
     warnings,
-    reads: [...new Set([...host.all.values()].filter((r) => r[0] === "read").map((r) => r[1]))].sort(),
+    reads: [...host.files].sort(),
     stats: { campaigns: dirs.length, parsed: firstPass.parsed, cached: firstPass.cached, suppressed, indexed: pass.indexed, ...(firstPass.threads ? { threads: firstPass.threads } : {}) },
     ...(suppressionsWritten ? { suppressionsWritten } : {}),
   };
