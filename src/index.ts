@@ -18,7 +18,6 @@ export { countSms, type SmsCount, type SmsEncoding } from "./sms/count.js";
 export { ConfigError, type LoadedConfig, type ConfigProblem } from "./config/load.js";
 export type { Host } from "./host/index.js";
 export type { FileResult, LintMessage, LintFix } from "./engine/linter.js";
-export { ReleasedFile } from "./engine/linter.js";
 export type { Rule, RuleMeta, RuleContext, Report } from "./engine/rule.js";
 export { defineRule } from "./engine/rule.js";
 export type { BrandConfig, Channel } from "./types.js";

@@ -58,9 +58,13 @@ describe("lint({ keepTexts: false })", () => {
 
 describe("the CLI's heap growth", () => {
   it("is set for a lint run unless the user chose V8's heap growth (on the command line or in NODE_OPTIONS)", async () => {
-    const { tuneHeapGrowth } = await import("../src/cli/main.js");
-    expect(tuneHeapGrowth(["--heap-growing-percent=80"], "")).toBe(false);
-    expect(tuneHeapGrowth([], "--max-old-space-size=512 --heap_growing_percent=80")).toBe(false);
-    expect(tuneHeapGrowth(["--max-old-space-size=512"], "")).toBe(true);
+    const { tuneHeapGrowth, HEAP_GROWING_PERCENT } = await import("../src/cli/main.js");
+    // Not set in this process: V8 flags are process-wide, and a changed flag makes V8 reject code caches other tests load.
+    const set: string[] = [];
+    expect(tuneHeapGrowth(["--heap-growing-percent=80"], "", (f) => set.push(f))).toBe(false);
+    expect(tuneHeapGrowth([], "--max-old-space-size=512 --heap_growing_percent=80", (f) => set.push(f))).toBe(false);
+    expect(set).toEqual([]);
+    expect(tuneHeapGrowth(["--max-old-space-size=512"], "", (f) => set.push(f))).toBe(true);
+    expect(set).toEqual([`--heap-growing-percent=${HEAP_GROWING_PERCENT}`]);
   });
 });
