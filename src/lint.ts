@@ -18,9 +18,9 @@ import { changedCampaignDirs } from "./git.js";
 import { cachePath, deserialize, hashOf, LintCache, serialize } from "./cache.js";
 import { CompiledStore } from "./compiled-cache.js";
 import { applyBaseline, asSuppressions, countErrors, mergeSuppressions, pruneSuppressions, SUPPRESSIONS_FILE, type Suppressions } from "./engine/baseline.js";
-import { runRules, toResults, type FileResult, type RawFinding } from "./engine/linter.js";
+import { ReleasedFile, runRules, toResults, type FileResult, type RawFinding } from "./engine/linter.js";
 import type { Rule } from "./engine/rule.js";
-import { applySuppressions } from "./engine/suppress.js";
+import { applySuppressions, mayHoldDirectives } from "./engine/suppress.js";
 import { OptionError } from "./errors.js";
 import { applyFixes } from "./fix/apply.js";
 import { FileChangedError } from "./fix/write.js";
@@ -69,6 +69,13 @@ export interface LintOptions {
   suppressions?: { mode?: "apply" | "suppress-all" | "suppress-rules" | "prune" | "ignore"; rules?: string[]; file?: string };
   /** Keep each linted campaign, with its rendered variants, in `report.campaigns` (default true; the CLI does not, to save memory). */
   keepCampaigns?: boolean;
+  /**
+   * false: a file with no finding and no suppression comment is reported without its text
+   * (its result's `file` is a `ReleasedFile`: the path, an empty text), and its text is
+   * dropped as soon as its campaign is linted, so memory stays flat on big repositories.
+   * Default true; the CLI sets false.
+   */
+  keepTexts?: boolean;
   /**
    * Threads that lint campaigns, this one included (1 = no worker threads). Default: chosen
    * from the number of campaigns and cores (see `defaultThreads`).
@@ -186,13 +193,25 @@ async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Pro
   let threadStats: { here: number; workers: number[] } | undefined;
   let done = 0;
   const progress = () => opts.onProgress?.(++done, dirs.length);
+  // With keepTexts false, a file no finding points at and no suppression comment is in keeps
+  // only its path once its campaign is done (the CLI's runs: memory stays flat on big
+  // repositories); a later finding on it (a shared partial, a project rule) brings it back.
+  const lean = opts.keepTexts === false;
   const fileFor = (p: string) => {
     let f = files.get(p);
-    if (!f) {
+    if (!f || f instanceof ReleasedFile) {
       f = readSource(host, p, config.dir).file;
       files.set(p, f);
     }
     return f;
+  };
+  /** Adds one campaign's files and findings to the pass. */
+  const addCampaign = (own: readonly SourceFile[], fs: readonly RawFinding[]) => {
+    for (const f of own) files.set(f.path, f);
+    for (const f of fs) findings.push(f);
+    if (!lean) return;
+    const pointed = new Set(fs.map((f) => f.file.path));
+    for (const f of own) if (!pointed.has(f.path) && !mayHoldDirectives(f)) files.set(f.path, new ReleasedFile(f.path, f.bom));
   };
   // 1. Each campaign on its own: from the cache (never while fixing), or read, rendered and checked.
   const toParse: string[] = [];
@@ -203,12 +222,14 @@ async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Pro
       continue;
     }
     cached++;
-    for (const p of hit.files) fileFor(p);
-    for (const c of hit.findings) findings.push(deserialize(c, fileFor));
+    addCampaign(
+      hit.files.map(fileFor),
+      hit.findings.map((c) => deserialize(c, fileFor)),
+    );
     progress();
   }
   const parsed = toParse.length;
-  // On this thread: read, render and check one campaign; its files join the pass in folder order below.
+  // On this thread: read, render and check one campaign.
   const lintHere = (dir: string): { fs: RawFinding[]; files: SourceFile[] } => {
     const { value, reads } = host.record(() => {
       const campaign = loadRendered(dir, config);
@@ -221,31 +242,40 @@ async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Pro
     progress();
     return { fs, files: campaign.files };
   };
-  const addHere = (r: { fs: RawFinding[]; files: SourceFile[] }) => {
-    for (const f of r.files) files.set(f.path, f);
-    for (const f of r.fs) findings.push(f);
+  // Results join the pass in folder order as soon as every folder before theirs is done
+  // (threads finish out of order), so nothing waits for the end of the run.
+  const ready = new Map<string, () => void>();
+  let joined = 0;
+  const arrive = (dir: string, join: () => void) => {
+    ready.set(dir, join);
+    for (let next = toParse[joined]; next !== undefined && ready.has(next); next = toParse[++joined]) {
+      ready.get(next)!();
+      ready.delete(next);
+    }
   };
   const threads = host.base.kind === "disk" ? workerCount(opts, toParse.length) : 1;
   if (threads > 1) {
-    const here = new Map<string, { fs: RawFinding[]; files: SourceFile[] }>();
-    const there = new Map<string, WorkerResult>();
     const job = { cwd: run.cwd, configPath: config.file.path, ...(opts.channel ? { channel: opts.channel } : {}), ...(opts.only ? { only: opts.only } : {}) };
     const onResult = (r: WorkerResult) => {
-      there.set(r.dir, r);
       cache?.set(r.dir, { reads: r.reads, files: r.files, findings: r.findings });
       progress();
+      arrive(r.dir, () =>
+        addCampaign(
+          r.files.map(fileFor),
+          r.findings.map((c) => deserialize(c, fileFor)),
+        ),
+      );
     };
-    threadStats = await lintInThreads(toParse, { threads, job, here: (dir) => here.set(dir, lintHere(dir)), onResult, ...(opts.mainThread === false ? { mainThread: false } : {}) });
+    const here = (dir: string) => {
+      const r = lintHere(dir);
+      arrive(dir, () => addCampaign(r.files, r.fs));
+    };
+    threadStats = await lintInThreads(toParse, { threads, job, here, onResult, ...(opts.mainThread === false ? { mainThread: false } : {}) });
+  } else
     for (const dir of toParse) {
-      const r = there.get(dir);
-      if (!r) {
-        addHere(here.get(dir)!);
-        continue;
-      }
-      for (const p of r.files) fileFor(p);
-      for (const c of r.findings) findings.push(deserialize(c, fileFor));
+      const r = lintHere(dir);
+      addCampaign(r.files, r.fs);
     }
-  } else for (const dir of toParse) addHere(lintHere(dir));
   // 2. Rules that compare campaigns see the metadata of every campaign of the project,
   //    however few are linted, and report only on the linted ones. Never cached.
   let indexed = 0;
@@ -263,6 +293,8 @@ async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Pro
     const linted = index.filter((c) => selected.has(c.dir));
     for (const f of runRules({ ...engine, rules: project, campaigns: linted, index, includeProblems: false, focus })) findings.push(f);
   }
+  // A file released above that a later finding points at is reported with that finding's text.
+  if (lean) for (const f of findings) if (files.get(f.file.path) instanceof ReleasedFile) files.set(f.file.path, f.file);
   cache?.save(new Set(dirs));
   return {
     findings,
@@ -460,7 +492,7 @@ async function lintOne(opts: LintOptions, cwd: string, host: RecordingHost, conf
     output: Object.fromEntries([...fixed].map(([file, f]) => [file, f.text])),
     fixErrors,
     warnings,
-    reads: [...new Set([...host.all.values()].filter((r) => r[0] === "read").map((r) => r[1]))].sort(),
+    reads: [...host.files].sort(),
     stats: { campaigns: dirs.length, parsed: firstPass.parsed, cached: firstPass.cached, suppressed, indexed: pass.indexed, ...(firstPass.threads ? { threads: firstPass.threads } : {}) },
     ...(suppressionsWritten ? { suppressionsWritten } : {}),
   };

@@ -6,10 +6,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import ajvDraft04 from "ajv-draft-04";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ruleInfos } from "../src/cli/main.js";
+import { ruleInfos, WRITE_CHUNK, writePieces } from "../src/cli/main.js";
 import type { FileResult, LintMessage } from "../src/engine/linter.js";
 import { lint } from "../src/lint.js";
-import { FORMATTERS, type FormatContext, type RuleInfo } from "../src/report/index.js";
+import { FORMAT_PIECES, FORMATTERS, type FormatContext, type RuleInfo } from "../src/report/index.js";
 import { github, githubFailure } from "../src/report/github.js";
 import { BUILTIN_FINDINGS } from "../src/engine/builtin-findings.js";
 import { VSCODE_TASKS } from "../src/cli/init.js";
@@ -396,5 +396,28 @@ describe("github: annotation limits", () => {
     expect(lines[28]).toMatch(/^::notice title=brandlint%3A more findings than GitHub shows::GitHub shows 10 error and 10 warning annotations per step; 15 of 25 errors are not shown as annotations\./);
     expect(github([many(10, 2), many(10, 1)], ctx())).not.toContain("::notice");
     expect(github([many(12, 1)], ctx())).toContain("2 of 12 warnings are not shown");
+  });
+});
+
+describe("formats in pieces (the CLI writes a report as it is formatted)", () => {
+  const many = Array.from({ length: 40 }, (_, i) => [result(`templates/c${String(i).padStart(2, "0")}/message.md`, MD, md.messages), result(`templates/c${String(i).padStart(2, "0")}/push.json`, "{}", [])]).flat();
+
+  it("gives one piece per file with findings (plus what opens and closes the report), and the pieces joined are the formatter's text", () => {
+    const withFindings = many.filter((r) => r.messages.length).length;
+    for (const [name, pieces] of Object.entries(FORMAT_PIECES)) {
+      for (const results of [RESULTS, many, [clean], []]) expect([...pieces(results, ctx())].join(""), name).toBe(FORMATTERS[name]!(results, ctx()));
+      // Every format writes each file with findings as its own piece; stylish adds the summary, json and SARIF open and close.
+      expect([...pieces(many, ctx())].length, name).toBeGreaterThanOrEqual(withFindings);
+      expect([...pieces(many, ctx())].length, name).toBeLessThanOrEqual(withFindings + 2 + (name === "json" ? many.length - withFindings : 0));
+    }
+  });
+
+  it("the CLI writes a big report in several writes of about WRITE_CHUNK characters, never as one string", () => {
+    const big = Array.from({ length: 600 }, (_, i) => result(`templates/c${i}/message.md`, MD, md.messages));
+    const writes: string[] = [];
+    writePieces(FORMAT_PIECES.sarif!(big, ctx()), (s) => writes.push(s));
+    expect(writes.join("")).toBe(sarif(big, ctx()));
+    expect(writes.length).toBeGreaterThan(3);
+    for (const w of writes) expect(w.length).toBeLessThan(2 * WRITE_CHUNK);
   });
 });

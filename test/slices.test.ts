@@ -3,14 +3,14 @@
  * cross-campaign findings that do not depend on which campaigns a run was given.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { lint, type LintOptions } from "../src/lint.js";
 import type { FileResult } from "../src/engine/linter.js";
 import { json } from "../src/report/json.js";
-import { REPO_ROOT, runCli } from "./helpers/cli.js";
+import { readTree, REPO_ROOT, runCli } from "./helpers/cli.js";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -20,16 +20,6 @@ function tmp(): string {
   const d = mkdtempSync(path.join(os.tmpdir(), "brandlint-slices-"));
   dirs.push(d);
   return d;
-}
-
-/** Every file below `dir` as path (relative to `dir`) → text. */
-function readTree(dir: string, base = dir, out: Record<string, string> = {}): Record<string, string> {
-  for (const name of readdirSync(dir)) {
-    const abs = path.join(dir, name);
-    if (statSync(abs).isDirectory()) readTree(abs, base, out);
-    else out[path.relative(base, abs)] = readFileSync(abs, "utf8");
-  }
-  return out;
 }
 
 const asJson = (results: FileResult[], cwd: string) => json(results, { cwd, color: false, rules: [], version: "test" });

@@ -61,6 +61,18 @@ describe("worker threads", () => {
     expect(shown(shared)).toBe(shown(one));
   }, 120_000);
 
+  it("with keepTexts false (what the CLI runs) results from workers keep no text unless a finding points at it, and the findings are the same", async () => {
+    const { lint } = await built();
+    const shown = (r: Awaited<ReturnType<typeof lint>>) => JSON.stringify(r.results.map((f) => [f.file.path, f.messages.map((m) => [m.ruleId, m.line, m.column, m.message])]));
+    const one = await lint({ cwd: d, workers: 1, keepCampaigns: false });
+    const lean = await lint({ cwd: d, workers: 2, mainThread: false, keepCampaigns: false, keepTexts: false });
+    expect(shown(lean)).toBe(shown(one));
+    const clean = lean.results.filter((r) => !r.messages.length);
+    expect(clean.length).toBeGreaterThan(20);
+    for (const r of clean) expect([r.file.constructor.name, r.file.text]).toEqual(["ReleasedFile", ""]);
+    for (const r of lean.results.filter((x) => x.messages.length)) expect(r.file.text).toBe(readFileSync(r.file.path, "utf8").replace(/^\uFEFF/, ""));
+  }, 120_000);
+
   it("an error in a worker (its config cannot be loaded) ends the run with that error, not a hang", async () => {
     const { lintInThreads } = (await import(pathToFileURL(path.join(repo, "dist/src/workers.js")).href)) as typeof import("../src/workers.js");
     const dirs = readdirSync(path.join(d, "templates")).map((c) => path.join(d, "templates", c));

@@ -34,6 +34,8 @@ function applyRules(target: Map<string, ResolvedRule>, settings: Record<string, 
 /** Resolves settings per file, caching by path. */
 export class SettingsResolver {
   private cache = new Map<string, FileSettings>();
+  /** Files the same overrides apply to share one FileSettings (one per file grew with the repository: 13,000 at 10,000 campaigns). */
+  private byOverrides = new Map<string, FileSettings>();
   private matchers: ((p: string) => boolean)[];
 
   constructor(readonly config: LoadedConfig) {
@@ -48,8 +50,10 @@ export class SettingsResolver {
     applyRules(rules, this.config.data.rules);
     let channels = this.config.data.channels;
     let changed = false;
+    const matched: number[] = [];
     (this.config.data.overrides ?? []).forEach((o, i) => {
       if (!this.matchers[i]!(rel)) return;
+      matched.push(i);
       applyRules(rules, o.rules);
       if (o.channels) {
         channels = mergeChannels(channels, o.channels);
@@ -57,7 +61,8 @@ export class SettingsResolver {
       }
     });
     const config = changed ? { ...this.config, data: { ...this.config.data, channels } } : this.config;
-    s = { rules, config };
+    s = this.byOverrides.get(matched.join(",")) ?? { rules, config };
+    this.byOverrides.set(matched.join(","), s);
     this.cache.set(file, s);
     return s;
   }

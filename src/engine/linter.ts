@@ -6,7 +6,7 @@
 import { branchLabel, type Campaign, type Variant } from "../campaign/model.js";
 import type { LoadedConfig } from "../config/load.js";
 import type { SettingsResolver } from "../config/settings.js";
-import type { SourceFile } from "../text/source-file.js";
+import { SourceFile } from "../text/source-file.js";
 import type { Channel, Severity } from "../types.js";
 import { formatMessage, type Report, type Rule, type RuleContext } from "./rule.js";
 
@@ -30,6 +30,17 @@ export interface LintMessage {
   suggestions?: { desc: string; fix: LintFix }[];
   /** Other places the finding involves (LSP relatedInformation). */
   related?: { file: SourceFile; line: number; column: number; endLine: number; endColumn: number; message: string }[];
+}
+
+/**
+ * A linted file whose text was dropped once its campaign was done (`lint({ keepTexts: false })`,
+ * what the CLI runs): no finding points at it and it holds no suppression comment, so its
+ * result needs only its path. Its `text` is empty.
+ */
+export class ReleasedFile extends SourceFile {
+  constructor(path: string, bom = false) {
+    super(path, "", bom);
+  }
 }
 
 export interface FileResult {

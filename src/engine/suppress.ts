@@ -46,6 +46,11 @@ function syntaxesFor(file: SourceFile): RegExp[] {
   return [HBS];
 }
 
+/** Whether a file can hold a directive at all (every syntax above starts with this mark); false means parseDirectives finds none. */
+export function mayHoldDirectives(file: SourceFile): boolean {
+  return file.text.includes("brandlint-");
+}
+
 export function parseDirectives(file: SourceFile): Directive[] {
   const out: Directive[] = [];
   const fmEnd = file.path.endsWith(".md") && file.text.startsWith("---") ? file.text.indexOf("\n---", 3) : -1;

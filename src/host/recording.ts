@@ -26,8 +26,8 @@ function digestStat(s: HostStat | undefined): string {
 
 export class RecordingHost implements Host {
   readonly kind: Host["kind"];
-  /** Every read of the run, latest digest per op and path. */
-  readonly all = new Map<string, ReadOp>();
+  /** Every file the run read (only the paths: a run over 10,000 campaigns reads 13,000 files). */
+  readonly files = new Set<string>();
   private scopes: Map<string, ReadOp>[] = [];
 
   constructor(readonly base: Host) {
@@ -37,7 +37,7 @@ export class RecordingHost implements Host {
   private note(op: ReadOp[0], path: string, digest: string): void {
     const key = `${op}\u0000${path}`;
     const entry: ReadOp = [op, path, digest];
-    this.all.set(key, entry);
+    if (op === "read") this.files.add(path);
     for (const s of this.scopes) s.set(key, entry);
   }
 

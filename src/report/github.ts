@@ -4,7 +4,7 @@
  * against), whatever folder brandlint ran in. GitHub shows at most 10 error and 10 warning
  * annotations per step, so past that a `::notice` says how many the step could not show.
  */
-import type { FailureFormatter, Formatter } from "./types.js";
+import { joined, type FailureFormatter, type PieceFormatter } from "./types.js";
 import { relativePath } from "./paths.js";
 
 /** GitHub's limits on the annotations of one step, per severity. */
@@ -17,15 +17,18 @@ function command(kind: "error" | "warning" | "notice", props: string[], message:
   return `::${kind}${props.length ? ` ${props.join(",")}` : ""}::${escapeData(message)}`;
 }
 
-export const github: Formatter = (results, ctx) => {
-  const lines: string[] = [];
+/** One piece per file with findings (a command a line), then the notice about what GitHub does not show. */
+export const githubPieces: PieceFormatter = function* (results, ctx) {
   const count = { error: 0, warning: 0 };
-  for (const r of results)
+  for (const r of results) {
+    if (!r.messages.length) continue;
+    const file = `file=${escapeProperty(relativePath(r.file.path, ctx.root ?? ctx.cwd))}`;
+    const lines: string[] = [];
     for (const m of r.messages) {
       const kind = m.severity === 2 ? "error" : "warning";
       count[kind]++;
       const props = [
-        `file=${escapeProperty(relativePath(r.file.path, ctx.root ?? ctx.cwd))}`,
+        file,
         `line=${m.line}`,
         `col=${m.column}`,
         `endLine=${m.endLine}`,
@@ -33,19 +36,20 @@ export const github: Formatter = (results, ctx) => {
         `title=${escapeProperty(`brandlint ${m.ruleId}`)}`,
       ];
       const channels = m.channels?.length ? ` (${m.channels.join(", ")})` : "";
-      lines.push(command(kind, props, m.message + channels));
+      lines.push(command(kind, props, m.message + channels) + "\n");
     }
+    yield lines.join("");
+  }
   const dropped = (["error", "warning"] as const).filter((k) => count[k] > ANNOTATIONS_PER_STEP).map((k) => `${count[k] - ANNOTATIONS_PER_STEP} of ${count[k]} ${k}s`);
   if (dropped.length)
-    lines.push(
-      command(
+    yield command(
         "notice",
         [`title=${escapeProperty("brandlint: more findings than GitHub shows")}`],
         `GitHub shows ${ANNOTATIONS_PER_STEP} error and ${ANNOTATIONS_PER_STEP} warning annotations per step; ${dropped.join(" and ")} are not shown as annotations. They are all in this log; run brandlint locally, or use --format sarif with code scanning, to see every one.`,
-      ),
-    );
-  return lines.length ? lines.join("\n") + "\n" : "";
+      ) + "\n";
 };
+
+export const github = joined(githubPieces);
 
 /** A run that could not happen (exit 2) as `::error` annotations, on the config's line when known. */
 export const githubFailure: FailureFormatter = (problems, ctx) =>

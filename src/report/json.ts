@@ -1,10 +1,21 @@
 /** `--format json`: one array, one entry per linted file, ESLint-shaped (SPEC §6). */
-import type { Formatter } from "./types.js";
+import { joined, type PieceFormatter } from "./types.js";
 import { relativePath } from "./paths.js";
+import type { FileResult } from "../engine/linter.js";
+import type { FormatContext } from "./types.js";
 
-export const json: Formatter = (results, ctx) =>
-  JSON.stringify(
-    results.map((r) => ({
+/** The array is written one file's entry at a time: `[`, the entries separated by commas, `]` (what JSON.stringify of the whole writes). */
+export const jsonPieces: PieceFormatter = function* (results, ctx) {
+  yield "[";
+  let i = 0;
+  for (const r of results) yield (i++ ? "," : "") + JSON.stringify(entry(r, ctx));
+  yield "]";
+};
+
+export const json = joined(jsonPieces);
+
+function entry(r: FileResult, ctx: FormatContext) {
+  return {
       filePath: relativePath(r.file.path, ctx.cwd),
       messages: r.messages.map((m) => ({
         ruleId: m.ruleId,
@@ -19,5 +30,5 @@ export const json: Formatter = (results, ctx) =>
       })),
       errorCount: r.errorCount,
       warningCount: r.warningCount,
-    })),
-  );
+  };
+}

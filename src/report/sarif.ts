@@ -8,8 +8,8 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { FailureFormatter, FormatContext, Formatter } from "./types.js";
-import { BUILTIN_RULES } from "./types.js";
+import type { FileResult } from "../engine/linter.js";
+import { BUILTIN_RULES, joined, type FailureFormatter, type FormatContext, type PieceFormatter } from "./types.js";
 
 /** The artifact location of a file: relative to SRCROOT when inside it, else an absolute file URI. */
 function artifactLocation(file: string, root: string): { uri: string; uriBaseId?: string } {
@@ -39,54 +39,68 @@ function driver(ctx: FormatContext, rules: readonly FormatContext["rules"][numbe
 const allRules = (ctx: FormatContext) => [...ctx.rules, ...BUILTIN_RULES.filter((b) => !ctx.rules.some((r) => r.id === b.id))];
 const srcRoot = (root: string) => ({ SRCROOT: { uri: pathToFileURL(root).href.replace(/\/?$/, "/") } });
 
-export const sarif: Formatter = (results, ctx) => {
+/** Where the results go in the log's text: the log is written around them. */
+const RESULTS_MARK = "\u0000brandlint-sarif-results\u0000";
+/** How deep a result sits in the log (`runs[0].results[i]`), at two spaces a level. */
+const RESULT_INDENT = " ".repeat(8);
+
+/**
+ * The log in pieces: everything before the first result, then each file's results, then the
+ * rest; joined, the text JSON.stringify(log, null, 2) gives.
+ */
+export const sarifPieces: PieceFormatter = function* (results, ctx) {
   const root = ctx.root ?? ctx.cwd;
   const rules = allRules(ctx);
   // Every result points at a rule entry (ruleIndex), even a rule the context did not describe.
-  for (const id of new Set(results.flatMap((r) => r.messages.map((m) => m.ruleId)))) if (!rules.some((r) => r.id === id)) rules.push({ id, description: `brandlint finding ${id}` });
+  for (const r of results) for (const m of r.messages) if (!rules.some((x) => x.id === m.ruleId)) rules.push({ id: m.ruleId, description: `brandlint finding ${m.ruleId}` });
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const out = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
-    runs: [
-      {
-        tool: { driver: driver(ctx, rules) },
-        columnKind: "utf16CodeUnits",
-        originalUriBaseIds: srcRoot(root),
-        results: results.flatMap((r) => {
-          const location = artifactLocation(r.file.path, root);
-          const uri = location.uri;
-          const seen = new Map<string, number>();
-          const lines = r.file.text.split(/\r\n|\r|\n/);
-          return r.messages.map((m) => {
-            const lineText = (lines[m.line - 1] ?? "").trim();
-            const base = `${m.ruleId}\u0000${uri}\u0000${m.message}\u0000${lineText}`;
-            const n = seen.get(base) ?? 0;
-            seen.set(base, n + 1);
-            const fingerprint = createHash("sha256").update(`${base}\u0000${n}`).digest("hex").slice(0, 32);
-            return {
-              ruleId: m.ruleId,
-              ruleIndex: index.get(m.ruleId)!,
-              level: m.severity === 2 ? "error" : "warning",
-              message: { text: m.message + (m.channels?.length ? ` (${m.channels.join(", ")})` : "") },
-              locations: [
-                {
-                  physicalLocation: {
-                    artifactLocation: location,
-                    region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: Math.max(m.endColumn, m.line === m.endLine ? m.column : 1) },
-                  },
-                },
-              ],
-              partialFingerprints: { "brandlint/v1": fingerprint },
-              ...(m.channels?.length ? { properties: { channels: m.channels } } : {}),
-            };
-          });
-        }),
-      },
-    ],
+    runs: [{ tool: { driver: driver(ctx, rules) }, columnKind: "utf16CodeUnits", originalUriBaseIds: srcRoot(root), results: RESULTS_MARK }],
   };
-  return JSON.stringify(out, null, 2) + "\n";
+  const [head, tail] = (JSON.stringify(out, null, 2) + "\n").split(JSON.stringify(RESULTS_MARK)) as [string, string];
+  let n = 0;
+  for (const r of results) {
+    if (!r.messages.length) continue;
+    const items = fileResults(r, root, index).map((x) => `${n++ ? "," : "["}\n${RESULT_INDENT}${JSON.stringify(x, null, 2).replace(/\n/g, `\n${RESULT_INDENT}`)}`);
+    yield (n === items.length ? head : "") + items.join("");
+  }
+  yield n ? `\n${RESULT_INDENT.slice(2)}]${tail}` : `${head}[]${tail}`;
 };
+
+export const sarif = joined(sarifPieces);
+
+/** One file's SARIF results. */
+function fileResults(r: FileResult, root: string, index: ReadonlyMap<string, number>) {
+  const location = artifactLocation(r.file.path, root);
+  const uri = location.uri;
+  const seen = new Map<string, number>();
+  const lines = r.file.text.split(/\r\n|\r|\n/);
+  return r.messages.map((m) => {
+    const lineText = (lines[m.line - 1] ?? "").trim();
+    const base = `${m.ruleId}\u0000${uri}\u0000${m.message}\u0000${lineText}`;
+    const k = seen.get(base) ?? 0;
+    seen.set(base, k + 1);
+    const fingerprint = createHash("sha256").update(`${base}\u0000${k}`).digest("hex").slice(0, 32);
+    return {
+      ruleId: m.ruleId,
+      ruleIndex: index.get(m.ruleId)!,
+      level: m.severity === 2 ? "error" : "warning",
+      message: { text: m.message + (m.channels?.length ? ` (${m.channels.join(", ")})` : "") },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: location,
+            region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: Math.max(m.endColumn, m.line === m.endLine ? m.column : 1) },
+          },
+        },
+      ],
+      partialFingerprints: { "brandlint/v1": fingerprint },
+      ...(m.channels?.length ? { properties: { channels: m.channels } } : {}),
+    };
+  });
+}
 
 /** A run that could not happen (exit 2): a valid log with no results and the reason as a notification. */
 export const sarifFailure: FailureFormatter = (problems, ctx) => {

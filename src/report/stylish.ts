@@ -3,26 +3,27 @@
  * line. Position and severity are aligned; the message is not padded, so a line is only
  * as long as its finding. A clean run says so.
  */
-import type { Formatter } from "./types.js";
+import { joined, type PieceFormatter } from "./types.js";
 import { displayFile, displayMessage, relativePath } from "./paths.js";
 
 const paint = (on: boolean) => (code: string, s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
 
-export const stylish: Formatter = (results, ctx) => {
+/** One piece per file with findings (a blank line, the file, its rows), then the summary. */
+export const stylishPieces: PieceFormatter = function* (results, ctx) {
   const c = paint(!!ctx.color);
   let errors = 0;
   let warnings = 0;
   let fixableErrors = 0;
   let fixableWarnings = 0;
-  const out: string[] = [];
+  let blocks = 0;
   for (const r of results) {
     if (!r.messages.length) continue;
     errors += r.errorCount;
     warnings += r.warningCount;
     fixableErrors += r.fixableErrorCount;
     fixableWarnings += r.fixableWarningCount;
-    out.push("", c("4", displayFile(relativePath(r.file.path, ctx.cwd), ctx.terminal)));
+    const out = [c("4", displayFile(relativePath(r.file.path, ctx.cwd), ctx.terminal))];
     const rows = r.messages.map((m) => [`  ${m.line}:${m.column}`, m.severity === 2 ? "error" : "warning", displayMessage(m.message, ctx.terminal) + (m.channels?.length ? ` (${m.channels.join(", ")})` : ""), m.ruleId]);
     const w0 = Math.max(...rows.map((x) => x[0]!.length));
     const w1 = Math.max(...rows.map((x) => x[1]!.length));
@@ -30,13 +31,18 @@ export const stylish: Formatter = (results, ctx) => {
       const sevText = sev!.padEnd(w1);
       out.push(`${c("2", pos!.padEnd(w0))}  ${sev === "error" ? c("31", sevText) : c("33", sevText)}  ${msg}  ${c("2", rule!)}`);
     }
+    // Each block starts on a new line; blocks are separated by a blank line.
+    yield (blocks++ ? "\n\n" : "\n") + out.join("\n");
   }
   const total = errors + warnings;
   if (total === 0) {
-    return results.length ? `${c("32", "✔")} no problems (${plural(results.length, "file")} linted)\n` : "";
+    if (results.length) yield `${c("32", "✔")} no problems (${plural(results.length, "file")} linted)\n`;
+    return;
   }
-  out.push("", c(errors ? "1;31" : "1;33", `✖ ${plural(total, "problem")} (${plural(errors, "error")}, ${plural(warnings, "warning")})`));
+  const summary = [c(errors ? "1;31" : "1;33", `✖ ${plural(total, "problem")} (${plural(errors, "error")}, ${plural(warnings, "warning")})`)];
   if (fixableErrors + fixableWarnings)
-    out.push(c(errors ? "1;31" : "1;33", `  ${plural(fixableErrors, "error")} and ${plural(fixableWarnings, "warning")} potentially fixable with the \`--fix\` option.`));
-  return out.join("\n") + "\n";
+    summary.push(c(errors ? "1;31" : "1;33", `  ${plural(fixableErrors, "error")} and ${plural(fixableWarnings, "warning")} potentially fixable with the \`--fix\` option.`));
+  yield "\n\n" + summary.join("\n") + "\n";
 };
+
+export const stylish = joined(stylishPieces);

@@ -26,6 +26,17 @@ export interface FormatContext {
 }
 
 export type Formatter = (results: readonly FileResult[], ctx: FormatContext) => string;
+/**
+ * The same text in pieces, about one per file, in order: the CLI writes each as it comes, so
+ * a big report is never built as one string. Joined, the pieces are the Formatter's text.
+ */
+export type PieceFormatter = (results: readonly FileResult[], ctx: FormatContext) => Iterable<string>;
+
+/** The Formatter whose text is the pieces joined. */
+export const joined =
+  (pieces: PieceFormatter): Formatter =>
+  (results, ctx) =>
+    [...pieces(results, ctx)].join("");
 
 /** Why a run could not happen (a config problem, exit 2): one entry per problem. */
 export interface RunProblem {

@@ -1,14 +1,17 @@
 /** `--format unix`: `file:line:col: severity: message [rule-id]`, one finding a line (for editors' problem matchers). */
-import type { FailureFormatter, Formatter } from "./types.js";
+import { joined, type FailureFormatter, type PieceFormatter } from "./types.js";
 import { displayFile, displayMessage, relativePath } from "./paths.js";
 
-export const unix: Formatter = (results, ctx) => {
-  const lines: string[] = [];
-  for (const r of results)
-    for (const m of r.messages)
-      lines.push(`${displayFile(relativePath(r.file.path, ctx.cwd), ctx.terminal)}:${m.line}:${m.column}: ${m.severity === 2 ? "error" : "warning"}: ${displayMessage(m.message, ctx.terminal)} [${m.ruleId}]`);
-  return lines.length ? lines.join("\n") + "\n" : "";
+/** One piece per file with findings: its lines, each ending in a line break. */
+export const unixPieces: PieceFormatter = function* (results, ctx) {
+  for (const r of results) {
+    if (!r.messages.length) continue;
+    const file = displayFile(relativePath(r.file.path, ctx.cwd), ctx.terminal);
+    yield r.messages.map((m) => `${file}:${m.line}:${m.column}: ${m.severity === 2 ? "error" : "warning"}: ${displayMessage(m.message, ctx.terminal)} [${m.ruleId}]\n`).join("");
+  }
 };
+
+export const unix = joined(unixPieces);
 
 /** A run that could not happen, in the same shape, so the editor's problem matcher shows why (`[config-error]`). */
 export const unixFailure: FailureFormatter = (problems, ctx) =>

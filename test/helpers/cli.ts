@@ -3,7 +3,7 @@
  * a folder, the way a user does, and writes throwaway projects to run it in.
  */
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -54,4 +54,14 @@ export function tempProject(files: Record<string, string>): TempProject {
 }
 
 /** A stack trace line, which a user must never see for a problem they can fix. */
+/** Every file below `dir` as path (relative to `dir`) → text. */
+export function readTree(dir: string, base = dir, out: Record<string, string> = {}): Record<string, string> {
+  for (const name of readdirSync(dir)) {
+    const abs = path.join(dir, name);
+    if (statSync(abs).isDirectory()) readTree(abs, base, out);
+    else out[path.relative(base, abs)] = readFileSync(abs, "utf8");
+  }
+  return out;
+}
+
 export const STACK_LINE = "    at ";
