@@ -634,6 +634,9 @@ export function generateRepo(dir, { campaigns, seed = 8, ruleIds }) {
  * whose message is `chars` characters of "a" (shape "words": "a a a …", shape "word":
  * one long word "aaaa…"), linted with only tone-words on and a term list built to make
  * a naive matcher backtrack: `a a a a a a a b`, `*aaaa`, `aaaa*`, `*aaaa*` at many lengths.
+ * The text is a hand-written sms.txt: as one Markdown paragraph it would pass the
+ * 10,000-character paragraph and 50,000-character line limits (issue 17), and the
+ * matcher would never see it.
  */
 export function generatePathological(dir, { chars, shape, ruleIds }) {
   rmSync(dir, { recursive: true, force: true });
@@ -651,7 +654,7 @@ export function generatePathological(dir, { chars, shape, ruleIds }) {
   const cfg = { brand: { name: "Lumen" }, tone: { banned }, rules: toneOnlyRules(ruleIds) };
   writeFileSync(path.join(dir, "brand.config.json"), JSON.stringify(cfg, null, 2) + "\n");
   const text = shape === "word" ? "a".repeat(chars) : "a ".repeat(Math.floor(chars / 2)).trimEnd();
-  writeFileSync(path.join(folder, "message.md"), `---\nlocale: en\nchannels: [email, sms, push, whatsapp, social]\n---\n# Heading\n\n${text}\n`);
+  writeFileSync(path.join(folder, "sms.txt"), `${text}\n`);
 }
 
 /** Rule ids, from `brandlint rules --format json` (so new rules are turned off too). */
