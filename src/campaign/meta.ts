@@ -6,8 +6,8 @@
 import { unified } from "unified";
 import remarkParse from "remark-parse";
 import remarkFrontmatter from "remark-frontmatter";
-import { parse as micromarkParse, preprocess } from "micromark";
 import { subtokenize } from "micromark-util-subtokenize";
+import { blockPass } from "../render/markdown.js";
 import { Composer, isMap, isScalar, isSeq, visit, Parser as YamlParser, YAMLParseError, type CST, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type Node as YNode } from "yaml";
 import type { ValidateFunction } from "ajv";
 import { validatorFor } from "../config/validators.js";
@@ -21,7 +21,7 @@ import type { SourceFile } from "../text/source-file.js";
 import { didYouMean } from "../text/suggest.js";
 import { CHANNELS, type BrandConfig, type Channel } from "../types.js";
 import type { CampaignMeta, CampaignProblem, MetaSource } from "./model.js";
-import { lazy } from "../text/lazy.js";
+import { lazy, memo } from "../text/lazy.js";
 import { builtInLanguages } from "../config/languages.js";
 
 function metaValidator(): ValidateFunction {
@@ -42,14 +42,11 @@ export interface Frontmatter {
 }
 
 /**
- * micromark with remark-frontmatter's syntax extension, made once: finding the
+ * micromark's block pass with remark-frontmatter's syntax, set up once: finding the
  * frontmatter needs only micromark's block pass over the head of the file, not a tree
  * (the extensions were combined and an mdast tree compiled for every file).
  */
-const frontmatterSyntax = lazy(() => {
-  const extensions = (unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).freeze().data().micromarkExtensions ?? []) as NonNullable<NonNullable<Parameters<typeof micromarkParse>[0]>["extensions"]>;
-  return micromarkParse({ extensions });
-});
+const frontmatterBlocks = blockPass(() => unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]).freeze());
 
 /** Finds the YAML frontmatter block of a Markdown file (remark-frontmatter decides what counts). */
 export function findFrontmatter(text: string): Frontmatter | undefined {
@@ -63,7 +60,7 @@ export function findFrontmatter(text: string): Frontmatter | undefined {
     return open ? { yamlStart: open[0].length, yamlEnd: open[0].length, bodyStart: text.length, unclosed: true } : undefined;
   }
   const headEnd = m.index + m[0].length;
-  const events = frontmatterSyntax().document().write(preprocess()(text.slice(0, headEnd), undefined, true));
+  const events = frontmatterBlocks(text.slice(0, headEnd));
   // One pass opens the document's flow chunks: a frontmatter is the first thing in them.
   subtokenize(events);
   const first = events[0];
@@ -251,23 +248,27 @@ const languageNames = lazy(() => new Intl.DisplayNames(["en"], { type: "language
 /** Is a language code one ICU names? brandlint's own languages are (a test checks), without loading the names. */
 const knownLanguage = (lang: string) => Object.hasOwn(builtInLanguages(), lang) || languageNames().of(lang) !== undefined;
 
-const localeTags = new Map<string, { locale: string; language: string; known: boolean } | undefined>();
-/** A locale tag as Intl reads it (canonical form, its language, whether brandlint knows the language), or undefined when it is not one; cached (a project has few). */
-function localeTag(written: string): { locale: string; language: string; known: boolean } | undefined {
-  if (localeTags.has(written)) return localeTags.get(written);
-  let tag: { locale: string; language: string; known: boolean } | undefined;
-  try {
-    const locale = Intl.getCanonicalLocales(written)[0] ?? "en";
-    const language = new Intl.Locale(locale).language;
-    tag = { locale, language, known: knownLanguage(language) };
-  } catch {
-    tag = undefined;
-  }
-  // A long-lived caller (the language server) sees every tag typed, half-written ones too.
-  if (localeTags.size >= 1000) localeTags.clear();
-  localeTags.set(written, tag);
-  return tag;
+interface LocaleTag {
+  /** Its canonical form. */
+  locale: string;
+  language: string;
+  /** Whether brandlint knows the language. */
+  known: boolean;
 }
+/** A locale tag as Intl reads it, or undefined when it is not one; cached (a project has few; the language server sees half-written ones too). */
+const localeTag = memo(
+  1000,
+  (written: string) => written,
+  (written: string): LocaleTag | undefined => {
+    try {
+      const locale = Intl.getCanonicalLocales(written)[0] ?? "en";
+      const language = new Intl.Locale(locale).language;
+      return { locale, language, known: knownLanguage(language) };
+    } catch {
+      return undefined;
+    }
+  },
+);
 
 /** Validates metadata against the schema and the config; returns the effective metadata. */
 export function validateMeta(

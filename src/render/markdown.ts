@@ -4,7 +4,7 @@
  * the first heading, the call to action, WhatsApp-marked text, the email's prose.
  * Every string is a MappedText, so positions survive Markdown marks and entities.
  */
-import { unified, type Processor } from "unified";
+import { unified, type Data, type Processor } from "unified";
 import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
 import { parse as micromarkParse, preprocess } from "micromark";
@@ -13,6 +13,7 @@ import type { Root, RootContent, PhrasingContent, Paragraph, Link, Image, Headin
 import { alignDecoded } from "../text/align.js";
 import { MappedText, MappedTextBuilder, joinMapped } from "../text/mapped-text.js";
 import { findUrlRanges } from "../text/urls.js";
+import { lazy } from "../text/lazy.js";
 
 /**
  * How deep Markdown may nest (quotes, lists, emphasis and links inside one another,
@@ -81,8 +82,25 @@ function limitDepth(this: Processor): void {
 }
 
 const parser = unified().use(limitDepth).use(remarkParse).use(remarkGfm).freeze();
-/** The micromark extensions remark parses with (remark-gfm's), for the block pass of longInline. */
-const micromarkExtensions = (parser.data().micromarkExtensions ?? []) as NonNullable<NonNullable<Parameters<typeof micromarkParse>[0]>["extensions"]>;
+
+type BlockEvents = ReturnType<ReturnType<ReturnType<typeof micromarkParse>["document"]>["write"]>;
+/**
+ * micromark's block pass with the syntax extensions a unified processor's plugins
+ * registered (remark-gfm's, remark-frontmatter's): a text's document events, before
+ * `subtokenize` opens their chunks. The extensions are combined once, on first use; the
+ * parse context is reused, its definitions and lazy lines cleared for each text.
+ */
+export function blockPass(processor: () => { data(): Data }): (text: string) => BlockEvents {
+  const context = lazy(() => micromarkParse({ extensions: (processor().data().micromarkExtensions ?? []) as NonNullable<NonNullable<Parameters<typeof micromarkParse>[0]>["extensions"]> }));
+  return (text) => {
+    const c = context();
+    c.defined.length = 0;
+    c.lazy = {};
+    return c.document().write(preprocess()(text, undefined, true));
+  };
+}
+/** The block pass of longInline, with the syntax remark parses with. */
+const markdownBlocks = blockPass(() => parser);
 
 export interface BodyLink {
   url: MappedText;
@@ -164,12 +182,12 @@ function longLine(text: string): { start: number; at: number } | undefined {
  * The first run of inline text longer than MAX_MARKDOWN_INLINE: the start of the line
  * it starts on, and where it passes the limit. micromark's own block passes find the runs: its tokens of
  * text and string content, each a chain of line chunks, before the inline pass that
- * would tokenize them (each block pass is linear; a text no longer than the limit has
- * no run longer than it and is not looked at).
+ * would tokenize them (each block pass is linear; a text without a run of non-blank
+ * lines longer than the limit has no such run and is not looked at).
  */
 function longInline(text: string): { start: number; at: number } | undefined {
   if (!longLineRun(text)) return undefined;
-  const events = micromarkParse({ extensions: micromarkExtensions }).document().write(preprocess()(text, undefined, true));
+  const events = markdownBlocks(text);
   for (;;) {
     let found: { start: number; at: number } | undefined;
     let blocks = false;

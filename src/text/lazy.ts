@@ -16,6 +16,23 @@ export function lazy<T>(make: () => T): () => T {
 }
 
 /**
+ * A function memoized by a key made of its arguments, at most `limit` entries (emptied
+ * when full: a long-lived caller such as the language server keeps seeing new ones).
+ * Undefined results are kept too. Callers must not mutate what it returns.
+ */
+export function memo<A extends unknown[], T>(limit: number, keyOf: (...args: A) => string, compute: (...args: A) => T): (...args: A) => T {
+  const kept = new Map<string, T>();
+  return (...args) => {
+    const key = keyOf(...args);
+    if (kept.has(key)) return kept.get(key) as T;
+    const out = compute(...args);
+    if (kept.size >= limit) kept.clear();
+    kept.set(key, out);
+    return out;
+  };
+}
+
+/**
  * A function of a text and a locale, memoized: rules share one campaign's work on the
  * same variant texts (tokens, sentences). Small, because the point is one campaign, not a
  * repository: at most 256 texts, and 2,000,000 characters of them, since values of

@@ -6,16 +6,20 @@
  * periods (day, week, month) and rolling windows.
  */
 import { isRealDay } from "./dates.js";
-import { lazy } from "./lazy.js";
+import { lazy, memo } from "./lazy.js";
 
-/** A send as written, parsed: a local date and time, and the offset when one is written. */
-export interface SendTime {
+/** A date and time of day on a clock (local to some zone). */
+export interface WallClock {
   year: number;
   month: number;
   day: number;
   hour: number;
   minute: number;
   second: number;
+}
+
+/** A send as written, parsed: a local date and time, and the offset when one is written. */
+export interface SendTime extends WallClock {
   /** True when a time of day is written. */
   timed: boolean;
   /** Minutes east of UTC, when the text carries an offset (`Z` = 0). */
@@ -68,27 +72,16 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-const clocks = new Map<string, Readonly<WallClock>>();
 /** The wall-clock date and time an instant shows in a zone (cached: a project's campaigns share a few send days and zones, and formatToParts is the cost). */
-export function wallClock(instant: number, zone: string): Readonly<WallClock> {
-  const key = `${zone}\u0000${instant}`;
-  let w = clocks.get(key);
-  if (w) return w;
-  const p: Record<string, number> = {};
-  for (const part of partsFormatter(zone).formatToParts(new Date(instant))) if (part.type !== "literal") p[part.type] = Number(part.value);
-  w = Object.freeze({ year: p.year!, month: p.month!, day: p.day!, hour: p.hour!, minute: p.minute!, second: p.second! });
-  if (clocks.size >= 10_000) clocks.clear();
-  clocks.set(key, w);
-  return w;
-}
+export const wallClock = memo(
+  10_000,
+  (instant: number, zone: string) => `${zone}\u0000${instant}`,
+  (instant: number, zone: string): Readonly<WallClock> => {
+    const p: Record<string, number> = {};
+    for (const part of partsFormatter(zone).formatToParts(new Date(instant))) if (part.type !== "literal") p[part.type] = Number(part.value);
+    return Object.freeze({ year: p.year!, month: p.month!, day: p.day!, hour: p.hour!, minute: p.minute!, second: p.second! });
+  },
+);
 
 /** Offset of a zone from UTC at an instant, in milliseconds. */
 function zoneOffset(instant: number, zone: string): number {
