@@ -145,6 +145,8 @@ const LATIN = /^\p{Script=Latin}/u;
 /** ASCII letters and digits but I (ı in Turkish and Azeri). */
 const isAsciiAlnum = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a && c !== 0x49) || (c >= 0x30 && c <= 0x39);
 const lowerAscii = (c: number) => (c >= 0x41 && c <= 0x5a ? c + 32 : c);
+/** Past the buckets of bucketOf: those of terms whose first word's key also holds a character beyond ASCII (see PhraseMatcher.buckets). */
+const WIDE = 128 + 128 * 128;
 /** A character of a script other than Latin before the term's first white space (the first word holds no more). */
 const OTHER_SCRIPT_IN_FIRST_WORD = /^\S*?[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s]/u;
 const WAITS = 0;
@@ -157,6 +159,136 @@ function isOneWord(text: string, locale: string): boolean {
   return t.length === 1 && t[0]!.word && t[0]!.text === text;
 }
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
+/** FNV-1a over UTF-16 units: one step. */
+const fnv = (h: number, c: number) => Math.imul(h ^ c, 16777619);
+const FNV_START = 0x811c9dc5 | 0;
+
+/**
+ * The terms that wait by their first word (see PhraseMatcher.firstWords), in two hash
+ * tables of index chains (typed arrays: no string, array or map entry per term, so filing
+ * 100,000 terms allocates next to nothing): one by the whole first word, one by the word
+ * of a single-word term with a trailing `*`. A chain holds the terms whose words hash
+ * alike; a text word takes those whose word it is (or starts with) and leaves the others.
+ */
+class FirstWords {
+  private readonly mask: number;
+  private readonly words: Int32Array;
+  private readonly prefixes: Int32Array;
+  /** The next index in a chain (a term is in one chain at most). */
+  private readonly next: Int32Array;
+  /** Length of the longest word in `prefixes`. */
+  private maxPrefix = 0;
+  /** Terms waiting. */
+  size = 0;
+
+  constructor(private readonly terms: readonly { term: string }[]) {
+    let cap = 16;
+    while (cap < terms.length) cap *= 2;
+    this.mask = cap - 1;
+    this.words = new Int32Array(cap).fill(-1);
+    this.prefixes = new Int32Array(cap).fill(-1);
+    this.next = new Int32Array(terms.length);
+  }
+
+  /**
+   * Files term `i` when its first word is ASCII letters and digits, followed by nothing, by
+   * a trailing `*` (it matches by prefix), or by a space and more that holds an ASCII letter
+   * or digit (a second word: the first is whole, whatever else the term holds). The key
+   * PhraseMatcher.add gives that first word is then the word lower-cased (`asciiLowers`: the
+   * locale folds I to i; else a first word holding I is not filed). False for any other term.
+   */
+  file(term: string, i: number, asciiLowers: boolean): boolean {
+    let h = FNV_START;
+    let firstEnd = -1;
+    let rest = false;
+    const n = term.length;
+    if (n === 0) return false;
+    for (let k = 0; k < n; k++) {
+      let c = term.charCodeAt(k);
+      if (firstEnd >= 0) {
+        // After the first space anything may follow, once it holds a word (an ASCII letter or digit): the first word is then whole.
+        if (!rest && isAsciiAlnum(lowerAscii(c))) rest = true;
+        continue;
+      }
+      if (c === 0x20) {
+        if (k === 0) return false;
+        firstEnd = k;
+        continue;
+      }
+      if (c === 0x2a) {
+        // A single word with a trailing `*`.
+        if (k !== n - 1 || k === 0) return false;
+        continue;
+      }
+      if (c >= 0x41 && c <= 0x5a) {
+        if (c === 0x49 && !asciiLowers) return false;
+        c += 32;
+      } else if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) return false;
+      h = fnv(h, c);
+    }
+    if (firstEnd >= 0 && !rest) return false;
+    // A single word with a trailing `*` matches by prefix.
+    const prefix = firstEnd < 0 && term.charCodeAt(n - 1) === 0x2a;
+    const table = prefix ? this.prefixes : this.words;
+    const at = h & this.mask;
+    this.next[i] = table[at]!;
+    table[at] = i;
+    if (prefix && n - 1 > this.maxPrefix) this.maxPrefix = n - 1;
+    this.size++;
+    return true;
+  }
+
+  /** Removes and returns (in list order) the terms a text word whose key is `key` can start. */
+  take(key: string): number[] | undefined {
+    let out: number[] | undefined;
+    let h = FNV_START;
+    for (let k = 0; k < key.length; k++) {
+      h = fnv(h, key.charCodeAt(k));
+      if (k < this.maxPrefix) out = this.chain(this.prefixes, h, key, k + 1, out);
+    }
+    out = this.chain(this.words, h, key, key.length, out);
+    return out && out.sort((a, b) => a - b);
+  }
+
+  /** Removes and returns every term waiting. */
+  takeAll(): number[] {
+    const out: number[] = [];
+    for (const table of [this.words, this.prefixes])
+      for (let at = 0; at <= this.mask; at++) {
+        for (let i = table[at]!; i >= 0; i = this.next[i]!) out.push(i);
+        table[at] = -1;
+      }
+    this.size = 0;
+    return out.sort((a, b) => a - b);
+  }
+
+  /** Moves the terms of a chain whose first word is key's first `len` units (lower-cased) to `out`; the others stay. */
+  private chain(table: Int32Array, h: number, key: string, len: number, out: number[] | undefined): number[] | undefined {
+    const at = h & this.mask;
+    let kept = -1;
+    for (let i = table[at]!; i >= 0; ) {
+      const after = this.next[i]!;
+      if (firstWordIs(this.terms[i]!.term, key, len)) {
+        (out ??= []).push(i);
+        this.size--;
+      } else {
+        this.next[i] = kept;
+        kept = i;
+      }
+      i = after;
+    }
+    table[at] = kept;
+    return out;
+  }
+}
+
+/** Is a term's first word (up to a space or its trailing `*`), lower-cased, key's first `len` units? For terms FirstWords filed. */
+function firstWordIs(term: string, key: string, len: number): boolean {
+  if (len > key.length) return false;
+  for (let k = 0; k < len; k++) if (lowerAscii(term.charCodeAt(k)) !== key.charCodeAt(k)) return false;
+  const c = term.charCodeAt(len);
+  return Number.isNaN(c) || c === 0x20 || c === 0x2a;
+}
 
 const normSep = (s: string) => s.replace(/\s+/gu, " ");
 
@@ -219,12 +351,22 @@ export class PhraseMatcher<T> {
    */
   private pending: number[] | undefined;
   /**
-   * The terms starting with ASCII letters or digits (by index), waiting by their first one
-   * or two characters (see `bucketOf`): the key of their first word starts with those
-   * lower-cased, so only a text word whose key starts so can match them, and an English
-   * campaign compiles the part of a 100,000-term list its words start like.
+   * The other terms starting with ASCII letters or digits (by index), waiting by their
+   * first one or two characters (see `bucketOf`): the key of their first word starts with
+   * those lower-cased, so only a text word whose key starts so can match them. Those that
+   * could also wait in `pending` (młoda: the key of its first word holds ł) wait WIDE
+   * further on, for a word whose key starts so and holds a character beyond ASCII: an
+   * English campaign compiles none of them.
    */
-  private buckets: (number[] | undefined)[] | undefined;
+  private buckets: Map<number, number[]> | undefined;
+  /**
+   * The terms whose first word is ASCII letters and digits, by that word (see
+   * FirstWords.file): only a text word whose key is that word lower-cased can start them,
+   * so a campaign compiles the terms its own words start, not the thousands that merely
+   * share its words' first letters. A single word with a trailing `*` waits for a word
+   * whose key starts with it.
+   */
+  private firstWords: FirstWords | undefined;
   /** What a cluster in a term's first word says about the term waiting (see `startClass`), by its code (or characters), case sensitivity and place. */
   private starts: Map<string | number, StartClass> | undefined;
   private joiners: Map<number, boolean> | undefined;
@@ -236,17 +378,28 @@ export class PhraseMatcher<T> {
     options: MatcherOptions = {},
   ) {
     const pending: number[] = [];
-    const buckets: (number[] | undefined)[] = [];
+    const buckets = new Map<number, number[]>();
+    const firstWords = new FirstWords(specs);
+    // Does this locale fold ASCII to its lower case (not I to ı)? Then a first word of ASCII letters is its own key, lower-cased.
+    const asciiLowers = this.termKey("I", false) === "i";
     for (let i = 0; i < specs.length; i++) {
       const spec = specs[i]!;
+      if (!spec.caseSensitive && firstWords.file(spec.term, i, asciiLowers)) {
+        this.count++;
+        continue;
+      }
       const b = this.bucketOf(spec);
       if (b >= 0) {
-        (buckets[b] ??= []).push(i);
+        const at = this.canWait(spec) ? b + WIDE : b;
+        const list = buckets.get(at);
+        if (list) list.push(i);
+        else buckets.set(at, [i]);
         this.count++;
       } else if (this.canWait(spec)) pending.push(i);
       else if (this.add(spec, i)) this.count++;
     }
-    if (buckets.length) this.buckets = buckets;
+    if (buckets.size) this.buckets = buckets;
+    if (firstWords.size) this.firstWords = firstWords;
     if (pending.length) {
       this.pending = pending;
       this.count += pending.length;
@@ -357,18 +510,21 @@ export class PhraseMatcher<T> {
     return lowerAscii(c0);
   }
 
-  /** Compiles the terms that wait for a word whose (folded) key starts like `k0`. */
-  private compileBuckets(k0: string): void {
+  /** Compiles the terms that wait for a word whose (folded) key starts like `k0` (and, `wide`, holds a character beyond ASCII). */
+  private compileBuckets(k0: string, wide: boolean): void {
     const c0 = k0.charCodeAt(0);
     if (!(c0 < 0x80)) return;
-    this.compileBucket(c0);
     const c1 = k0.charCodeAt(1);
-    if (c1 < 0x80) this.compileBucket(128 + c0 * 128 + c1);
+    for (const b of c1 < 0x80 ? [c0, 128 + c0 * 128 + c1] : [c0]) {
+      this.compileBucket(b);
+      if (wide) this.compileBucket(b + WIDE);
+    }
   }
 
   private compileBucket(b: number): void {
-    const list = this.buckets![b];
-    this.buckets![b] = undefined;
+    const list = this.buckets!.get(b);
+    if (!list) return;
+    this.buckets!.delete(b);
     this.addWaiting(list);
   }
 
@@ -383,13 +539,23 @@ export class PhraseMatcher<T> {
   private compilePending(): void {
     const buckets = this.buckets;
     this.buckets = undefined;
-    for (const list of buckets ?? []) this.addWaiting(list);
+    for (const list of buckets?.values() ?? []) this.addWaiting(list);
+    this.addWaiting(this.firstWords?.takeAll());
+    this.firstWords = undefined;
     this.compileNonAscii();
   }
 
   /** Compiles waiting terms (by index); each was counted in `size`. */
   private addWaiting(list: readonly number[] | undefined): void {
     for (const i of list ?? []) if (!this.add(this.specs[i]!, i)) this.count--;
+  }
+
+  /** How many terms wait to be compiled (for tests: what a text compiled). */
+  waiting(): number {
+    let n = this.pending?.length ?? 0;
+    for (const list of this.buckets?.values() ?? []) n += list.length;
+    n += this.firstWords?.size ?? 0;
+    return n;
   }
 
   /**
@@ -654,8 +820,12 @@ export class PhraseMatcher<T> {
       for (const kind of ["fold", "exact"] as const) {
         const k0 = this.key(view.text, kind === "exact");
         // Terms waiting to be compiled can only match a word whose key is not all ASCII, or starts like theirs.
-        if (this.pending && !ASCII_ONLY.test(k0)) this.compileNonAscii();
-        if (this.buckets && kind === "fold") this.compileBuckets(k0);
+        const wide = (this.pending || this.buckets) && !ASCII_ONLY.test(k0);
+        if (this.pending && wide) this.compileNonAscii();
+        if (kind === "fold") {
+          if (this.firstWords?.size) this.addWaiting(this.firstWords.take(k0));
+          if (this.buckets) this.compileBuckets(k0, !!wide);
+        }
         // Whole first word.
         const root = this.roots[kind];
         this.prefixHits(root, k0, (e) => consider(e, first, i));
