@@ -27,19 +27,22 @@ interface Options {
   locales: boolean;
 }
 
-/** A term of the tone lists as the matcher takes it; its payload is made when it matches. */
+/**
+ * A term of the tone lists as the matcher takes it; its payload is made when it matches.
+ * Its fields are read from the entry once (the config's entries come in several shapes,
+ * and the matcher reads them for every one of 100,000 terms).
+ */
 class ToneSpec implements TermSpec<Payload> {
+  readonly caseSensitive: boolean | undefined;
+  readonly except: readonly string[] | undefined;
+
   constructor(
     readonly term: string,
     private readonly entry: BannedTerm | PreferredTerm,
-  ) {}
-
-  get caseSensitive(): boolean | undefined {
-    return this.entry.caseSensitive;
-  }
-
-  get except(): readonly string[] | undefined {
-    return "instead" in this.entry ? undefined : this.entry.except;
+    preferred: boolean,
+  ) {
+    this.caseSensitive = entry.caseSensitive;
+    this.except = preferred ? undefined : (entry as BannedTerm).except;
   }
 
   get payload(): Payload {
@@ -74,8 +77,8 @@ export function toneMatcher(config: BrandConfig, locale: string, withLocales = t
     // Plain loops, one object a term: a list of 100,000 terms is not copied through spreads and flatMap.
     const specs: ToneSpec[] = [];
     for (const l of lists) {
-      for (const t of l.banned ?? []) specs.push(new ToneSpec(t.term, t));
-      for (const t of l.terms ?? []) for (const found of t.instead) specs.push(new ToneSpec(found, t));
+      for (const t of l.banned ?? []) specs.push(new ToneSpec(t.term, t, false));
+      for (const t of l.terms ?? []) for (const found of t.instead) specs.push(new ToneSpec(found, t, true));
     }
     // Longer words of scripts without spaces (ถูกต้อง) that no shorter term matches inside.
     const words = Object.values(languagesFor(config)).flatMap((l) => l.words ?? []);

@@ -136,7 +136,8 @@ export function simpleTermWords(term: string): string[] | undefined {
   return words.every((w) => SIMPLE_WORDS.some((re) => re.test(w))) ? words : undefined;
 }
 
-const LEADING_SPACE = /^\s/u;
+/** Is a code beyond ASCII white space to `\s` and trim (Zs, the line and paragraph separators, the BOM)? */
+const isSpaceBeyondAscii = (c: number) => c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 const LETTER = /^\p{L}/u;
 /** A term's first character and the marks, invisible joiners and tatweel after it (what folding may join to it). */
 const FIRST_CLUSTER = /^[\s\S][\p{M}\p{Default_Ignorable_Code_Point}\u0640]*/u;
@@ -149,6 +150,10 @@ const lowerAscii = (c: number) => (c >= 0x41 && c <= 0x5a ? c + 32 : c);
 const WIDE = 128 + 128 * 128;
 /** A character of a script other than Latin before the term's first white space (the first word holds no more). */
 const OTHER_SCRIPT_IN_FIRST_WORD = /^\S*?[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s]/u;
+/** Can a UTF-16 unit join the one before it (see PhraseMatcher.joins), by its code: 0 not known yet, 1 no, 2 yes. */
+let joiners: Uint8Array | undefined;
+/** PhraseMatcher.startClass of one UTF-16 unit, by locale, then by its code × 4 + case-sensitive × 2 + not first: 0 not known yet, else the class + 1. */
+const UNIT_CLASSES = new Map<string, Uint8Array>();
 const WAITS = 0;
 const CONTINUES = 1;
 const NEITHER = 2;
@@ -368,8 +373,9 @@ export class PhraseMatcher<T> {
    */
   private firstWords: FirstWords | undefined;
   /** What a cluster in a term's first word says about the term waiting (see `startClass`), by its code (or characters), case sensitivity and place. */
-  private starts: Map<string | number, StartClass> | undefined;
-  private joiners: Map<number, boolean> | undefined;
+  private starts: Map<string, StartClass> | undefined;
+  /** This locale's UNIT_CLASSES. */
+  private unitClasses: Uint8Array | undefined;
   private count = 0;
 
   constructor(
@@ -430,7 +436,7 @@ export class PhraseMatcher<T> {
   private canWait(spec: TermSpec<T>): boolean {
     let term = spec.term;
     let c = term.charCodeAt(0);
-    if (c <= 0x20 || c === 0x2a || (c >= 0x80 && LEADING_SPACE.test(term))) term = term.trim().replace(/^\*+/, "").trim();
+    if (c <= 0x20 || c === 0x2a || (c >= 0x80 && isSpaceBeyondAscii(c))) term = term.trim().replace(/^\*+/, "").trim();
     // All ASCII without I (one regular expression, not a loop): its words' keys are ASCII.
     if (ASCII_ONLY.test(term) && !term.includes("I")) return false;
     const cs = spec.caseSensitive === true;
@@ -443,11 +449,11 @@ export class PhraseMatcher<T> {
       }
       // One UTF-16 unit that nothing after it joins (the common case) is decided by its code alone.
       const single = (c < 0xd800 || c > 0xdfff) && !this.joins(term.charCodeAt(i + 1));
-      const cluster = single ? term[i]! : FIRST_CLUSTER.exec(term.slice(i))![0];
-      const w = this.startClass(cluster, single ? c * 4 + (cs ? 2 : 0) + (i ? 1 : 0) : `${cluster}\u0000${cs ? 1 : 0}${i ? 1 : 0}`, cs, i > 0);
+      const cluster = single ? undefined : FIRST_CLUSTER.exec(term.slice(i))![0];
+      const w = cluster === undefined ? this.unitClass(term, i, cs) : this.clusterClass(cluster, cs, i > 0);
       // After ASCII, tokenize splits a word holding another script at the change (abł|д): then the first word may be ASCII.
       if (w !== CONTINUES) return w === WAITS && (i === 0 || !OTHER_SCRIPT_IN_FIRST_WORD.test(term));
-      if (!single) i += cluster.length - 1;
+      if (cluster !== undefined) i += cluster.length - 1;
     }
     return false;
   }
@@ -457,13 +463,10 @@ export class PhraseMatcher<T> {
     if (Number.isNaN(c1) || c1 < 0x80) return false;
     if (c1 < 0x300) return c1 === 0xad;
     if (c1 >= 0xd800 && c1 <= 0xdfff) return true;
-    const joins = (this.joiners ??= new Map());
-    let j = joins.get(c1);
-    if (j === undefined) {
-      j = JOINER.test(String.fromCharCode(c1));
-      joins.set(c1, j);
-    }
-    return j;
+    const joins = (joiners ??= new Uint8Array(0x10000));
+    let j = joins[c1]!;
+    if (j === 0) joins[c1] = j = JOINER.test(String.fromCharCode(c1)) ? 2 : 1;
+    return j === 2;
   }
 
   /**
@@ -472,15 +475,35 @@ export class PhraseMatcher<T> {
    * keeps in the word, whose key is ASCII: look further), or NEITHER (compile now). After
    * the start only Latin letters count: another script may be a word of its own.
    */
-  private startClass(cluster: string, key: string | number, caseSensitive: boolean, inside: boolean): StartClass {
-    const classes = (this.starts ??= new Map());
-    let w = classes.get(key);
-    if (w === undefined) {
-      w = NEITHER;
-      if (LETTER.test(cluster) && (!inside || LATIN.test(cluster)) && isOneWord(cluster, this.locale) && (!inside || isOneWord(`a${cluster}`, this.locale)))
-        w = ASCII_ONLY.test(this.termKey(cluster, caseSensitive)) ? (LATIN.test(cluster) ? CONTINUES : NEITHER) : WAITS;
-      classes.set(key, w);
+  private startClass(cluster: string, caseSensitive: boolean, inside: boolean): StartClass {
+    let w: StartClass = NEITHER;
+    if (LETTER.test(cluster) && (!inside || LATIN.test(cluster)) && isOneWord(cluster, this.locale) && (!inside || isOneWord(`a${cluster}`, this.locale)))
+      w = ASCII_ONLY.test(this.termKey(cluster, caseSensitive)) ? (LATIN.test(cluster) ? CONTINUES : NEITHER) : WAITS;
+    return w;
+  }
+
+  /** startClass of the one UTF-16 unit at term[i] (nothing after it joins it), cached for the locale by its code. */
+  private unitClass(term: string, i: number, caseSensitive: boolean): StartClass {
+    let classes = this.unitClasses;
+    if (!classes) {
+      classes = UNIT_CLASSES.get(this.locale);
+      if (!classes) UNIT_CLASSES.set(this.locale, (classes = new Uint8Array(0x40000)));
+      this.unitClasses = classes;
     }
+    const at = term.charCodeAt(i) * 4 + (caseSensitive ? 2 : 0) + (i ? 1 : 0);
+    const known = classes[at]!;
+    if (known) return (known - 1) as StartClass;
+    const w = this.startClass(term[i]!, caseSensitive, i > 0);
+    classes[at] = w + 1;
+    return w;
+  }
+
+  /** startClass of a cluster of several units, cached by its characters. */
+  private clusterClass(cluster: string, caseSensitive: boolean, inside: boolean): StartClass {
+    const classes = (this.starts ??= new Map());
+    const key = `${cluster}\u0000${caseSensitive ? 1 : 0}${inside ? 1 : 0}`;
+    let w = classes.get(key);
+    if (w === undefined) classes.set(key, (w = this.startClass(cluster, caseSensitive, inside)));
     return w;
   }
 
