@@ -74,11 +74,17 @@ export function toneMatcher(config: BrandConfig, locale: string, withLocales = t
   for (const other of compiled) if ((m = other.forLocale(locale))) break;
   if (!m) {
     const lists: ToneLists[] = [config.tone ?? {}, ...applied.map((tag) => config.tone!.locales![tag]!)];
-    // Plain loops, one object a term: a list of 100,000 terms is not copied through spreads and flatMap.
+    // Indexed loops, one object a term: a list of 100,000 terms is not copied through spreads and flatMap, nor walked
+    // with iterators (run once, the loop is not optimised before most of the list is done: for…of took three times as long).
     const specs: ToneSpec[] = [];
     for (const l of lists) {
-      for (const t of l.banned ?? []) specs.push(new ToneSpec(t.term, t, false));
-      for (const t of l.terms ?? []) for (const found of t.instead) specs.push(new ToneSpec(found, t, true));
+      const banned = l.banned ?? [];
+      for (let i = 0; i < banned.length; i++) specs.push(new ToneSpec(banned[i]!.term, banned[i]!, false));
+      const terms = l.terms ?? [];
+      for (let i = 0; i < terms.length; i++) {
+        const t = terms[i]!;
+        for (let k = 0; k < t.instead.length; k++) specs.push(new ToneSpec(t.instead[k]!, t, true));
+      }
     }
     // Longer words of scripts without spaces (ถูกต้อง) that no shorter term matches inside.
     const words = Object.values(languagesFor(config)).flatMap((l) => l.words ?? []);
