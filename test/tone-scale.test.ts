@@ -53,9 +53,11 @@ describe("terms compiled when a text first needs them", () => {
         const c = m.compiled();
         const firstKey = new Map<number, string>();
         const file = (key: string, ids: number[]) => ids.forEach((id) => firstKey.set(c.entries[id]![0], key));
-        const below = (n: SNode): number[] => [...(n.e ?? []), ...(n.p ?? []).flatMap(([, l]) => l), ...(n.n ?? []).flatMap(([, x]) => below(x))];
+        const below = (n: SNode): number[] => [...(n.e ?? []), ...(n.p ?? []).flatMap(([, l]) => l), ...(n.n ?? []).flatMap(([, x]) => (typeof x === "number" ? [] : below(x)))];
         for (const root of [c.roots.fold, c.roots.exact]) {
-          for (const [k, n] of root.n ?? []) file(k, below(n));
+          // A number is the one single-word term ending on that word (its index in the list).
+          for (const [k, n] of root.n ?? []) if (typeof n === "number") firstKey.set(n, k);
+          else file(k, below(n));
           for (const [k, l] of root.p ?? []) file(k, l);
         }
         for (const [k, n] of [...c.suffixRoots.fold, ...c.suffixRoots.exact]) file(k, below(n));
@@ -170,6 +172,18 @@ describe("terms compiled when a text first needs them", () => {
     expect(compiled).toBeGreaterThanOrEqual(40);
     expect(compiled).toBeLessThan(100);
     expect(all.filter((t) => ascii.slice(40, 80).some((a) => t.toLowerCase().startsWith(a.slice(0, 2).toLowerCase()))).length).toBeGreaterThan(1000);
+  });
+
+  it("a term after white space beyond ASCII waits as the term alone does, and is found", () => {
+    const spaces = [..."\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"];
+    expect(spaces.every((c) => /^\s$/u.test(c))).toBe(true);
+    for (const space of spaces) {
+      const m = new PhraseMatcher([{ term: `${space}дешёв*`, payload: 1 }], "en");
+      expect(pendingOf(m)).toEqual([0]);
+      expect(m.match("Самые дешёвые").map((x) => x.text)).toEqual(["дешёвые"]);
+    }
+    // Not white space (a letter, a mark): the term is compiled at once.
+    expect(pendingOf(new PhraseMatcher([{ term: "\u0085дешёв*", payload: 1 }], "en"))).toBeUndefined();
   });
 
   it("a term compiled later still wins over a later term where both match alike (the list's order)", () => {

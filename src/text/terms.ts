@@ -618,11 +618,21 @@ export class PhraseMatcher<T> {
    */
   forLocale(locale: string): PhraseMatcher<T> | undefined {
     if (locale === this.locale) return this;
+    if (casingClass(locale) !== casingClass(this.locale)) return undefined;
     // Whether the terms compile the same there depends on every term, and a copy must not compile any with its own locale.
     this.compilePending();
-    if (this.localeBound || casingClass(locale) !== casingClass(this.locale)) return undefined;
+    if (this.localeBound) return undefined;
     if (this.segmented.some(([term, tokens]) => tokenSignature(term, locale) !== tokens)) return undefined;
     return Object.assign(Object.create(PhraseMatcher.prototype) as PhraseMatcher<T>, this, { locale });
+  }
+
+  /**
+   * Could forLocale give these terms to another locale (before compiling any more of
+   * them)? False when it surely cannot: the same locale, another casing class, or a term
+   * with exceptions (their matchers are the locale's own).
+   */
+  canShare(locale: string): boolean {
+    return locale !== this.locale && casingClass(locale) === casingClass(this.locale) && !this.specs.some((s) => s.except?.length);
   }
 
   /** The compiled matcher as plain data (JSON), each term by its index in the specs it was compiled from: for a cache on disk. */
@@ -642,8 +652,9 @@ export class PhraseMatcher<T> {
       }
       return n;
     };
+    // A word only one single-word term ends on stays that term's index (see Node): most of a big list, never made into nodes here.
     const node = (n: Node<T>): SNode => ({
-      ...(n.next ? { n: [...n.next.keys()].map((k) => [k, node(this.child(n, k)!)] as [string, SNode]) } : {}),
+      ...(n.next ? { n: [...n.next].map(([k, c]) => [k, typeof c === "number" ? c : node(c)] as [string, SNode | number]) } : {}),
       ...(n.ends ? { e: n.ends.map(id) } : {}),
       ...(n.prefixEnds ? { p: [...n.prefixEnds].map(([k, l]) => [k, l.map(id)] as [string, number[]]) } : {}),
       ...(n.maxPrefix ? { m: n.maxPrefix } : {}),
@@ -950,10 +961,11 @@ export class PhraseMatcher<T> {
 }
 
 /** The version of `compiled()` data. */
-const COMPILED_FORMAT = 2;
+const COMPILED_FORMAT = 3;
 type SEntry = [spec: number, seps: string[], wordCount: number, prefix: 0 | 1, suffix: 0 | 1, except?: CompiledTerms];
 interface SNode {
-  n?: [string, SNode][];
+  /** The nodes after each word; a number is the index of the one single-word term that ends there (see Node). */
+  n?: [string, SNode | number][];
   e?: number[];
   p?: [string, number[]][];
   m?: number;
@@ -1010,7 +1022,14 @@ function restore<T>(data: unknown, specs: readonly TermSpec<T>[]): PhraseMatcher
     check(!!n && typeof n === "object");
     const out: Node<T> = { maxPrefix: n.m ?? 0 };
     check(isNat(out.maxPrefix));
-    if (n.n !== undefined) out.next = new Map(pairs(n.n).map(([k, c]) => [k as string, node(c)]));
+    if (n.n !== undefined)
+      out.next = new Map(
+        pairs(n.n).map(([k, c]): [string, Node<T> | number] => {
+          if (typeof c !== "number") return [k as string, node(c)];
+          check(isNat(c) && c < specs.length);
+          return [k as string, c];
+        }),
+      );
     if (n.e !== undefined) {
       check(Array.isArray(n.e));
       out.ends = n.e.map(entryAt);
