@@ -32,14 +32,18 @@ export async function loadProject(options: LoadProjectOptions = {}): Promise<Pro
   const builtin = await loadRules();
   const ids = builtin.map((r) => r.meta.id);
   let custom: Awaited<ReturnType<typeof loadCustomRules>> = { rules: [], sources: [] };
+  let read: { file: string; text: string } | undefined;
   if (options.config) custom = await loadCustomRules(options.config.file.path, options.config.file.text, host, ids, cwd);
   else {
     const file = options.configPath ? path.resolve(cwd, options.configPath) : findConfig(cwd, host);
     const raw = file ? readText(host, file, MAX_CONFIG_BYTES) : undefined;
     // A config that cannot be read is reported by loadConfig below, with its reason.
-    if (file && raw && "text" in raw) custom = await loadCustomRules(file, raw.text, host, ids, cwd);
+    if (file && raw && "text" in raw) {
+      read = { file, text: raw.text };
+      custom = await loadCustomRules(file, raw.text, host, ids, cwd);
+    }
   }
   const rules = [...builtin, ...custom.rules];
-  const config = options.config ?? loadConfig({ cwd, configPath: options.configPath, rules: rules.map((r) => r.meta), host });
+  const config = options.config ?? loadConfig({ cwd, configPath: options.configPath, rules: rules.map((r) => r.meta), host, read });
   return { config, rules, customDigest: custom.sources.length ? digestOf(custom.sources.join("\u0000")) : "" };
 }

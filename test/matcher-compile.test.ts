@@ -104,6 +104,20 @@ describe("locales that compile the same share one matcher", () => {
     expect(new PhraseMatcher([{ term: "tani*", except: ["taniec*"], payload: 1 }], "en").forLocale("de")).toBeUndefined();
   });
 
+  it("a locale of another casing class is refused before any waiting term is compiled", () => {
+    const m = new PhraseMatcher(
+      ["cheap", "дешёв*", "sale today", "młoda"].map((term, i) => ({ term, payload: i })),
+      "en",
+    );
+    expect(m.waiting()).toBe(4);
+    expect([m.canShare("tr"), m.forLocale("tr"), m.waiting()]).toEqual([false, undefined, 4]);
+    expect(m.canShare("en")).toBe(false);
+    expect(m.canShare("de")).toBe(true);
+    expect(m.forLocale("de")).toBeDefined();
+    expect(m.waiting()).toBe(0);
+    expect(new PhraseMatcher([{ term: "tani*", except: ["taniec*"], payload: 1 }], "en").canShare("de")).toBe(false);
+  });
+
   it("a shared matcher finds what a matcher compiled for its own locale finds", () => {
     const texts: [string, string][] = [
       ["de", "Cheapest deals, ACT NOW! kirmizi"],
@@ -174,9 +188,12 @@ describe("tone matchers kept on disk with --cache", () => {
   const texts = ["Cheapest Firesale! ACT NOW for a sweet ideal deal", "e-mail’s ราคาถูก ถูกใจ", "Taniec tanio Acme ACME acme"];
 
   it("a matcher read back from its data finds exactly what the compiled one finds", () => {
-    const m = new PhraseMatcher(specs, "pl", { words: ["ถูกใจ"] });
-    const data = JSON.parse(JSON.stringify(m.compiled())) as unknown;
-    const back = PhraseMatcher.fromCompiled(data, specs)!;
+    const m = new PhraseMatcher([...specs, { term: "sweet", payload: "i" }], "pl", { words: ["ถูกใจ"] });
+    const compiled = m.compiled();
+    // A word only one single-word term ends on is written as that term's index, not as a node.
+    expect(compiled.roots.fold.n).toContainEqual(["sweet", specs.length]);
+    const data = JSON.parse(JSON.stringify(compiled)) as unknown;
+    const back = PhraseMatcher.fromCompiled(data, [...specs, { term: "sweet", payload: "i" }])!;
     expect(back).toBeDefined();
     expect(back.size).toBe(m.size);
     for (const t of texts) expect(back.match(t)).toEqual(m.match(t));
@@ -188,21 +205,26 @@ describe("tone matchers kept on disk with --cache", () => {
     expect(PhraseMatcher.fromCompiled(data, specs.slice(0, 3))).toBeUndefined();
     expect(PhraseMatcher.fromCompiled({ ...data, v: 99 }, specs)).toBeUndefined();
     expect(PhraseMatcher.fromCompiled({ ...data, roots: { fold: { n: [[1, {}]] }, exact: {} } }, specs)).toBeUndefined();
+    // A word's one single-word term is kept as its index in the list: it must be one.
+    for (const leaf of [99, -1, 1.5, "0"]) expect(PhraseMatcher.fromCompiled({ ...data, roots: { fold: { n: [["deal", leaf]] }, exact: {} } }, specs)).toBeUndefined();
+    expect(PhraseMatcher.fromCompiled({ ...data, roots: { fold: { n: [["deal", 0]] }, exact: {} } }, specs)).toBeDefined();
     expect(PhraseMatcher.fromCompiled(null, specs)).toBeUndefined();
     expect(PhraseMatcher.fromCompiled("x", specs)).toBeUndefined();
   });
 
-  it("the CLI writes the matchers beside the cache, signed, reads them back, and ignores a file it did not sign", async () => {
+  it("the CLI writes a matcher shared by two locales beside the cache, signed, reads it back, and ignores a file it did not sign; one locale's compiles lazily, off disk", async () => {
     const { execFileSync } = await import("node:child_process");
-    const { mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync, statSync } = await import("node:fs");
+    const { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync, statSync } = await import("node:fs");
     const os = await import("node:os");
     const dir = mkdtempSync(path.join(os.tmpdir(), "brandlint-tone-cache-"));
     const env = { ...process.env, XDG_CACHE_HOME: path.join(dir, "xdg") };
     try {
       const root = path.join(import.meta.dirname, "..");
-      cpSync(path.join(root, "templates", "spring-sale"), path.join(dir, "templates", "spring-sale"), { recursive: true });
-      const config = JSON.parse(readFileSync(path.join(root, "brand.config.json"), "utf8")) as { tone: { banned: { term: string }[] } };
+      // An English and an Indonesian campaign, with no list of Indonesia's own: both locales share one matcher.
+      for (const t of ["spring-sale", "promo-gajian"]) cpSync(path.join(root, "templates", t), path.join(dir, "templates", t), { recursive: true });
+      const config = JSON.parse(readFileSync(path.join(root, "brand.config.json"), "utf8")) as { tone: { banned: { term: string }[]; locales: Record<string, unknown> } };
       config.tone.banned.push({ term: "spring*" });
+      delete config.tone.locales.id;
       writeFileSync(path.join(dir, "brand.config.json"), JSON.stringify(config));
       const run = (...args: string[]) => {
         try {
@@ -211,11 +233,16 @@ describe("tone matchers kept on disk with --cache", () => {
           return (e as { stdout: string }).stdout;
         }
       };
+      // One campaign, one locale: its matcher compiles what its words need, and nothing is kept on disk.
+      run("--cache", "templates/spring-sale");
+      expect(existsSync(path.join(dir, ".brandlintcache"))).toBe(true);
+      expect(existsSync(path.join(dir, ".brandlintcache.tone"))).toBe(false);
+      rmSync(path.join(dir, ".brandlintcache"));
       const plain = run();
       expect(plain).toContain("tone-words");
       const first = run("--cache");
       const stored = readFileSync(path.join(dir, ".brandlintcache.tone"), "utf8");
-      expect(stored).toMatch(/^brandlint-compiled-mac [0-9a-f]{64}\n\{"format":1,"entries":\[\["[0-9a-f]+",\{"v":2,"locale":"en"/);
+      expect(stored).toMatch(/^brandlint-compiled-mac [0-9a-f]{64}\n\{"format":1,"entries":\[\["[0-9a-f]+",\{"v":3,"locale":"(?:en|id)"/);
       const written = statSync(path.join(dir, ".brandlintcache.tone")).ino;
       rmSync(path.join(dir, ".brandlintcache"));
       const second = run("--cache");

@@ -53,9 +53,11 @@ describe("terms compiled when a text first needs them", () => {
         const c = m.compiled();
         const firstKey = new Map<number, string>();
         const file = (key: string, ids: number[]) => ids.forEach((id) => firstKey.set(c.entries[id]![0], key));
-        const below = (n: SNode): number[] => [...(n.e ?? []), ...(n.p ?? []).flatMap(([, l]) => l), ...(n.n ?? []).flatMap(([, x]) => below(x))];
+        const below = (n: SNode): number[] => [...(n.e ?? []), ...(n.p ?? []).flatMap(([, l]) => l), ...(n.n ?? []).flatMap(([, x]) => (typeof x === "number" ? [] : below(x)))];
         for (const root of [c.roots.fold, c.roots.exact]) {
-          for (const [k, n] of root.n ?? []) file(k, below(n));
+          // A number is the one single-word term ending on that word (its index in the list).
+          for (const [k, n] of root.n ?? []) if (typeof n === "number") firstKey.set(n, k);
+          else file(k, below(n));
           for (const [k, l] of root.p ?? []) file(k, l);
         }
         for (const [k, n] of [...c.suffixRoots.fold, ...c.suffixRoots.exact]) file(k, below(n));
@@ -72,21 +74,28 @@ describe("terms compiled when a text first needs them", () => {
   });
 
   const list = toneList(3000, 18) as { banned: { term: string }[]; terms: { instead: string[] }[] };
-  const specs: TermSpec<number>[] = [...list.banned.map((b) => b.term), ...list.terms.flatMap((t) => t.instead), "Cheap*", "młoda*", "ındırım", "straße", "ＳＡＬＥ"].map((term, i) => ({ term, payload: i }));
+  const specs: TermSpec<number>[] = [...list.banned.map((b) => b.term), ...list.terms.flatMap((t) => t.instead), "Cheap*", "młoda*", "ındırım", "straße", "ＳＡＬＥ", "Indirim*", "Ilk fırsat", "sale ÖZEL", "kavo dźwięk", "big  sale", "big sale!", "big !*", "big e-mail", "Acme’s best", "x1 y2", "I"].map((term, i) => ({ term, payload: i }));
   const pick = (n: number) => specs.filter((_, i) => i % n === 0).map((s) => s.term.replace(/\*/g, ""));
   const texts: [string, string][] = [
     ["en", `Our plan: ${pick(7).filter((t) => /^[\x00-\x7f]*$/.test(t)).join(", ")}. Cheapest STRASSE sale today`],
     ["ru", `Скидки: ${pick(5).join(" — ")}`],
-    ["tr", "INDIRIM ındırım Irmak MŁODA młodą"],
+    ["tr", "INDIRIM ındırım Irmak MŁODA młodą INDIRIMLER ilk fırsat ILK FIRSAT I ı i"],
+    ["en", "Indirimler: ILK FIRSAT, Sale özel; KAVO DŹWIĘK big sale big  sale big sale! bigger big e-mail acme’s BEST X1 Y2 I i"],
     ["pl", `${pick(3).slice(0, 400).join(" ").toUpperCase()} młodaśmy`],
     ["ja", "ＳＡＬＥ中のクーポン"],
   ];
 
-  it("a matcher whose terms wait finds what the same terms compiled at once find, whatever the texts' order", () => {
-    for (const order of [texts, [...texts].reverse()]) {
-      const lazy = new PhraseMatcher(specs, "en");
+  it("a matcher whose terms wait finds what the same terms compiled at once find, whatever the texts' order, in English and Turkish", () => {
+    for (const [locale, order] of [
+      ["en", texts],
+      ["en", [...texts].reverse()],
+      ["tr", texts],
+      ["tr", [...texts].reverse()],
+    ] as const) {
+      const lazy = new PhraseMatcher(specs, locale);
       expect(pendingOf(lazy)?.length).toBeGreaterThan(specs.length / 3);
-      const eager = new PhraseMatcher(specs, "en");
+      expect(lazy.waiting()).toBeGreaterThan(specs.length * 0.9);
+      const eager = new PhraseMatcher(specs, locale);
       eager.compiled();
       expect(pendingOf(eager)).toBeUndefined();
       expect(lazy.size).toBe(eager.size);
@@ -100,23 +109,81 @@ describe("terms compiled when a text first needs them", () => {
     }
   });
 
-  it("an English text leaves the terms in other scripts, and those its words do not start like, uncompiled", () => {
+  it("an English text leaves the terms in other scripts, those whose first word holds another letter, and those its words do not start, uncompiled", () => {
+    const terms = ["дешёв*", "cheap*", "رخيص", "młoda", "act now", "cheaper prices", "e-mail", "Chat", "*sale", "deal*", "ch", "Irmak"];
     const m = new PhraseMatcher(
-      ["дешёв*", "cheap*", "رخيص", "młoda", "act now"].map((term, i) => ({ term, payload: i })),
+      terms.map((term, i) => ({ term, payload: i })),
       "en",
     );
-    const buckets = () => (m as unknown as { buckets?: (number[] | undefined)[] }).buckets?.flatMap((b) => b ?? []).sort((a, b) => a - b);
-    expect([pendingOf(m), buckets()]).toEqual([[0, 2], [1, 3, 4]]);
-    expect(m.match("Cheapest deals, cheap!").map((x) => x.payload)).toEqual([1, 1]);
-    expect([pendingOf(m), buckets()]).toEqual([[0, 2], [3, 4]]);
-    expect(m.match("cheap and дешёвые, ACT NOW").map((x) => [x.payload, x.text])).toEqual([
-      [1, "cheap"],
-      [0, "дешёвые"],
+    const buckets = () => [...((m as unknown as { buckets?: Map<number, number[]> }).buckets?.values() ?? [])].flat().sort((a, b) => a - b);
+    /** The terms compiled so far: the matcher's size less those waiting. */
+    const compiled = () => m.size - m.waiting();
+    // *sale is compiled at once; the Cyrillic and Arabic terms wait for a word beyond ASCII, młoda for one starting with m, e-mail for one starting with e.
+    expect([compiled(), pendingOf(m), buckets()]).toEqual([1, [0, 2], [3, 6]]);
+    expect(m.match("Cheapest deals, cheap!").map((x) => x.payload)).toEqual([1, 9, 1]);
+    // cheap* and deal*; not cheaper prices, Chat or ch.
+    expect(compiled()).toBe(3);
+    expect(m.match("Chat: cheaper prices, ACT NOW, cheap e-mail").map((x) => [x.payload, x.text])).toEqual([
+      [7, "Chat"],
+      [5, "cheaper prices"],
       [4, "ACT NOW"],
+      [1, "cheap"],
+      [6, "e-mail"],
     ]);
-    expect([pendingOf(m), buckets()]).toEqual([undefined, [3]]);
-    expect(m.match("Młoda").map((x) => x.payload)).toEqual([3]);
-    expect(buckets()).toEqual([]);
+    expect([compiled(), pendingOf(m), buckets()]).toEqual([7, [0, 2], [3]]);
+    // A word of another script compiles the terms waiting for one; młoda waits for a word beyond ASCII starting with m.
+    expect(m.match("дешёвые Młoda irmak ch").map((x) => x.payload)).toEqual([0, 3, 11, 10]);
+    expect([compiled(), pendingOf(m), buckets()]).toEqual([terms.length, undefined, []]);
+    // In Turkish, I is ı: Irmak waits for a word beyond ASCII (its key is ırmak).
+    const tr = new PhraseMatcher([{ term: "Irmak", payload: 0 }, { term: "indirim", payload: 1 }], "tr");
+    expect([tr.waiting(), pendingOf(tr)]).toEqual([2, [0]]);
+    expect(tr.match("IRMAK İNDİRİM irmak").map((x) => [x.payload, x.text])).toEqual([
+      [0, "IRMAK"],
+      [1, "İNDİRİM"],
+    ]);
+  });
+
+  it("a text compiles only the terms its words start, out of a list of 20,000", () => {
+    const big = toneList(20_000, 7) as { banned: { term: string }[]; terms: { instead: string[] }[] };
+    const all = [...big.banned.map((b) => b.term), ...big.terms.flatMap((t) => t.instead)];
+    const matcher = (terms: string[]) =>
+      new PhraseMatcher(
+        terms.map((term, i) => ({ term, payload: i })),
+        "en",
+      );
+    // Only terms with a leading * (they match the end of any word) are compiled before a text asks.
+    const unstarred = all.filter((t) => !t.startsWith("*"));
+    expect(matcher(unstarred).waiting()).toBe(unstarred.length);
+    const lazy = matcher(all);
+    const eager = matcher(all);
+    eager.compiled();
+    const before = lazy.size - lazy.waiting();
+    // Forty terms' words, and forty words that start like other terms (their first three letters).
+    const ascii = all.filter((t) => /^[a-z]+$/i.test(t));
+    const text = `${ascii.slice(0, 40).join(", ")}. ${ascii
+      .slice(40, 80)
+      .map((t) => t.slice(0, 3) + "q")
+      .join(" ")}`;
+    const found = lazy.match(text);
+    expect(found).toEqual(eager.match(text));
+    expect(found.length).toBe(40);
+    // The terms those words start (whole, or a trailing-* word they start with): dozens, not the thousands starting with their first letters.
+    const compiled = lazy.size - lazy.waiting() - before;
+    expect(compiled).toBeGreaterThanOrEqual(40);
+    expect(compiled).toBeLessThan(100);
+    expect(all.filter((t) => ascii.slice(40, 80).some((a) => t.toLowerCase().startsWith(a.slice(0, 2).toLowerCase()))).length).toBeGreaterThan(1000);
+  });
+
+  it("a term after white space beyond ASCII waits as the term alone does, and is found", () => {
+    const spaces = [..."\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"];
+    expect(spaces.every((c) => /^\s$/u.test(c))).toBe(true);
+    for (const space of spaces) {
+      const m = new PhraseMatcher([{ term: `${space}дешёв*`, payload: 1 }], "en");
+      expect(pendingOf(m)).toEqual([0]);
+      expect(m.match("Самые дешёвые").map((x) => x.text)).toEqual(["дешёвые"]);
+    }
+    // Not white space (a letter, a mark): the term is compiled at once.
+    expect(pendingOf(new PhraseMatcher([{ term: "\u0085дешёв*", payload: 1 }], "en"))).toBeUndefined();
   });
 
   it("a term compiled later still wins over a later term where both match alike (the list's order)", () => {

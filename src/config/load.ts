@@ -92,6 +92,8 @@ export interface LoadConfigOptions {
   rules?: readonly RuleOptionsInfo[];
   /** Where files are read from (default: the disk). */
   host?: Host;
+  /** The config file's text, already read from `file` (loadProject reads it first for its custom rules): not read and decoded again. */
+  read?: { file: string; text: string };
 }
 
 export function severityOf(setting: RuleSetting | undefined): Severity | undefined {
@@ -111,7 +113,7 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
     throw new ConfigError([{ file: displayPath(where, cwd), line: 0, column: 0, message }]);
   };
   if (!file) return fail(`no ${CONFIG_FILE} found in ${cwd} or any folder above it; create one with "brandlint init" or pass --config <file>`, CONFIG_FILE);
-  const r = readText(host, file, MAX_CONFIG_BYTES);
+  const r = options.read?.file === file ? { text: options.read.text } : readText(host, file, MAX_CONFIG_BYTES);
   if (!("text" in r)) {
     const code = r.code;
     return fail(
@@ -136,8 +138,9 @@ export function parseConfigText(file: string, raw: string, rules: readonly RuleO
   const src = SourceFile.fromContents(file, raw);
   const shown = displayPath(file, cwd);
   const toProblem = (p: Problem): ConfigProblem => ({ file: shown, ...src.positionAt(p.start), message: p.message });
-  if (raw.includes("\u0000")) throw new ConfigError([{ file: shown, line: 1, column: 1, message: "is not a text file (it contains NUL bytes)" }]);
   const doc = parseJson(src.text);
+  // NUL is never valid JSON (raw in a string, nor outside one), so only text that does not parse is looked at for it.
+  if (doc.errors.length && raw.includes("\u0000")) throw new ConfigError([{ file: shown, line: 1, column: 1, message: "is not a text file (it contains NUL bytes)" }]);
   if (doc.errors.length) throw new ConfigError(doc.errors.map(toProblem));
   const locate = doc.locate;
   const validate = brandSchemaValidator();

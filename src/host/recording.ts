@@ -34,10 +34,12 @@ export class RecordingHost implements Host {
     this.kind = base.kind;
   }
 
-  private note(op: ReadOp[0], path: string, digest: string): void {
-    const key = `${op}\u0000${path}`;
-    const entry: ReadOp = [op, path, digest];
+  /** Notes a read; its digest is computed only when a scope records it (a 9 MB config read before any campaign is not hashed). */
+  private note(op: ReadOp[0], path: string, digest: () => string): void {
     if (op === "read") this.files.add(path);
+    if (!this.scopes.length) return;
+    const key = `${op}\u0000${path}`;
+    const entry: ReadOp = [op, path, digest()];
     for (const s of this.scopes) s.set(key, entry);
   }
 
@@ -55,22 +57,22 @@ export class RecordingHost implements Host {
 
   read(path: string, limit: number): HostRead {
     const r = this.base.read(path, limit);
-    this.note("read", path, digestRead(r));
+    this.note("read", path, () => digestRead(r));
     return r;
   }
   list(dir: string): HostDirent[] | undefined {
     const l = this.base.list(dir);
-    this.note("list", dir, digestList(l));
+    this.note("list", dir, () => digestList(l));
     return l;
   }
   stat(path: string): HostStat | undefined {
     const s = this.base.stat(path);
-    this.note("stat", path, digestStat(s));
+    this.note("stat", path, () => digestStat(s));
     return s;
   }
   realpath(path: string): string | undefined {
     const r = this.base.realpath(path);
-    this.note("realpath", path, r ?? "!");
+    this.note("realpath", path, () => r ?? "!");
     return r;
   }
   write(path: string, text: string, options?: WriteOptions): void {

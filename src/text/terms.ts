@@ -136,7 +136,8 @@ export function simpleTermWords(term: string): string[] | undefined {
   return words.every((w) => SIMPLE_WORDS.some((re) => re.test(w))) ? words : undefined;
 }
 
-const LEADING_SPACE = /^\s/u;
+/** Is a code beyond ASCII white space to `\s` and trim (Zs, the line and paragraph separators, the BOM)? */
+const isSpaceBeyondAscii = (c: number) => c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 const LETTER = /^\p{L}/u;
 /** A term's first character and the marks, invisible joiners and tatweel after it (what folding may join to it). */
 const FIRST_CLUSTER = /^[\s\S][\p{M}\p{Default_Ignorable_Code_Point}\u0640]*/u;
@@ -145,8 +146,43 @@ const LATIN = /^\p{Script=Latin}/u;
 /** ASCII letters and digits but I (ı in Turkish and Azeri). */
 const isAsciiAlnum = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a && c !== 0x49) || (c >= 0x30 && c <= 0x39);
 const lowerAscii = (c: number) => (c >= 0x41 && c <= 0x5a ? c + 32 : c);
+/** Past the buckets of bucketOf: those of terms whose first word's key also holds a character beyond ASCII (see PhraseMatcher.buckets). */
+const WIDE = 128 + 128 * 128;
 /** A character of a script other than Latin before the term's first white space (the first word holds no more). */
-const OTHER_SCRIPT_IN_FIRST_WORD = /^\S*?[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s]/u;
+const OTHER_SCRIPT = /^[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\s]/u;
+const SPACE = /^\s/u;
+/** What a character is to otherScriptInFirstWord, by UTF-16 unit (BMP only): 0 not known yet, 1 white space, 2 another script, 3 neither. */
+let unitScripts: Uint8Array | undefined;
+/**
+ * Is there a character of a script other than Latin before the term's first white space
+ * (the first word holds no more)? Each character is looked at by its code once per
+ * process (a test of the regular expression for every Polish term was milliseconds).
+ */
+function otherScriptInFirstWord(term: string): boolean {
+  const known = (unitScripts ??= new Uint8Array(0x10000));
+  for (let i = 0; i < term.length; i++) {
+    const c = term.charCodeAt(i);
+    if (c < 0x80) {
+      if (c <= 0x20 && SPACE.test(term[i]!)) return false;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) {
+      // Beyond the BMP: the code point itself.
+      const ch = String.fromCodePoint(term.codePointAt(i)!);
+      if (OTHER_SCRIPT.test(ch)) return true;
+      i += ch.length - 1;
+      continue;
+    }
+    let k = known[c]!;
+    if (k === 0) known[c] = k = SPACE.test(term[i]!) ? 1 : OTHER_SCRIPT.test(term[i]!) ? 2 : 3;
+    if (k !== 3) return k === 2;
+  }
+  return false;
+}
+/** Can a UTF-16 unit join the one before it (see PhraseMatcher.joins), by its code: 0 not known yet, 1 no, 2 yes. */
+let joiners: Uint8Array | undefined;
+/** PhraseMatcher.startClass of one UTF-16 unit, by locale, then by its code × 4 + case-sensitive × 2 + not first: 0 not known yet, else the class + 1. */
+const UNIT_CLASSES = new Map<string, Uint8Array>();
 const WAITS = 0;
 const CONTINUES = 1;
 const NEITHER = 2;
@@ -157,6 +193,136 @@ function isOneWord(text: string, locale: string): boolean {
   return t.length === 1 && t[0]!.word && t[0]!.text === text;
 }
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
+/** FNV-1a over UTF-16 units: one step. */
+const fnv = (h: number, c: number) => Math.imul(h ^ c, 16777619);
+const FNV_START = 0x811c9dc5 | 0;
+
+/**
+ * The terms that wait by their first word (see PhraseMatcher.firstWords), in two hash
+ * tables of index chains (typed arrays: no string, array or map entry per term, so filing
+ * 100,000 terms allocates next to nothing): one by the whole first word, one by the word
+ * of a single-word term with a trailing `*`. A chain holds the terms whose words hash
+ * alike; a text word takes those whose word it is (or starts with) and leaves the others.
+ */
+class FirstWords {
+  private readonly mask: number;
+  private readonly words: Int32Array;
+  private readonly prefixes: Int32Array;
+  /** The next index in a chain (a term is in one chain at most). */
+  private readonly next: Int32Array;
+  /** Length of the longest word in `prefixes`. */
+  private maxPrefix = 0;
+  /** Terms waiting. */
+  size = 0;
+
+  constructor(private readonly terms: readonly { term: string }[]) {
+    let cap = 16;
+    while (cap < terms.length) cap *= 2;
+    this.mask = cap - 1;
+    this.words = new Int32Array(cap).fill(-1);
+    this.prefixes = new Int32Array(cap).fill(-1);
+    this.next = new Int32Array(terms.length);
+  }
+
+  /**
+   * Files term `i` when its first word is ASCII letters and digits, followed by nothing, by
+   * a trailing `*` (it matches by prefix), or by a space and more that holds an ASCII letter
+   * or digit (a second word: the first is whole, whatever else the term holds). The key
+   * PhraseMatcher.add gives that first word is then the word lower-cased (`asciiLowers`: the
+   * locale folds I to i; else a first word holding I is not filed). False for any other term.
+   */
+  file(term: string, i: number, asciiLowers: boolean): boolean {
+    let h = FNV_START;
+    let firstEnd = -1;
+    let rest = false;
+    const n = term.length;
+    if (n === 0) return false;
+    for (let k = 0; k < n; k++) {
+      let c = term.charCodeAt(k);
+      if (firstEnd >= 0) {
+        // After the first space anything may follow, once it holds a word (an ASCII letter or digit): the first word is then whole.
+        if (!rest && isAsciiAlnum(lowerAscii(c))) rest = true;
+        continue;
+      }
+      if (c === 0x20) {
+        if (k === 0) return false;
+        firstEnd = k;
+        continue;
+      }
+      if (c === 0x2a) {
+        // A single word with a trailing `*`.
+        if (k !== n - 1 || k === 0) return false;
+        continue;
+      }
+      if (c >= 0x41 && c <= 0x5a) {
+        if (c === 0x49 && !asciiLowers) return false;
+        c += 32;
+      } else if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39))) return false;
+      h = fnv(h, c);
+    }
+    if (firstEnd >= 0 && !rest) return false;
+    // A single word with a trailing `*` matches by prefix.
+    const prefix = firstEnd < 0 && term.charCodeAt(n - 1) === 0x2a;
+    const table = prefix ? this.prefixes : this.words;
+    const at = h & this.mask;
+    this.next[i] = table[at]!;
+    table[at] = i;
+    if (prefix && n - 1 > this.maxPrefix) this.maxPrefix = n - 1;
+    this.size++;
+    return true;
+  }
+
+  /** Removes and returns (in list order) the terms a text word whose key is `key` can start. */
+  take(key: string): number[] | undefined {
+    let out: number[] | undefined;
+    let h = FNV_START;
+    for (let k = 0; k < key.length; k++) {
+      h = fnv(h, key.charCodeAt(k));
+      if (k < this.maxPrefix) out = this.chain(this.prefixes, h, key, k + 1, out);
+    }
+    out = this.chain(this.words, h, key, key.length, out);
+    return out && out.sort((a, b) => a - b);
+  }
+
+  /** Removes and returns every term waiting. */
+  takeAll(): number[] {
+    const out: number[] = [];
+    for (const table of [this.words, this.prefixes])
+      for (let at = 0; at <= this.mask; at++) {
+        for (let i = table[at]!; i >= 0; i = this.next[i]!) out.push(i);
+        table[at] = -1;
+      }
+    this.size = 0;
+    return out.sort((a, b) => a - b);
+  }
+
+  /** Moves the terms of a chain whose first word is key's first `len` units (lower-cased) to `out`; the others stay. */
+  private chain(table: Int32Array, h: number, key: string, len: number, out: number[] | undefined): number[] | undefined {
+    const at = h & this.mask;
+    let kept = -1;
+    for (let i = table[at]!; i >= 0; ) {
+      const after = this.next[i]!;
+      if (firstWordIs(this.terms[i]!.term, key, len)) {
+        (out ??= []).push(i);
+        this.size--;
+      } else {
+        this.next[i] = kept;
+        kept = i;
+      }
+      i = after;
+    }
+    table[at] = kept;
+    return out;
+  }
+}
+
+/** Is a term's first word (up to a space or its trailing `*`), lower-cased, key's first `len` units? For terms FirstWords filed. */
+function firstWordIs(term: string, key: string, len: number): boolean {
+  if (len > key.length) return false;
+  for (let k = 0; k < len; k++) if (lowerAscii(term.charCodeAt(k)) !== key.charCodeAt(k)) return false;
+  const c = term.charCodeAt(len);
+  return Number.isNaN(c) || c === 0x20 || c === 0x2a;
+}
 
 const normSep = (s: string) => s.replace(/\s+/gu, " ");
 
@@ -219,15 +385,26 @@ export class PhraseMatcher<T> {
    */
   private pending: number[] | undefined;
   /**
-   * The terms starting with ASCII letters or digits (by index), waiting by their first one
-   * or two characters (see `bucketOf`): the key of their first word starts with those
-   * lower-cased, so only a text word whose key starts so can match them, and an English
-   * campaign compiles the part of a 100,000-term list its words start like.
+   * The other terms starting with ASCII letters or digits (by index), waiting by their
+   * first one or two characters (see `bucketOf`): the key of their first word starts with
+   * those lower-cased, so only a text word whose key starts so can match them. Those that
+   * could also wait in `pending` (młoda: the key of its first word holds ł) wait WIDE
+   * further on, for a word whose key starts so and holds a character beyond ASCII: an
+   * English campaign compiles none of them.
    */
-  private buckets: (number[] | undefined)[] | undefined;
+  private buckets: Map<number, number[]> | undefined;
+  /**
+   * The terms whose first word is ASCII letters and digits, by that word (see
+   * FirstWords.file): only a text word whose key is that word lower-cased can start them,
+   * so a campaign compiles the terms its own words start, not the thousands that merely
+   * share its words' first letters. A single word with a trailing `*` waits for a word
+   * whose key starts with it.
+   */
+  private firstWords: FirstWords | undefined;
   /** What a cluster in a term's first word says about the term waiting (see `startClass`), by its code (or characters), case sensitivity and place. */
-  private starts: Map<string | number, StartClass> | undefined;
-  private joiners: Map<number, boolean> | undefined;
+  private starts: Map<string, StartClass> | undefined;
+  /** This locale's UNIT_CLASSES. */
+  private unitClasses: Uint8Array | undefined;
   private count = 0;
 
   constructor(
@@ -236,17 +413,28 @@ export class PhraseMatcher<T> {
     options: MatcherOptions = {},
   ) {
     const pending: number[] = [];
-    const buckets: (number[] | undefined)[] = [];
+    const buckets = new Map<number, number[]>();
+    const firstWords = new FirstWords(specs);
+    // Does this locale fold ASCII to its lower case (not I to ı)? Then a first word of ASCII letters is its own key, lower-cased.
+    const asciiLowers = this.termKey("I", false) === "i";
     for (let i = 0; i < specs.length; i++) {
       const spec = specs[i]!;
+      if (!spec.caseSensitive && firstWords.file(spec.term, i, asciiLowers)) {
+        this.count++;
+        continue;
+      }
       const b = this.bucketOf(spec);
       if (b >= 0) {
-        (buckets[b] ??= []).push(i);
+        const at = this.canWait(spec) ? b + WIDE : b;
+        const list = buckets.get(at);
+        if (list) list.push(i);
+        else buckets.set(at, [i]);
         this.count++;
       } else if (this.canWait(spec)) pending.push(i);
       else if (this.add(spec, i)) this.count++;
     }
-    if (buckets.length) this.buckets = buckets;
+    if (buckets.size) this.buckets = buckets;
+    if (firstWords.size) this.firstWords = firstWords;
     if (pending.length) {
       this.pending = pending;
       this.count += pending.length;
@@ -277,7 +465,7 @@ export class PhraseMatcher<T> {
   private canWait(spec: TermSpec<T>): boolean {
     let term = spec.term;
     let c = term.charCodeAt(0);
-    if (c <= 0x20 || c === 0x2a || (c >= 0x80 && LEADING_SPACE.test(term))) term = term.trim().replace(/^\*+/, "").trim();
+    if (c <= 0x20 || c === 0x2a || (c >= 0x80 && isSpaceBeyondAscii(c))) term = term.trim().replace(/^\*+/, "").trim();
     // All ASCII without I (one regular expression, not a loop): its words' keys are ASCII.
     if (ASCII_ONLY.test(term) && !term.includes("I")) return false;
     const cs = spec.caseSensitive === true;
@@ -290,11 +478,11 @@ export class PhraseMatcher<T> {
       }
       // One UTF-16 unit that nothing after it joins (the common case) is decided by its code alone.
       const single = (c < 0xd800 || c > 0xdfff) && !this.joins(term.charCodeAt(i + 1));
-      const cluster = single ? term[i]! : FIRST_CLUSTER.exec(term.slice(i))![0];
-      const w = this.startClass(cluster, single ? c * 4 + (cs ? 2 : 0) + (i ? 1 : 0) : `${cluster}\u0000${cs ? 1 : 0}${i ? 1 : 0}`, cs, i > 0);
+      const cluster = single ? undefined : FIRST_CLUSTER.exec(term.slice(i))![0];
+      const w = cluster === undefined ? this.unitClass(term, i, cs) : this.clusterClass(cluster, cs, i > 0);
       // After ASCII, tokenize splits a word holding another script at the change (abł|д): then the first word may be ASCII.
-      if (w !== CONTINUES) return w === WAITS && (i === 0 || !OTHER_SCRIPT_IN_FIRST_WORD.test(term));
-      if (!single) i += cluster.length - 1;
+      if (w !== CONTINUES) return w === WAITS && (i === 0 || !otherScriptInFirstWord(term));
+      if (cluster !== undefined) i += cluster.length - 1;
     }
     return false;
   }
@@ -304,13 +492,10 @@ export class PhraseMatcher<T> {
     if (Number.isNaN(c1) || c1 < 0x80) return false;
     if (c1 < 0x300) return c1 === 0xad;
     if (c1 >= 0xd800 && c1 <= 0xdfff) return true;
-    const joins = (this.joiners ??= new Map());
-    let j = joins.get(c1);
-    if (j === undefined) {
-      j = JOINER.test(String.fromCharCode(c1));
-      joins.set(c1, j);
-    }
-    return j;
+    const joins = (joiners ??= new Uint8Array(0x10000));
+    let j = joins[c1]!;
+    if (j === 0) joins[c1] = j = JOINER.test(String.fromCharCode(c1)) ? 2 : 1;
+    return j === 2;
   }
 
   /**
@@ -319,15 +504,35 @@ export class PhraseMatcher<T> {
    * keeps in the word, whose key is ASCII: look further), or NEITHER (compile now). After
    * the start only Latin letters count: another script may be a word of its own.
    */
-  private startClass(cluster: string, key: string | number, caseSensitive: boolean, inside: boolean): StartClass {
-    const classes = (this.starts ??= new Map());
-    let w = classes.get(key);
-    if (w === undefined) {
-      w = NEITHER;
-      if (LETTER.test(cluster) && (!inside || LATIN.test(cluster)) && isOneWord(cluster, this.locale) && (!inside || isOneWord(`a${cluster}`, this.locale)))
-        w = ASCII_ONLY.test(this.termKey(cluster, caseSensitive)) ? (LATIN.test(cluster) ? CONTINUES : NEITHER) : WAITS;
-      classes.set(key, w);
+  private startClass(cluster: string, caseSensitive: boolean, inside: boolean): StartClass {
+    let w: StartClass = NEITHER;
+    if (LETTER.test(cluster) && (!inside || LATIN.test(cluster)) && isOneWord(cluster, this.locale) && (!inside || isOneWord(`a${cluster}`, this.locale)))
+      w = ASCII_ONLY.test(this.termKey(cluster, caseSensitive)) ? (LATIN.test(cluster) ? CONTINUES : NEITHER) : WAITS;
+    return w;
+  }
+
+  /** startClass of the one UTF-16 unit at term[i] (nothing after it joins it), cached for the locale by its code. */
+  private unitClass(term: string, i: number, caseSensitive: boolean): StartClass {
+    let classes = this.unitClasses;
+    if (!classes) {
+      classes = UNIT_CLASSES.get(this.locale);
+      if (!classes) UNIT_CLASSES.set(this.locale, (classes = new Uint8Array(0x40000)));
+      this.unitClasses = classes;
     }
+    const at = term.charCodeAt(i) * 4 + (caseSensitive ? 2 : 0) + (i ? 1 : 0);
+    const known = classes[at]!;
+    if (known) return (known - 1) as StartClass;
+    const w = this.startClass(term[i]!, caseSensitive, i > 0);
+    classes[at] = w + 1;
+    return w;
+  }
+
+  /** startClass of a cluster of several units, cached by its characters. */
+  private clusterClass(cluster: string, caseSensitive: boolean, inside: boolean): StartClass {
+    const classes = (this.starts ??= new Map());
+    const key = `${cluster}\u0000${caseSensitive ? 1 : 0}${inside ? 1 : 0}`;
+    let w = classes.get(key);
+    if (w === undefined) classes.set(key, (w = this.startClass(cluster, caseSensitive, inside)));
     return w;
   }
 
@@ -357,18 +562,21 @@ export class PhraseMatcher<T> {
     return lowerAscii(c0);
   }
 
-  /** Compiles the terms that wait for a word whose (folded) key starts like `k0`. */
-  private compileBuckets(k0: string): void {
+  /** Compiles the terms that wait for a word whose (folded) key starts like `k0` (and, `wide`, holds a character beyond ASCII). */
+  private compileBuckets(k0: string, wide: boolean): void {
     const c0 = k0.charCodeAt(0);
     if (!(c0 < 0x80)) return;
-    this.compileBucket(c0);
     const c1 = k0.charCodeAt(1);
-    if (c1 < 0x80) this.compileBucket(128 + c0 * 128 + c1);
+    for (const b of c1 < 0x80 ? [c0, 128 + c0 * 128 + c1] : [c0]) {
+      this.compileBucket(b);
+      if (wide) this.compileBucket(b + WIDE);
+    }
   }
 
   private compileBucket(b: number): void {
-    const list = this.buckets![b];
-    this.buckets![b] = undefined;
+    const list = this.buckets!.get(b);
+    if (!list) return;
+    this.buckets!.delete(b);
     this.addWaiting(list);
   }
 
@@ -383,13 +591,23 @@ export class PhraseMatcher<T> {
   private compilePending(): void {
     const buckets = this.buckets;
     this.buckets = undefined;
-    for (const list of buckets ?? []) this.addWaiting(list);
+    for (const list of buckets?.values() ?? []) this.addWaiting(list);
+    this.addWaiting(this.firstWords?.takeAll());
+    this.firstWords = undefined;
     this.compileNonAscii();
   }
 
   /** Compiles waiting terms (by index); each was counted in `size`. */
   private addWaiting(list: readonly number[] | undefined): void {
     for (const i of list ?? []) if (!this.add(this.specs[i]!, i)) this.count--;
+  }
+
+  /** How many terms wait to be compiled (for tests: what a text compiled). */
+  waiting(): number {
+    let n = this.pending?.length ?? 0;
+    for (const list of this.buckets?.values() ?? []) n += list.length;
+    n += this.firstWords?.size ?? 0;
+    return n;
   }
 
   /**
@@ -400,11 +618,21 @@ export class PhraseMatcher<T> {
    */
   forLocale(locale: string): PhraseMatcher<T> | undefined {
     if (locale === this.locale) return this;
+    if (casingClass(locale) !== casingClass(this.locale)) return undefined;
     // Whether the terms compile the same there depends on every term, and a copy must not compile any with its own locale.
     this.compilePending();
-    if (this.localeBound || casingClass(locale) !== casingClass(this.locale)) return undefined;
+    if (this.localeBound) return undefined;
     if (this.segmented.some(([term, tokens]) => tokenSignature(term, locale) !== tokens)) return undefined;
     return Object.assign(Object.create(PhraseMatcher.prototype) as PhraseMatcher<T>, this, { locale });
+  }
+
+  /**
+   * Could forLocale give these terms to another locale (before compiling any more of
+   * them)? False when it surely cannot: the same locale, another casing class, or a term
+   * with exceptions (their matchers are the locale's own).
+   */
+  canShare(locale: string): boolean {
+    return locale !== this.locale && casingClass(locale) === casingClass(this.locale) && !this.specs.some((s) => s.except?.length);
   }
 
   /** The compiled matcher as plain data (JSON), each term by its index in the specs it was compiled from: for a cache on disk. */
@@ -424,8 +652,9 @@ export class PhraseMatcher<T> {
       }
       return n;
     };
+    // A word only one single-word term ends on stays that term's index (see Node): most of a big list, never made into nodes here.
     const node = (n: Node<T>): SNode => ({
-      ...(n.next ? { n: [...n.next.keys()].map((k) => [k, node(this.child(n, k)!)] as [string, SNode]) } : {}),
+      ...(n.next ? { n: [...n.next].map(([k, c]) => [k, typeof c === "number" ? c : node(c)] as [string, SNode | number]) } : {}),
       ...(n.ends ? { e: n.ends.map(id) } : {}),
       ...(n.prefixEnds ? { p: [...n.prefixEnds].map(([k, l]) => [k, l.map(id)] as [string, number[]]) } : {}),
       ...(n.maxPrefix ? { m: n.maxPrefix } : {}),
@@ -654,8 +883,12 @@ export class PhraseMatcher<T> {
       for (const kind of ["fold", "exact"] as const) {
         const k0 = this.key(view.text, kind === "exact");
         // Terms waiting to be compiled can only match a word whose key is not all ASCII, or starts like theirs.
-        if (this.pending && !ASCII_ONLY.test(k0)) this.compileNonAscii();
-        if (this.buckets && kind === "fold") this.compileBuckets(k0);
+        const wide = (this.pending || this.buckets) && !ASCII_ONLY.test(k0);
+        if (this.pending && wide) this.compileNonAscii();
+        if (kind === "fold") {
+          if (this.firstWords?.size) this.addWaiting(this.firstWords.take(k0));
+          if (this.buckets) this.compileBuckets(k0, !!wide);
+        }
         // Whole first word.
         const root = this.roots[kind];
         this.prefixHits(root, k0, (e) => consider(e, first, i));
@@ -728,10 +961,11 @@ export class PhraseMatcher<T> {
 }
 
 /** The version of `compiled()` data. */
-const COMPILED_FORMAT = 2;
+const COMPILED_FORMAT = 3;
 type SEntry = [spec: number, seps: string[], wordCount: number, prefix: 0 | 1, suffix: 0 | 1, except?: CompiledTerms];
 interface SNode {
-  n?: [string, SNode][];
+  /** The nodes after each word; a number is the index of the one single-word term that ends there (see Node). */
+  n?: [string, SNode | number][];
   e?: number[];
   p?: [string, number[]][];
   m?: number;
@@ -788,7 +1022,14 @@ function restore<T>(data: unknown, specs: readonly TermSpec<T>[]): PhraseMatcher
     check(!!n && typeof n === "object");
     const out: Node<T> = { maxPrefix: n.m ?? 0 };
     check(isNat(out.maxPrefix));
-    if (n.n !== undefined) out.next = new Map(pairs(n.n).map(([k, c]) => [k as string, node(c)]));
+    if (n.n !== undefined)
+      out.next = new Map(
+        pairs(n.n).map(([k, c]): [string, Node<T> | number] => {
+          if (typeof c !== "number") return [k as string, node(c)];
+          check(isNat(c) && c < specs.length);
+          return [k as string, c];
+        }),
+      );
     if (n.e !== undefined) {
       check(Array.isArray(n.e));
       out.ends = n.e.map(entryAt);
