@@ -1,42 +1,96 @@
-// Loads the CLI bundle (dist/brandlint.cjs) with V8's code cache (dist/brandlint.cjs.cache,
-// made by `npm run build`, see scripts/bundle.js): the functions a lint run uses come
-// compiled from the cache instead of being parsed and compiled again by every process.
+// Loads the CLI from its CommonJS chunks (dist/cli/, made by `npm run build`, see
+// scripts/bundle.js), each with V8's code cache (<chunk>.cache): the functions a lint run
+// uses come compiled from the cache instead of being parsed and compiled again by every
+// process, and a chunk is read and compiled only when the run first needs it (a rule
+// when it first checks something, the email renderer for the first email, …).
 // Node 20 has no code cache for ES modules (module.enableCompileCache is Node 22), so the
-// CLI is also built as one CommonJS script run through vm.Script with `cachedData`.
-// V8 checks the cache against the source, its own version and flags, and rejects it
-// (`cachedDataRejected`), then compiles the script as usual: a cache from another Node,
-// a stale or damaged one is never used. Without the CommonJS bundle (an older build),
-// the ES module bundle is imported as before.
-import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import vm from "node:vm";
+// chunks are CommonJS scripts run through vm.Script with `cachedData`.
+// V8 checks a cache against the source, its own version and flags, and rejects it
+// (`cachedDataRejected`), then compiles the chunk as usual: a cache from another Node,
+// a stale or damaged one is never used. Without the chunks (an older build), the ES
+// module bundle is imported as before.
+// Built-in modules come from process.getBuiltinModule: importing them as ES modules
+// makes each one's ES module namespace (node:fs's loads every stream class).
+const fs = process.getBuiltinModule("node:fs");
+const path = process.getBuiltinModule("node:path");
+const vm = process.getBuiltinModule("node:vm");
+const { createRequire } = process.getBuiltinModule("node:module");
+const { fileURLToPath, pathToFileURL } = process.getBuiltinModule("node:url");
 
 const dist = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), "dist");
-export const CLI_SCRIPT = path.join(dist, "brandlint.cjs");
-export const CLI_CACHE = `${CLI_SCRIPT}.cache`;
+/** The folder of the CLI's chunks, and its entry chunk. */
+export const CLI_DIR = path.join(dist, "cli");
+export const CLI_SCRIPT = path.join(CLI_DIR, "cli.js");
+/** import.meta.url in the chunks: the ES module bundle's, so paths resolved from it are the same in both builds. */
+const BUNDLE_URL = pathToFileURL(path.join(dist, "brandlint.mjs")).href;
+/**
+ * The V8 flags the chunks run under. V8 rejects a code cache made under other flags, and
+ * a lint run sets --heap-growing-percent (HEAP_GROWING_PERCENT in src/cli/main.ts) before
+ * it loads the rules and the rest it needs: so the loader sets it before loading
+ * anything, every chunk is compiled under the same flags, and the training run
+ * (scripts/code-cache.js) makes every cache under them. Not when the user chose V8's heap
+ * growth (then the caches are rejected and the chunks compile as usual).
+ */
+export const CHUNK_FLAGS = "--heap-growing-percent=20";
+export function setChunkFlags() {
+  if ([...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((a) => /--heap[-_]growing[-_]percent/.test(a))) return;
+  process.getBuiltinModule("node:v8").setFlagsFromString(CHUNK_FLAGS);
+}
 
 /**
- * The CLI's exports ({ main, colorEnabled }) and the vm.Script they came from (to make a
- * code cache from, after a run). `cache`: false to compile without the cache; `cacheFile`:
- * another cache file (tests).
+ * A chunk's code as the build writes it: a function of what CommonJS gives a module and of
+ * brandlint's own hooks, so the file is compiled as it is read (no copy of it made first).
  */
-export async function loadCli({ cache = true, cacheFile = CLI_CACHE } = {}) {
-  if (!existsSync(CLI_SCRIPT)) return { cli: await import("../dist/brandlint.mjs"), script: undefined, cacheRejected: undefined };
-  const source = readFileSync(CLI_SCRIPT, "utf8");
-  let cachedData;
-  if (cache) {
-    try {
-      cachedData = readFileSync(cacheFile);
-    } catch {
-      cachedData = undefined;
-    }
-  }
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __brandlintImport) {${source}\n})`, { filename: CLI_SCRIPT, cachedData });
-  const module = { exports: {} };
-  // import() in the script (custom rules, which are ES modules) is this module's: Node 20
+export function wrap(code) {
+  return `(function (exports, require, module, __filename, __dirname, __brandlintImport, __brandlintChunk, __brandlintUrl) {${code}\n})`;
+}
+
+/** A chunk's source. */
+export function readChunk(file) {
+  return fs.readFileSync(file, "utf8");
+}
+
+/** A chunk's code cache file. */
+export function cacheFileOf(chunk) {
+  return `${chunk}.cache`;
+}
+
+/**
+ * The CLI's exports ({ main, colorEnabled }) and the chunks loaded so far (`chunks()`: in
+ * load order, each with its file, its vm.Script, to make a code cache from after a run,
+ * and whether V8 rejected its cache). `cache`: false to compile without the caches;
+ * `cacheFile(chunk)`: where a chunk's cache is (tests). Each call loads the CLI afresh.
+ */
+export async function loadCli({ cache = true, cacheFile = cacheFileOf } = {}) {
+  if (!fs.existsSync(CLI_SCRIPT)) return { cli: await import("../dist/brandlint.mjs"), chunks: () => [], cacheRejected: undefined };
+  setChunkFlags();
+  const nodeRequire = createRequire(CLI_SCRIPT);
+  const loaded = new Map();
+  // import() in the chunks (custom rules, which are ES modules) is this module's: Node 20
   // loses a vm.Script's own import() callback in functions that come from the code cache.
-  script.runInThisContext()(module.exports, createRequire(CLI_SCRIPT), module, CLI_SCRIPT, dist, (specifier) => import(specifier));
-  return { cli: module.exports, script, cacheRejected: cachedData ? script.cachedDataRejected === true : undefined };
+  const importModule = (specifier) => import(specifier);
+  const chunk = (name) => load(path.join(CLI_DIR, `${name}.js`));
+  function load(file) {
+    const known = loaded.get(file);
+    if (known) return known.module.exports;
+    const source = readChunk(file);
+    let cachedData;
+    if (cache) {
+      try {
+        cachedData = fs.readFileSync(cacheFile(file));
+      } catch {
+        cachedData = undefined;
+      }
+    }
+    const script = new vm.Script(source, { filename: file, cachedData });
+    const module = { exports: {} };
+    const dir = path.dirname(file);
+    const require = (specifier) => (specifier.startsWith("./") || specifier.startsWith("../") ? load(path.join(dir, specifier)) : nodeRequire(specifier));
+    loaded.set(file, { file, script, module, cacheRejected: cachedData ? script.cachedDataRejected === true : undefined });
+    script.runInThisContext()(module.exports, require, module, file, dir, importModule, chunk, BUNDLE_URL);
+    return module.exports;
+  }
+  const cli = load(CLI_SCRIPT);
+  const chunks = () => [...loaded.values()];
+  return { cli, chunks, cacheRejected: chunks()[0].cacheRejected };
 }
