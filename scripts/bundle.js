@@ -14,7 +14,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { build, transform } from "esbuild";
-import { wrap } from "../bin/load-cli.js";
+import { wrap } from "../bin/load-cli.cjs";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const rules = readdirSync(path.join(root, "dist/rules")).filter((f) => f.endsWith(".js")).sort();
@@ -26,7 +26,7 @@ const register = [
 ];
 /**
  * Dynamic import() in the CommonJS CLI goes through `__brandlintImport`, a function
- * bin/load-cli.js passes in: Node 20 loses a vm.Script's import() callback in functions
+ * bin/load-cli.cjs passes in: Node 20 loses a vm.Script's import() callback in functions
  * that come from the code cache ("A dynamic import callback was not specified").
  */
 const importThroughLoader = {
@@ -150,7 +150,7 @@ async function bundle(entry, outfile, format) {
 }
 
 /**
- * The CLI in chunks (dist/cli/), each a CommonJS script that bin/load-cli.js compiles with
+ * The CLI in chunks (dist/cli/), each a CommonJS script that bin/load-cli.cjs compiles with
  * its own code cache the first time the run needs it: `cli.js` (argv, config, campaigns,
  * rendering, the engine, the formatters), `rules/<id>.js` for each rule (loaded the first
  * time the rule checks something: see lazyRule in src/rules-index.ts), a chunk for each

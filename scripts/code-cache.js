@@ -9,7 +9,7 @@ import { existsSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
-import { CLI_DIR, cacheFileOf, loadCli, readChunk, setChunkFlags } from "../bin/load-cli.js";
+import { CLI_DIR, cacheFileOf, loadCli, readChunk, setChunkFlags } from "../bin/load-cli.cjs";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const { cli, chunks } = await loadCli({ cache: false });

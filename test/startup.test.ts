@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error: bin/ is plain JavaScript
-import { CHUNK_FLAGS, CLI_DIR, CLI_SCRIPT, cacheFileOf, loadCli } from "../bin/load-cli.js";
+import { CHUNK_FLAGS, CLI_DIR, CLI_SCRIPT, cacheFileOf, loadCli } from "../bin/load-cli.cjs";
 import { HEAP_GROWING_PERCENT } from "../src/cli/main.js";
 
 const root = path.join(import.meta.dirname, "..");

@@ -213,7 +213,7 @@ async function lintCommand(args: string[], io: Io): Promise<number> {
     },
   };
   const run = () => lintOnce(options, io, { format, formatter, quiet: values.quiet, maxWarnings, ruleChecks: values["suppress-rule"] });
-  // Back to V8's default afterwards, for callers that go on in the same process (tests; scripts/code-cache.js sets the chunks' flags again, bin/load-cli.js CHUNK_FLAGS, before it makes the caches).
+  // Back to V8's default afterwards, for callers that go on in the same process (tests; scripts/code-cache.js sets the chunks' flags again, bin/load-cli.cjs CHUNK_FLAGS, before it makes the caches).
   const tuned = tuneHeapGrowth();
   try {
     if (values.watch) {
