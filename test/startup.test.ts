@@ -3,6 +3,7 @@
  * each made at build time, and loads a chunk only when the run needs it; a cache V8 rejects
  * (another Node, a damaged file) falls back to compiling.
  */
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -42,8 +43,17 @@ describe("the CLI's chunks and their code caches", () => {
     expect(loaded.chunks().filter((c) => c.cacheRejected !== false)).toEqual([]);
   });
 
-  it("the loader sets the flags a lint run sets, so caches made by the training run fit", () => {
-    expect(CHUNK_FLAGS).toBe(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  it("the loader sets the heap growth a lint run sets, so caches made by the training run fit", () => {
+    expect(CHUNK_FLAGS).toContain(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  });
+
+  it("a V8 flag the user chose is left alone (the caches do not fit it) and the findings are the same", () => {
+    const args = [path.join(root, "bin", "brandlint.js"), "--format", "json", "templates/spring-sale"];
+    const plain = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8" });
+    const chosen = spawnSync(process.execPath, ["--interrupt-budget=67584", ...args], { cwd: root, encoding: "utf8" });
+    expect(plain.status).toBe(1);
+    expect(chosen.status).toBe(1);
+    expect(chosen.stdout).toBe(plain.stdout);
   });
 
   it("a damaged cache is rejected and the CLI compiles as usual, with the same findings", async () => {
