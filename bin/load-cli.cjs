@@ -36,9 +36,9 @@ const BUNDLE_URL = pathToFileURL(path.join(dist, "brandlint.mjs")).href;
  * - --interrupt-budget: how much bytecode a function runs before V8 considers compiling it
  *   again (Sparkplug, then TurboFan): 16 times V8's 67,584. Most of a lint run's code runs
  *   a few times per campaign, and with V8's default a one-campaign run spent a good part
- *   of its CPU on background compiles (TurboFan alone 13% of its instructions) of code that
- *   finished before the compiled code paid off. Measured (valgrind, instructions): one
- *   campaign 1,705 M → 900 M (`node -e 0`: 502 M); CPU, alternating runs: one campaign
+ *   of its CPU on background compiles (TurboFan alone 13% of its instructions) that
+ *   finished too late to pay off. Measured (valgrind, instructions): one campaign
+ *   1,726 M → 1,538 M (`node -e 0`: 502 M); CPU, alternating runs under load: one campaign
  *   231 → 202 ms, 100 campaigns 2.98 → 2.10 s, 1,000 campaigns (--workers 1) 16.8 → 14.1 s;
  *   64 times the default was no better.
  */
