@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // The brandlint command: a thin wrapper around the CLI (dist/cli/ with its code caches, see
 // load-cli.cjs; the language server runs from dist/brandlint.mjs). CommonJS
-// (bin/package.json): see load-cli.cjs.
+// (bin/package.json): see load-cli.cjs. It must stay valid as an ES module too (no
+// `module`, `exports` or `__dirname`; `require` only off the `lsp` path): the VS Code
+// package copies it alone into a folder of type "module" to run the language server
+// (scripts/package-vscode.js, test/vscode-extension.test.ts).
 "use strict";
 const argv = process.argv.slice(2);
 
