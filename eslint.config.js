@@ -58,9 +58,9 @@ export default tseslint.config(
     },
   },
   {
-    // CommonJS helpers loaded with `node --require` in tests.
-    files: ["**/*.cjs"],
-    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", process: "readonly" } },
+    // CommonJS helpers loaded with `node --require` in tests, and bin/ (bin/package.json).
+    files: ["**/*.cjs", "bin/**/*.js"],
+    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly" } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 );

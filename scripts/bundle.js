@@ -3,16 +3,18 @@
 // - dist/brandlint.mjs: the CLI and every rule in one ES module (the language server, the
 //   VS Code package and the library's worker path use it);
 // - dist/brandlint-worker.mjs: the same for worker threads;
-// - dist/brandlint.cjs: the CLI as one CommonJS script, without the language server, and
-//   dist/brandlint.cjs.cache, V8's code cache of it after a training run (see
-//   bin/load-cli.js and scripts/code-cache.js), which bin/brandlint.js uses for lint runs.
+// - dist/cli/: the CLI, without the language server, in CommonJS chunks that
+//   bin/brandlint.js loads as a run needs them (see bundleChunks), each with V8's code
+//   cache of it after a training run (<chunk>.cache, scripts/code-cache.js).
 // mjml stays external: it is loaded lazily, only when HTML is needed. The library API
 // (dist/src/index.js) is not bundled.
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { isDeepStrictEqual } from "node:util";
+import { build, transform } from "esbuild";
+import { wrap } from "../bin/load-cli.cjs";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const rules = readdirSync(path.join(root, "dist/rules")).filter((f) => f.endsWith(".js")).sort();
@@ -24,7 +26,7 @@ const register = [
 ];
 /**
  * Dynamic import() in the CommonJS CLI goes through `__brandlintImport`, a function
- * bin/load-cli.js passes in: Node 20 loses a vm.Script's import() callback in functions
+ * bin/load-cli.cjs passes in: Node 20 loses a vm.Script's import() callback in functions
  * that come from the code cache ("A dynamic import callback was not specified").
  */
 const importThroughLoader = {
@@ -87,6 +89,24 @@ const lspFromEsm = {
   },
 };
 
+/**
+ * The parts of the CommonJS CLI a run loads only when it needs them, by channel: each
+ * chunk holds the rules and modules listed (and what only they use). A rule is loaded
+ * the first time it checks something (lazyRule in src/rules-index.ts), so a run whose
+ * campaigns have no email, or whose config turns the email rules off, never loads the
+ * email chunk; a module is loaded on the first call into it (see lazyModules). Finer
+ * chunks (one per rule) were measured slower on one campaign with every channel, and no
+ * faster on an SMS-only one: each chunk costs more to load than most rules' own code.
+ */
+const LAZY_CHUNKS = {
+  email: {
+    rules: ["brand-colors", "brand-fonts", "color-contrast", "mjml-valid"],
+    modules: ["render/email.js", "render/html-email.js", "email/css.js", "email/contrast.js", "email/cascade.js"],
+  },
+  sms: { rules: ["sms-length"], modules: [] },
+  whatsapp: { rules: ["whatsapp-template"], modules: [] },
+};
+
 const cliExports = ['export { main } from "./src/cli/main.js";', 'export { colorEnabled } from "./src/cli/terminal.js";', ""];
 const entries = {
   brandlint: [...register, ...cliExports],
@@ -98,36 +118,162 @@ for (const [name, lines] of Object.entries(entries)) {
   writeFileSync(entry, lines.join("\n"));
   await bundle(entry, path.join(root, `dist/${name}.mjs`), "esm");
 }
-await bundle(path.join(root, "dist/brandlint-entry.js"), path.join(root, "dist/brandlint.cjs"), "cjs");
-const leftover = /(?<![\w$.])import\(/.exec(readFileSync(path.join(root, "dist/brandlint.cjs"), "utf8"));
-if (leftover) throw new Error(`dist/brandlint.cjs calls import() directly (at ${leftover.index}): route it through __brandlintImport (see importThroughLoader)`);
+await bundleChunks();
 const trained = spawnSync(process.execPath, [path.join(root, "scripts/code-cache.js")], { stdio: "inherit" });
 if (trained.status !== 0) throw new Error(`scripts/code-cache.js failed (${trained.status ?? trained.signal})`);
 
-async function bundle(entry, outfile, format) {
-  await build({
-    entryPoints: [entry],
-    outfile,
+/** Options both kinds of bundle share. */
+function common(format) {
+  return {
     bundle: true,
     platform: "node",
     format,
     target: "node20",
     mainFields: ["module", "main"],
     external: ["mjml", "mjml-*"],
-    ...(format === "esm"
-      ? { banner: { js: "import { createRequire as __brandlintRequire } from 'node:module'; const require = __brandlintRequire(import.meta.url);" } }
-      : {
-          // import.meta.url is the ES module bundle's, so every path resolved from it (the
-          // worker bundle, the package root, createRequire) is the same in both builds.
-          define: { "import.meta.url": "__brandlintUrl" },
-          banner: { js: 'var __brandlintUrl = require("node:url").pathToFileURL(require("node:path").join(__dirname, "brandlint.mjs")).href;' },
-          plugins: [lspFromEsm, importThroughLoader, bundleLazyRequires, bundleValidators],
-        }),
     logLevel: "warning",
     legalComments: "none",
     minifyWhitespace: true,
     minifySyntax: true,
+  };
+}
+
+async function bundle(entry, outfile, format) {
+  await build({
+    ...common(format),
+    entryPoints: [entry],
+    outfile,
+    banner: { js: "import { createRequire as __brandlintRequire } from 'node:module'; const require = __brandlintRequire(import.meta.url);" },
     // BRANDLINT_SOURCEMAP=1 npm run build: dist/*.map, to read CPU profiles (node --cpu-prof) against the sources.
     ...(process.env.BRANDLINT_SOURCEMAP ? { sourcemap: "external" } : {}),
   });
+}
+
+/**
+ * The CLI in chunks (dist/cli/), each a CommonJS script that bin/load-cli.cjs compiles with
+ * its own code cache the first time the run needs it: `cli.js` (argv, config, campaigns,
+ * rendering, the engine, the formatters), `rules/<id>.js` for each rule (loaded the first
+ * time the rule checks something: see lazyRule in src/rules-index.ts), a chunk for each
+ * module in LAZY_MODULES (loaded on the first call into it), a chunk for each dynamic
+ * import() (watch, render, preview, init, …), and the chunks esbuild makes of the code
+ * several of these share, so every module is in exactly one chunk.
+ *
+ * esbuild splits only ES modules, so the chunks are built as ES modules and each is then
+ * turned into CommonJS (`require("./chunk-….js")` between them, which the loader
+ * resolves to the chunk, synchronously). In the chunks, `__brandlintChunk(name)` loads
+ * an entry chunk (rules/<id>, a lazy module) and returns its exports.
+ */
+async function bundleChunks() {
+  const out = path.join(root, "dist", "cli");
+  rmSync(out, { recursive: true, force: true });
+  rmSync(path.join(root, "dist", "brandlint.cjs"), { force: true });
+  rmSync(path.join(root, "dist", "brandlint.cjs.cache"), { force: true });
+  rmSync(path.join(root, "dist", "brandlint.cjs.map"), { force: true });
+  const metas = await ruleMetas();
+  const chunkOf = new Map(Object.entries(LAZY_CHUNKS).flatMap(([name, c]) => c.rules.map((id) => [id, name])));
+  for (const id of chunkOf.keys()) if (!metas.some((m) => m.id === id)) throw new Error(`scripts/bundle.js: LAZY_CHUNKS names rules/${id}, which does not exist`);
+  const ruleName = (id) => `rule_${id.replace(/\W/g, "_")}`;
+  const entryPoints = {};
+  for (const [name, c] of Object.entries(LAZY_CHUNKS)) {
+    const file = path.join(root, `dist/cli-${name}-entry.js`);
+    writeFileSync(
+      file,
+      [
+        `// Generated by scripts/bundle.js: the CLI's ${name} chunk (LAZY_CHUNKS).`,
+        ...c.rules.map((id) => `export { default as ${ruleName(id)} } from "./rules/${id}.js";`),
+        ...c.modules.map((m, i) => `export * as m${i} from "./src/${m}";`),
+        "",
+      ].join("\n"),
+    );
+    entryPoints[name] = file;
+  }
+  const cliEntry = path.join(root, "dist/cli-entry.js");
+  writeFileSync(
+    cliEntry,
+    [
+      "// Generated by scripts/bundle.js from the rules/ folder: the rules of LAZY_CHUNKS are loaded from their chunk when they first check something.",
+      'import { lazyRule, registerBundledRules } from "./src/rules-index.js";',
+      ...metas.flatMap(({ id }, i) => (chunkOf.has(id) ? [] : [`import r${i} from "./rules/${id}.js";`])),
+      `registerBundledRules([${metas
+        .map(({ id, meta, lazyKeys }, i) => (chunkOf.has(id) ? `lazyRule(${JSON.stringify(meta)}, ${JSON.stringify(lazyKeys)}, () => __brandlintChunk(${JSON.stringify(chunkOf.get(id))}).${ruleName(id)})` : `r${i}`))
+        .join(", ")}]);`,
+      ...cliExports,
+    ].join("\n"),
+  );
+  entryPoints.cli = cliEntry;
+  const result = await build({
+    ...common("esm"),
+    entryPoints,
+    outdir: out,
+    splitting: true,
+    chunkNames: "chunk-[hash]",
+    write: false,
+    metafile: true,
+    // import.meta.url is the ES module bundle's, so every path resolved from it (the
+    // worker bundle, the package root, createRequire) is the same in both builds.
+    define: { "import.meta.url": "__brandlintUrl" },
+    plugins: [lspFromEsm, importThroughLoader, bundleLazyRequires, bundleValidators, lazyModules()],
+    ...(process.env.BRANDLINT_SOURCEMAP ? { sourcemap: "inline" } : {}),
+  });
+  for (const file of result.outputFiles) {
+    const sourcemap = Boolean(process.env.BRANDLINT_SOURCEMAP);
+    const { code, map } = await transform(file.text, {
+      format: "cjs",
+      loader: "js",
+      target: "node20",
+      supported: { "dynamic-import": false },
+      minifyWhitespace: true,
+      minifySyntax: true,
+      ...(sourcemap ? { sourcemap: "external", sourcefile: file.path } : {}),
+    });
+    const leftover = /(?<![\w$.])import\(/.exec(code);
+    if (leftover) throw new Error(`${path.relative(root, file.path)} calls import() directly (at ${leftover.index}): route it through __brandlintImport (see importThroughLoader)`);
+    mkdirSync(path.dirname(file.path), { recursive: true });
+    writeFileSync(file.path, wrap(code));
+    if (sourcemap) writeFileSync(`${file.path}.map`, map);
+  }
+}
+
+async function ruleMetas() {
+  const out = [];
+  for (const f of rules) {
+    const { meta } = (await import(pathToFileURL(path.join(root, "dist/rules", f)).href)).default;
+    const lazyKeys = ["examples", "notes"].filter((k) => meta[k] !== undefined);
+    const eager = Object.fromEntries(Object.entries(meta).filter(([k]) => !lazyKeys.includes(k)));
+    const json = JSON.stringify(eager);
+    if (!isDeepStrictEqual(JSON.parse(json), eager)) throw new Error(`scripts/bundle.js: the metadata of rules/${f} does not survive JSON (a function, a RegExp, undefined?)`);
+    out.push({ id: f.slice(0, -".js".length), meta: eager, lazyKeys });
+  }
+  return out;
+}
+
+/**
+ * Importing a module of a LAZY_CHUNKS chunk from outside it gives a stand-in: a function
+ * for each of its functions that loads the chunk on its first call and calls through; a
+ * constant (a number, a string) is copied. Any other export (an object, a class) cannot
+ * stand in and stops the build: keep that module out of LAZY_CHUNKS.
+ */
+function lazyModules() {
+  const lazy = new Map(Object.entries(LAZY_CHUNKS).flatMap(([name, c]) => c.modules.map((m, i) => [path.join(root, "dist/src", m), { name, i, members: new Set(c.modules.map((x) => path.join(root, "dist/src", x))) }])));
+  return {
+    name: "lazy-modules",
+    setup(b) {
+      b.onResolve({ filter: /^\.\.?\// }, (args) => {
+        const target = lazy.get(path.resolve(args.resolveDir, args.path));
+        if (!target || args.kind === "entry-point" || target.members.has(args.importer) || /cli-\w+-entry\.js$/.test(args.importer)) return undefined;
+        return { path: `${target.name}/m${target.i}`, namespace: "brandlint-lazy", pluginData: { ...target, file: path.resolve(args.resolveDir, args.path) } };
+      });
+      b.onLoad({ filter: /.*/, namespace: "brandlint-lazy" }, async (args) => {
+        const { name, i, file } = args.pluginData;
+        const mod = await import(pathToFileURL(file).href);
+        const lines = ["let chunk;", `const load = () => (chunk ??= __brandlintChunk(${JSON.stringify(name)}).m${i});`];
+        for (const [key, value] of Object.entries(mod)) {
+          if (typeof value === "function" && !/^class\b/.test(Function.prototype.toString.call(value))) lines.push(`export function ${key}(...args) { return load().${key}(...args); }`);
+          else if (["number", "string", "boolean"].includes(typeof value)) lines.push(`export const ${key} = ${JSON.stringify(value)};`);
+          else throw new Error(`scripts/bundle.js: ${path.relative(root, file)} exports ${key}, which is neither a function nor a constant: it cannot be in a lazy chunk (LAZY_CHUNKS)`);
+        }
+        return { contents: lines.join("\n"), loader: "js" };
+      });
+    },
+  };
 }

@@ -42,6 +42,23 @@ export function registerBundledRules(rules: Rule<never>[]): void {
   cache = Promise.resolve([...rules].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0)));
 }
 
+/**
+ * A rule whose code is loaded the first time it checks something: the CommonJS CLI
+ * (scripts/bundle.js) keeps each rule in a chunk of its own, so a run loads only the
+ * rules it runs (a rule turned off, or for a channel no campaign has, is never loaded).
+ * `meta` is the rule's metadata as the build read it, without the keys in `lazyKeys`
+ * (its examples and notes), which load the rule when read (docs and tests read them, a
+ * lint run does not).
+ */
+export function lazyRule(meta: Omit<Rule<never>["meta"], "examples" | "notes">, lazyKeys: readonly ("examples" | "notes")[], load: () => Rule<never>): Rule<never> {
+  let rule: Rule<never> | undefined;
+  const loaded = () => (rule ??= load());
+  const full = { ...meta } as Rule<never>["meta"];
+  for (const key of lazyKeys)
+    Object.defineProperty(full, key, { enumerable: true, configurable: true, get: () => loaded().meta[key] });
+  return { meta: full, check: (ctx) => loaded().check(ctx) };
+}
+
 /** Loads every rule module (sorted by id). */
 export function loadRules(): Promise<Rule<never>[]> {
   cache ??= Promise.all(ruleIds().map(loadRule));

@@ -213,7 +213,7 @@ async function lintCommand(args: string[], io: Io): Promise<number> {
     },
   };
   const run = () => lintOnce(options, io, { format, formatter, quiet: values.quiet, maxWarnings, ruleChecks: values["suppress-rule"] });
-  // Back to V8's default afterwards: a code cache made after a run (scripts/code-cache.js) must carry the flags a fresh process has.
+  // Back to V8's default afterwards, for callers that go on in the same process (tests; scripts/code-cache.js sets the chunks' flags again, bin/load-cli.cjs CHUNK_FLAGS, before it makes the caches).
   const tuned = tuneHeapGrowth();
   try {
     if (values.watch) {
