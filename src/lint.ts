@@ -7,7 +7,7 @@
 import path from "node:path";
 import { availableParallelism, loadavg } from "node:os";
 import { discoverCampaigns, PathError, projectCampaigns } from "./campaign/discover.js";
-import { lintInThreads, workerScript, type WorkerResult } from "./workers.js";
+import { startThreads, workerScript, type WorkerResult } from "./workers.js";
 import { lesser, OrderedQueue, suffixMinima } from "./result-order.js";
 import { readSource } from "./campaign/files.js";
 import { loadCampaign } from "./campaign/load.js";
@@ -243,26 +243,42 @@ async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Pro
     const pointed = new Set(fs.map((f) => f.file.path));
     for (const f of own) if (!pointed.has(f.path) && !mayHoldDirectives(f)) files.set(f.path, new ReleasedFile(f.path, f.bom));
   };
+  // Which campaigns the cache answers for (never while fixing); the others are parsed.
+  const toParse: string[] = [];
+  const hits: NonNullable<ReturnType<LintCache["get"]>>[] = [];
+  for (const dir of dirs) {
+    const hit = cache && !fixing ? cache.get(dir) : undefined;
+    if (hit && readsStillHold(host, hit.reads, MAX_FILE_BYTES)) hits.push(hit);
+    else toParse.push(dir);
+  }
+  // Worker threads start now: they load (modules, config, rules) while this thread builds the index.
+  const threads = host.base.kind === "disk" ? workerCount(opts, toParse.length) : 1;
+  const job = { cwd: run.cwd, configPath: config.file.path, ...(opts.channel ? { channel: opts.channel } : {}), ...(opts.only ? { only: opts.only } : {}) };
+  const pool = threads > 1 ? startThreads(threads, job, opts.mainThread !== false) : undefined;
   // Rules that compare campaigns see the metadata of every campaign of the project,
   // however few are linted, and report only on the linted ones. Never cached. They need
   // only the index, so they run first: a streamed run then knows every finding a campaign's
   // files get as soon as the campaign is done, and the index is dropped before linting.
   let indexed = 0;
   const projectFindings: RawFinding[] = [];
-  if (project.length && dirs.length) {
-    const all = [...new Set([...projectCampaigns(config.dir, host), ...dirs])].sort();
-    const index = all.map((d) => {
-      const kept = opts.indexCache?.get(d);
-      if (kept && kept.config === config.file.text && readsStillHold(host, kept.reads, MAX_FILE_BYTES)) return kept.campaign;
-      const { value, reads } = host.record(() => loadCampaign(d, config.data, host, { root: config.dir, metaOnly: true }));
-      opts.indexCache?.set(d, { config: config.file.text, reads, campaign: value });
-      return value;
-    });
-    indexed = index.length;
-    const selected = new Set(dirs);
-    const linted = index.filter((c) => selected.has(c.dir));
-    for (const f of runRules({ ...engine, rules: project, campaigns: linted, index, includeProblems: false, focus })) projectFindings.push(f);
-  }
+  if (project.length && dirs.length)
+    try {
+      const all = [...new Set([...projectCampaigns(config.dir, host), ...dirs])].sort();
+      const index = all.map((d) => {
+        const kept = opts.indexCache?.get(d);
+        if (kept && kept.config === config.file.text && readsStillHold(host, kept.reads, MAX_FILE_BYTES)) return kept.campaign;
+        const { value, reads } = host.record(() => loadCampaign(d, config.data, host, { root: config.dir, metaOnly: true }));
+        opts.indexCache?.set(d, { config: config.file.text, reads, campaign: value });
+        return value;
+      });
+      indexed = index.length;
+      const selected = new Set(dirs);
+      const linted = index.filter((c) => selected.has(c.dir));
+      for (const f of runRules({ ...engine, rules: project, campaigns: linted, index, includeProblems: false, focus })) projectFindings.push(f);
+    } catch (e) {
+      pool?.stop();
+      throw e;
+    }
   const out = run.streaming;
   /** Streamed: results wait here for every file before theirs. */
   const queue = out ? new OrderedQueue<unknown>((item) => out.out.write(item)) : undefined;
@@ -311,14 +327,8 @@ async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Pro
     queue!.drain(undefined);
     out!.out.flush?.();
   };
-  // 1. Each campaign on its own: from the cache (never while fixing), or read, rendered and checked.
-  const toParse: string[] = [];
-  for (const dir of dirs) {
-    const hit = cache && !fixing ? cache.get(dir) : undefined;
-    if (!hit || !readsStillHold(host, hit.reads, MAX_FILE_BYTES)) {
-      toParse.push(dir);
-      continue;
-    }
+  // Each campaign on its own: from the cache (never while fixing), or read, rendered and checked.
+  for (const hit of hits) {
     cached++;
     addCampaign(
       hit.files.map(fileFor),
@@ -356,9 +366,7 @@ async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Pro
       ready.delete(next);
     }
   };
-  const threads = host.base.kind === "disk" ? workerCount(opts, toParse.length) : 1;
-  if (threads > 1) {
-    const job = { cwd: run.cwd, configPath: config.file.path, ...(opts.channel ? { channel: opts.channel } : {}), ...(opts.only ? { only: opts.only } : {}) };
+  if (pool) {
     const onResult = (r: WorkerResult) => {
       cache?.set(r.dir, { reads: r.reads, files: r.files, findings: r.findings });
       progress();
@@ -373,7 +381,7 @@ async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Pro
       const r = lintHere(dir);
       arrive(dir, () => addCampaign(r.files, r.fs));
     };
-    threadStats = await lintInThreads(toParse, { threads, job, here, onResult, ...(opts.mainThread === false ? { mainThread: false } : {}) });
+    threadStats = await pool.run(toParse, here, onResult);
   } else
     for (const dir of toParse) {
       const r = lintHere(dir);
@@ -406,7 +414,14 @@ async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Pro
  */
 export const WORKER_THRESHOLD = 150;
 export const MAX_THREADS = 4;
-export const DEFAULT_THREADS_HELP = `Threads: without --workers, brandlint lints on this one thread below ${WORKER_THRESHOLD} campaigns or when no core is idle (load average ≥ cores); otherwise on one thread per core (at most ${MAX_THREADS}, this one included).`;
+/** What --help says of the default, with what it comes to on this machine. */
+export function defaultThreadsHelp(cores: number = availableParallelism()): string {
+  const here = Math.min(cores, MAX_THREADS);
+  return (
+    `Threads: without --workers, brandlint lints on this one thread below ${WORKER_THRESHOLD} campaigns or when no core is idle (the 1-minute load average is at least the number of cores); otherwise on one thread per core, this one included, at most ${MAX_THREADS}. ` +
+    (cores < 2 ? `This machine has 1 core: always one thread.` : `On this machine (${cores} cores): ${here} threads from ${WORKER_THRESHOLD} campaigns while the load average is below ${cores}, else one.`)
+  );
+}
 
 export function defaultThreads(campaigns: number, cores: number = availableParallelism(), load: number = loadavg()[0] ?? 0): number {
   if (campaigns < WORKER_THRESHOLD || cores < 2) return 1;

@@ -24,6 +24,23 @@ describe("the default thread count (chosen from bench rows W)", () => {
   });
 });
 
+describe("--help on the default thread count", () => {
+  it("says what the default comes to on this machine, as defaultThreads decides it", async () => {
+    const { defaultThreads, defaultThreadsHelp, WORKER_THRESHOLD } = await import("../src/lint.js");
+    const two = defaultThreadsHelp(2);
+    expect(two).toContain(`On this machine (2 cores): ${defaultThreads(WORKER_THRESHOLD, 2, 0)} threads from ${WORKER_THRESHOLD} campaigns while the load average is below 2, else one.`);
+    expect(defaultThreads(WORKER_THRESHOLD - 1, 2, 0)).toBe(1);
+    expect(defaultThreads(WORKER_THRESHOLD, 2, 1.99)).toBe(2);
+    expect(defaultThreads(WORKER_THRESHOLD, 2, 2)).toBe(1);
+    expect(defaultThreadsHelp(16)).toContain("On this machine (16 cores): 4 threads from");
+    expect(defaultThreadsHelp(1)).toContain("always one thread");
+    const { main } = await import("../src/cli/main.js");
+    let out = "";
+    await main(["--help"], { stdout: (s) => (out += s), stderr: () => undefined, cwd: repo, color: false, env: {} });
+    expect(out).toContain(defaultThreadsHelp());
+  });
+});
+
 describe("worker threads", () => {
   let d: string;
   beforeAll(() => {

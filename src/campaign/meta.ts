@@ -130,8 +130,12 @@ function composeDocument(tokens: readonly CST.Token[], length: number): Document
   return doc!;
 }
 
-/** Parses frontmatter YAML; problems are at their offsets in the file. */
-export function yamlMeta(file: SourceFile, fm: Frontmatter): { value: unknown; source: MetaSource; problems: CampaignProblem[] } {
+/**
+ * Parses frontmatter YAML; problems are at their offsets in the file. `lean`: the source
+ * keeps the ranges of the document's keys and values, not the document (the project index
+ * holds every campaign's metadata at once); its stringAt parses the frontmatter again.
+ */
+export function yamlMeta(file: SourceFile, fm: Frontmatter, opts: { lean?: boolean } = {}): { value: unknown; source: MetaSource; problems: CampaignProblem[] } {
   const text = file.text.slice(fm.yamlStart, fm.yamlEnd);
   const base = fm.yamlStart;
   const problems: CampaignProblem[] = [];
@@ -182,7 +186,7 @@ export function yamlMeta(file: SourceFile, fm: Frontmatter): { value: unknown; s
     }
   }
   const rangeOf = (n: YNode | undefined) => (n?.range ? { start: base + n.range[0], end: base + n.range[1] } : undefined);
-  const source: MetaSource = {
+  const source: MetaSource = opts.lean ? leanSource(doc, file, fm, rangeOf) : {
     file,
     locate(p, key) {
       if (key !== undefined) {
@@ -218,6 +222,53 @@ export function yamlMeta(file: SourceFile, fm: Frontmatter): { value: unknown; s
     return { value: undefined, source, problems };
   }
   return { value, source, problems };
+}
+
+type Range = { start: number; end: number };
+const pathKey = (p: JsonPath) => JSON.stringify(p);
+
+/**
+ * A MetaSource that answers locate and has from the ranges of `doc`'s nodes, read once
+ * (the document, its CST and its nodes are not kept); stringAt parses the frontmatter again.
+ */
+function leanSource(doc: Document, file: SourceFile, fm: Frontmatter, rangeOf: (n: YNode | undefined) => Range | undefined): MetaSource {
+  const base = fm.yamlStart;
+  /** Every node present by path (undefined: it has no range), and every map key's range by its map's path and name. */
+  const nodes = new Map<string, Range | undefined>();
+  const keys = new Map<string, Range>();
+  const walk = (node: unknown, p: JsonPath) => {
+    if (node === null || node === undefined) return;
+    nodes.set(pathKey(p), rangeOf(node as YNode));
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const it of node.items) {
+        const name = isScalar(it.key) ? it.key.value : it.key;
+        // The first pair with a name is the one yamlNodeAt finds.
+        if (seen.has(name)) continue;
+        seen.add(name);
+        if (isScalar(it.key) && typeof name === "string" && it.key.range && !keys.has(pathKey([...p, name]))) keys.set(pathKey([...p, name]), rangeOf(it.key)!);
+        if (typeof name === "string" || typeof name === "number") walk(it.value, [...p, name]);
+      }
+    } else if (isSeq(node)) node.items.forEach((it, i) => walk(it, [...p, i]));
+  };
+  walk(doc.contents, []);
+  let full: MetaSource | undefined;
+  return {
+    file,
+    locate(p, key) {
+      if (key !== undefined) {
+        const k = keys.get(pathKey([...p.slice(0, -1), key]));
+        if (k) return k;
+      }
+      for (let n = p.length; n >= 0; n--) {
+        const r = nodes.get(pathKey(p.slice(0, n)));
+        if (r) return r;
+      }
+      return { start: base, end: base };
+    },
+    stringAt: (p) => (full ??= yamlMeta(file, fm).source).stringAt(p),
+    has: (p) => nodes.has(pathKey(p)),
+  };
 }
 
 /** Parses campaign.json. */

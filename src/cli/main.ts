@@ -10,7 +10,7 @@ import { ConfigError } from "../config/load.js";
 import { PathError } from "../campaign/discover.js";
 import { GitError } from "../git.js";
 import { OptionError } from "../errors.js";
-import { DEFAULT_THREADS_HELP, lint, type LintOptions } from "../lint.js";
+import { defaultThreadsHelp, lint, type LintOptions } from "../lint.js";
 import type { FileResult } from "../engine/linter.js";
 import type { FormatStream, StreamFormatter } from "../report/types.js";
 import { startProgress } from "./progress.js";
@@ -73,7 +73,7 @@ Options:
   -h, --help               show this help
   -v, --version            show the version
 
-${DEFAULT_THREADS_HELP}
+{threads}
 
 Exit codes: 0 clean, 1 lint errors (or too many warnings), 2 could not run.
 `;
@@ -161,7 +161,7 @@ export function tuneHeapGrowth(execArgv: readonly string[] = process.execArgv, n
 async function lintCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(args, LINT_OPTIONS);
   if (values.help) {
-    io.stdout(HELP);
+    io.stdout(HELP.replace("{threads}", defaultThreadsHelp()));
     return 0;
   }
   if (values.version) {
