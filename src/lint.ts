@@ -260,21 +260,11 @@ async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Pro
   // only the index, so they run first: a streamed run then knows every finding a campaign's
   // files get as soon as the campaign is done, and the index is dropped before linting.
   let indexed = 0;
-  const projectFindings: RawFinding[] = [];
+  let projectFindings: RawFinding[] = [];
   if (project.length && dirs.length)
     try {
-      const all = [...new Set([...projectCampaigns(config.dir, host), ...dirs])].sort();
-      const index = all.map((d) => {
-        const kept = opts.indexCache?.get(d);
-        if (kept && kept.config === config.file.text && readsStillHold(host, kept.reads, MAX_FILE_BYTES)) return kept.campaign;
-        const { value, reads } = host.record(() => loadCampaign(d, config.data, host, { root: config.dir, metaOnly: true }));
-        opts.indexCache?.set(d, { config: config.file.text, reads, campaign: value });
-        return value;
-      });
-      indexed = index.length;
-      const selected = new Set(dirs);
-      const linted = index.filter((c) => selected.has(c.dir));
-      for (const f of runRules({ ...engine, rules: project, campaigns: linted, index, includeProblems: false, focus })) projectFindings.push(f);
+      // In a function of its own: the index is gone once it returns (a local of this async function would stay alive to its end).
+      ({ indexed, findings: projectFindings } = projectPass(dirs, run, project, engine, focus));
     } catch (e) {
       pool?.stop();
       throw e;
@@ -401,6 +391,22 @@ async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Pro
     indexed,
     ...(threadStats ? { threads: threadStats } : {}),
   };
+}
+
+/** The project index (every campaign's metadata) and the findings of the project-scope rules on the linted campaigns. */
+function projectPass(dirs: readonly string[], run: Run, project: readonly Rule<never>[], engine: { settings: SettingsResolver; channel?: Channel }, focus: boolean): { indexed: number; findings: RawFinding[] } {
+  const { config, opts, host } = run;
+  const all = [...new Set([...projectCampaigns(config.dir, host), ...dirs])].sort();
+  const index = all.map((d) => {
+    const kept = opts.indexCache?.get(d);
+    if (kept && kept.config === config.file.text && readsStillHold(host, kept.reads, MAX_FILE_BYTES)) return kept.campaign;
+    const { value, reads } = host.record(() => loadCampaign(d, config.data, host, { root: config.dir, metaOnly: true }));
+    opts.indexCache?.set(d, { config: config.file.text, reads, campaign: value });
+    return value;
+  });
+  const selected = new Set(dirs);
+  const linted = index.filter((c) => selected.has(c.dir));
+  return { indexed: index.length, findings: runRules({ ...engine, rules: project, campaigns: linted, index, includeProblems: false, focus }) };
 }
 
 /**

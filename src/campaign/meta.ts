@@ -186,7 +186,7 @@ export function yamlMeta(file: SourceFile, fm: Frontmatter, opts: { lean?: boole
     }
   }
   const rangeOf = (n: YNode | undefined) => (n?.range ? { start: base + n.range[0], end: base + n.range[1] } : undefined);
-  const source: MetaSource = opts.lean ? leanSource(doc, file, fm, rangeOf) : {
+  const source: MetaSource = opts.lean ? leanSource(file, fm, nodeRanges(doc, base)) : {
     file,
     locate(p, key) {
       if (key !== undefined) {
@@ -227,15 +227,11 @@ export function yamlMeta(file: SourceFile, fm: Frontmatter, opts: { lean?: boole
 type Range = { start: number; end: number };
 const pathKey = (p: JsonPath) => JSON.stringify(p);
 
-/**
- * A MetaSource that answers locate and has from the ranges of `doc`'s nodes, read once
- * (the document, its CST and its nodes are not kept); stringAt parses the frontmatter again.
- */
-function leanSource(doc: Document, file: SourceFile, fm: Frontmatter, rangeOf: (n: YNode | undefined) => Range | undefined): MetaSource {
-  const base = fm.yamlStart;
-  /** Every node present by path (undefined: it has no range), and every map key's range by its map's path and name. */
+/** The range of every node of `doc` by path (undefined: it has none), and of every map key by its map's path and name, in the file. */
+function nodeRanges(doc: Document, base: number): { nodes: Map<string, Range | undefined>; keys: Map<string, Range> } {
   const nodes = new Map<string, Range | undefined>();
   const keys = new Map<string, Range>();
+  const rangeOf = (n: YNode | undefined) => (n?.range ? { start: base + n.range[0], end: base + n.range[1] } : undefined);
   const walk = (node: unknown, p: JsonPath) => {
     if (node === null || node === undefined) return;
     nodes.set(pathKey(p), rangeOf(node as YNode));
@@ -246,12 +242,21 @@ function leanSource(doc: Document, file: SourceFile, fm: Frontmatter, rangeOf: (
         // The first pair with a name is the one yamlNodeAt finds.
         if (seen.has(name)) continue;
         seen.add(name);
-        if (isScalar(it.key) && typeof name === "string" && it.key.range && !keys.has(pathKey([...p, name]))) keys.set(pathKey([...p, name]), rangeOf(it.key)!);
+        if (isScalar(it.key) && typeof name === "string" && it.key.range) keys.set(pathKey([...p, name]), rangeOf(it.key)!);
         if (typeof name === "string" || typeof name === "number") walk(it.value, [...p, name]);
       }
     } else if (isSeq(node)) node.items.forEach((it, i) => walk(it, [...p, i]));
   };
   walk(doc.contents, []);
+  return { nodes, keys };
+}
+
+/**
+ * A MetaSource that answers locate and has from the ranges of the document's nodes, read
+ * once (made outside yamlMeta, so its functions keep neither the document, its CST nor
+ * its nodes alive); stringAt parses the frontmatter again.
+ */
+function leanSource(file: SourceFile, fm: Frontmatter, { nodes, keys }: ReturnType<typeof nodeRanges>): MetaSource {
   let full: MetaSource | undefined;
   return {
     file,
@@ -264,7 +269,7 @@ function leanSource(doc: Document, file: SourceFile, fm: Frontmatter, rangeOf: (
         const r = nodes.get(pathKey(p.slice(0, n)));
         if (r) return r;
       }
-      return { start: base, end: base };
+      return { start: fm.yamlStart, end: fm.yamlStart };
     },
     stringAt: (p) => (full ??= yamlMeta(file, fm).source).stringAt(p),
     has: (p) => nodes.has(pathKey(p)),
