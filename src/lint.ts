@@ -253,7 +253,7 @@ async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Pro
   }
   // Worker threads start now: they load (modules, config, rules) while this thread builds the index.
   const threads = host.base.kind === "disk" ? workerCount(opts, toParse.length) : 1;
-  const job = { cwd: run.cwd, configPath: config.file.path, ...(opts.channel ? { channel: opts.channel } : {}), ...(opts.only ? { only: opts.only } : {}) };
+  const job = { cwd: run.cwd, configPath: config.file.path, ...(opts.channel ? { channel: opts.channel } : {}), ...(opts.only ? { only: opts.only } : {}), ...(opts.keepTexts === false ? { lean: true } : {}) };
   const pool = threads > 1 ? startThreads(threads, job, opts.mainThread !== false) : undefined;
   // Rules that compare campaigns see the metadata of every campaign of the project,
   // however few are linted, and report only on the linted ones. Never cached. They need
@@ -279,7 +279,9 @@ async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Pro
   const finalize = (file: SourceFile | undefined, path: string, local: RawFinding[]) => {
     const proj = projectByFile.get(path);
     if (proj) projectByFile.delete(path);
-    const r = out!.result(file, proj ? [...local, ...proj] : local);
+    const all = proj ? [...local, ...proj] : local;
+    // A file kept without its text (a worker found it bare) that a project rule points at is reported with that finding's text.
+    const r = out!.result(file instanceof ReleasedFile && all.length ? all[all.length - 1]!.file : file, all);
     queue!.add(path, out!.out.item(r));
   };
   // Every file of a campaign sorts at or after its folder; files the run read before any
@@ -360,9 +362,13 @@ async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Pro
     const onResult = (r: WorkerResult) => {
       cache?.set(r.dir, { reads: r.reads, files: r.files, findings: r.findings });
       progress();
+      // A file the worker found bare is not read again: only its path is reported (as keepTexts false does here).
+      const bare = new Map(r.bare);
+      // It was read all the same (report.reads lists it, as when this thread read it again).
+      for (const i of bare.keys()) host.files.add(r.files[i]!);
       arrive(r.dir, () =>
         addCampaign(
-          r.files.map(fileFor),
+          r.files.map((p, i) => (bare.has(i) ? new ReleasedFile(p, bare.get(i)) : fileFor(p))),
           r.findings.map((c) => deserialize(c, fileFor)),
         ),
       );

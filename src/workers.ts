@@ -21,6 +21,8 @@ export interface WorkerJob {
   configPath: string;
   channel?: Channel;
   only?: string[];
+  /** The caller keeps no text of a file without findings or suppression comments (LintOptions.keepTexts false): say which those are. */
+  lean?: boolean;
 }
 
 export interface WorkerResult {
@@ -28,6 +30,11 @@ export interface WorkerResult {
   files: string[];
   reads: ReadOp[];
   findings: CachedFinding[];
+  /**
+   * With `lean`: the files (by index in `files`) no finding points at and no suppression
+   * comment is in, with whether each starts with a BOM; the caller need not read them again.
+   */
+  bare?: [index: number, bom: boolean][];
 }
 
 /** Messages from a worker: ready for a batch, one campaign's result, or a failure. */

@@ -90,6 +90,37 @@ describe("worker threads", () => {
     for (const r of lean.results.filter((x) => x.messages.length)) expect(r.file.text).toBe(readFileSync(r.file.path, "utf8").replace(/^\uFEFF/, ""));
   }, 120_000);
 
+  it("a worker says which files are bare (no finding, no suppression comment), so this thread does not read them again; the report and its reads are the same", async () => {
+    const { workerLinter } = (await import(pathToFileURL(path.join(repo, "dist/src/worker-entry.js")).href)) as typeof import("../src/worker-entry.js");
+    const dirs = readdirSync(path.join(d, "templates")).sort().map((c) => path.join(d, "templates", c));
+    const lintOne = await workerLinter({ cwd: d, configPath: path.join(d, "brand.config.json"), lean: true });
+    let bare = 0;
+    for (const dir of dirs.slice(0, 12)) {
+      const r = lintOne(dir);
+      const pointed = new Set(r.findings.map((f) => f.filePath));
+      expect(r.bare).toBeDefined();
+      for (const [i, bom] of r.bare!) {
+        const text = readFileSync(r.files[i]!, "utf8");
+        expect(pointed.has(r.files[i]!)).toBe(false);
+        expect(text.includes("brandlint-")).toBe(false);
+        expect(bom).toBe(text.startsWith("\uFEFF"));
+      }
+      // Every other file is pointed at or may hold a suppression comment.
+      for (const [i, f] of r.files.entries()) if (!r.bare!.some(([j]) => j === i)) expect(pointed.has(f) || readFileSync(f, "utf8").includes("brandlint-")).toBe(true);
+      bare += r.bare!.length;
+    }
+    expect(bare).toBeGreaterThan(5);
+    expect((await workerLinter({ cwd: d, configPath: path.join(d, "brand.config.json") }))(dirs[0]!).bare).toBeUndefined();
+    const { lint } = await built();
+    const { sarif } = await import("../src/report/sarif.js");
+    const ctx = { cwd: d, rules: [], version: "test" };
+    const one = await lint({ cwd: d, workers: 1, keepCampaigns: false, keepTexts: false });
+    const lean = await lint({ cwd: d, workers: 2, mainThread: false, keepCampaigns: false, keepTexts: false });
+    // SARIF fingerprints read the text of a finding's line: a bare file that a project rule points at has it.
+    expect(sarif(lean.results, ctx)).toBe(sarif(one.results, ctx));
+    expect(lean.reads).toEqual(one.reads);
+  }, 120_000);
+
   it("an error in a worker (its config cannot be loaded) ends the run with that error, not a hang", async () => {
     const { lintInThreads } = (await import(pathToFileURL(path.join(repo, "dist/src/workers.js")).href)) as typeof import("../src/workers.js");
     const dirs = readdirSync(path.join(d, "templates")).map((c) => path.join(d, "templates", c));
