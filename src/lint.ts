@@ -7,7 +7,8 @@
 import path from "node:path";
 import { availableParallelism, loadavg } from "node:os";
 import { discoverCampaigns, PathError, projectCampaigns } from "./campaign/discover.js";
-import { lintInThreads, workerScript, type WorkerResult } from "./workers.js";
+import { startThreads, workerScript, type WorkerResult } from "./workers.js";
+import { lesser, OrderedQueue, suffixMinima } from "./result-order.js";
 import { readSource } from "./campaign/files.js";
 import { loadCampaign } from "./campaign/load.js";
 import type { Campaign } from "./campaign/model.js";
@@ -86,11 +87,26 @@ export interface LintOptions {
   /** Called after each campaign is linted. */
   onProgress?: (done: number, total: number) => void;
   /**
+   * Receive the results as the run goes, in the report's order, instead of in `report.results`
+   * (then empty). Called once the config is loaded (a report's format may need it); `item` gets each file's result as soon as it is final (its campaign is done;
+   * its text can be dropped then), `write` the items once every file before theirs is final too.
+   * Findings and order are what `report.results` would hold.
+   */
+  stream?: (run: { config: LoadedConfig; rules: readonly Rule<never>[] }) => ResultStream;
+  /**
    * Keep the project index between runs (a long-lived caller such as the language
    * server): each campaign's metadata is reused while every read it was made from
    * still gives the same answer and the config is the same.
    */
   indexCache?: IndexCache;
+}
+
+/** Where a streamed run's results go (LintOptions.stream). */
+export interface ResultStream<T = unknown> {
+  item(r: FileResult): T;
+  write(item: T): void;
+  /** Called when the writes that were possible so far are done. */
+  flush?(): void;
 }
 
 /** The project index kept between runs, by campaign folder. */
@@ -157,6 +173,7 @@ export function inShard(dir: string, root: string, shard: { index: number; count
 }
 
 interface Pass {
+  /** Empty when the results were streamed. */
   findings: RawFinding[];
   files: SourceFile[];
   campaigns: Campaign[];
@@ -166,6 +183,15 @@ interface Pass {
   threads?: { here: number; workers: number[] };
 }
 
+/** A streamed run: each file's findings become its result as soon as it is final. */
+interface Streaming {
+  out: ResultStream;
+  /** The file's result, suppressions applied (inline, then the suppressions file). */
+  result(file: SourceFile | undefined, findings: RawFinding[]): FileResult;
+  /** Errors the suppressions file hid so far. */
+  suppressed: number;
+}
+
 interface Run {
   cwd: string;
   host: RecordingHost;
@@ -173,10 +199,13 @@ interface Run {
   rules: readonly Rule<never>[];
   opts: LintOptions;
   cache: LintCache | undefined;
+  streaming?: Streaming;
 }
 
 async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Promise<Pass> {
   const { config, rules, opts, cache, host } = run;
+  // What the run read before any campaign (the config, custom rules): a campaign may report on it.
+  const readBefore = run.streaming ? [...host.files] : [];
   const settings = new SettingsResolver(config);
   // A slice of named files or changed campaigns is what someone is working on: a clash
   // placed on a campaign outside it moves to one inside. A shard is a share of a whole
@@ -206,29 +235,105 @@ async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Pro
     return f;
   };
   /** Adds one campaign's files and findings to the pass. */
-  const addCampaign = (own: readonly SourceFile[], fs: readonly RawFinding[]) => {
+  const addCampaign = (own: readonly SourceFile[], fs: readonly RawFinding[], parsedOne = true) => {
+    if (out) return streamCampaign(own, fs, parsedOne);
     for (const f of own) files.set(f.path, f);
     for (const f of fs) findings.push(f);
     if (!lean) return;
     const pointed = new Set(fs.map((f) => f.file.path));
     for (const f of own) if (!pointed.has(f.path) && !mayHoldDirectives(f)) files.set(f.path, new ReleasedFile(f.path, f.bom));
   };
-  // 1. Each campaign on its own: from the cache (never while fixing), or read, rendered and checked.
+  // Which campaigns the cache answers for (never while fixing); the others are parsed.
   const toParse: string[] = [];
+  const hits: NonNullable<ReturnType<LintCache["get"]>>[] = [];
   for (const dir of dirs) {
     const hit = cache && !fixing ? cache.get(dir) : undefined;
-    if (!hit || !readsStillHold(host, hit.reads, MAX_FILE_BYTES)) {
-      toParse.push(dir);
-      continue;
+    if (hit && readsStillHold(host, hit.reads, MAX_FILE_BYTES)) hits.push(hit);
+    else toParse.push(dir);
+  }
+  // Worker threads start now: they load (modules, config, rules) while this thread builds the index.
+  const threads = host.base.kind === "disk" ? workerCount(opts, toParse.length) : 1;
+  const job = { cwd: run.cwd, configPath: config.file.path, ...(opts.channel ? { channel: opts.channel } : {}), ...(opts.only ? { only: opts.only } : {}), ...(opts.keepTexts === false ? { lean: true } : {}) };
+  const pool = threads > 1 ? startThreads(threads, job, opts.mainThread !== false) : undefined;
+  // Rules that compare campaigns see the metadata of every campaign of the project,
+  // however few are linted, and report only on the linted ones. Never cached. They need
+  // only the index, so they run first: a streamed run then knows every finding a campaign's
+  // files get as soon as the campaign is done, and the index is dropped before linting.
+  let indexed = 0;
+  let projectFindings: RawFinding[] = [];
+  if (project.length && dirs.length)
+    try {
+      // In a function of its own: the index is gone once it returns (a local of this async function would stay alive to its end).
+      ({ indexed, findings: projectFindings } = projectPass(dirs, run, project, engine, focus));
+    } catch (e) {
+      pool?.stop();
+      throw e;
     }
+  const out = run.streaming;
+  /** Streamed: results wait here for every file before theirs. */
+  const queue = out ? new OrderedQueue<unknown>((item) => out.out.write(item)) : undefined;
+  const projectByFile = new Map<string, RawFinding[]>();
+  if (out) for (const f of projectFindings.splice(0)) projectByFile.set(f.file.path, [...(projectByFile.get(f.file.path) ?? []), f]);
+  /** Findings on a file no linted campaign holds (the config): any campaign may add to them, so they are final at the end. */
+  const foreign = new Map<string, RawFinding[]>();
+  const finalize = (file: SourceFile | undefined, path: string, local: RawFinding[]) => {
+    const proj = projectByFile.get(path);
+    if (proj) projectByFile.delete(path);
+    const all = proj ? [...local, ...proj] : local;
+    // A file kept without its text (a worker found it bare) that a project rule points at is reported with that finding's text.
+    const r = out!.result(file instanceof ReleasedFile && all.length ? all[all.length - 1]!.file : file, all);
+    queue!.add(path, out!.out.item(r));
+  };
+  // Every file of a campaign sorts at or after its folder; files the run read before any
+  // campaign and that no linted campaign holds (the config) are open until the end.
+  // (The bounds are known once the cache has said which campaigns are parsed.)
+  let bounds: (string | undefined)[] | undefined;
+  let held: string | undefined;
+  if (out) {
+    const inLinted = (p: string) => {
+      for (let d = path.dirname(p); d !== path.dirname(d); d = path.dirname(d)) if (linted.has(d)) return true;
+      return false;
+    };
+    const linted = new Set(dirs);
+    for (const p of readBefore) if (!inLinted(p)) held = lesser(held, p);
+    held = lesser(held, config.file.path);
+  }
+  let joinedParsed = 0;
+  const streamCampaign = (own: readonly SourceFile[], fs: readonly RawFinding[], parsedOne: boolean) => {
+    const mine = new Map<string, RawFinding[]>(own.map((f) => [f.path, []]));
+    for (const f of fs) {
+      const bucket = mine.get(f.file.path);
+      if (bucket) bucket.push(f);
+      else foreign.set(f.file.path, [...(foreign.get(f.file.path) ?? []), f]);
+    }
+    for (const f of own) finalize(f, f.path, mine.get(f.path)!);
+    if (parsedOne) joinedParsed++;
+    drain();
+  };
+  const drain = () => {
+    if (bounds && queue!.drain(lesser(bounds[joinedParsed], held))) out!.out.flush?.();
+  };
+  const endStream = () => {
+    for (const [p, fs] of foreign) finalize(undefined, p, fs);
+    for (const [p, fs] of projectByFile) finalize(undefined, p, fs);
+    queue!.drain(undefined);
+    out!.out.flush?.();
+  };
+  // Each campaign on its own: from the cache (never while fixing), or read, rendered and checked.
+  for (const hit of hits) {
     cached++;
     addCampaign(
       hit.files.map(fileFor),
       hit.findings.map((c) => deserialize(c, fileFor)),
+      false,
     );
     progress();
   }
   const parsed = toParse.length;
+  if (out) {
+    bounds = suffixMinima(toParse);
+    drain();
+  }
   // On this thread: read, render and check one campaign.
   const lintHere = (dir: string): { fs: RawFinding[]; files: SourceFile[] } => {
     const { value, reads } = host.record(() => {
@@ -253,15 +358,17 @@ async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Pro
       ready.delete(next);
     }
   };
-  const threads = host.base.kind === "disk" ? workerCount(opts, toParse.length) : 1;
-  if (threads > 1) {
-    const job = { cwd: run.cwd, configPath: config.file.path, ...(opts.channel ? { channel: opts.channel } : {}), ...(opts.only ? { only: opts.only } : {}) };
+  if (pool) {
     const onResult = (r: WorkerResult) => {
       cache?.set(r.dir, { reads: r.reads, files: r.files, findings: r.findings });
       progress();
+      // A file the worker found bare is not read again: only its path is reported (as keepTexts false does here).
+      const bare = new Map(r.bare);
+      // It was read all the same (report.reads lists it, as when this thread read it again).
+      for (const i of bare.keys()) host.files.add(r.files[i]!);
       arrive(r.dir, () =>
         addCampaign(
-          r.files.map(fileFor),
+          r.files.map((p, i) => (bare.has(i) ? new ReleasedFile(p, bare.get(i)) : fileFor(p))),
           r.findings.map((c) => deserialize(c, fileFor)),
         ),
       );
@@ -270,29 +377,14 @@ async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Pro
       const r = lintHere(dir);
       arrive(dir, () => addCampaign(r.files, r.fs));
     };
-    threadStats = await lintInThreads(toParse, { threads, job, here, onResult, ...(opts.mainThread === false ? { mainThread: false } : {}) });
+    threadStats = await pool.run(toParse, here, onResult);
   } else
     for (const dir of toParse) {
       const r = lintHere(dir);
       addCampaign(r.files, r.fs);
     }
-  // 2. Rules that compare campaigns see the metadata of every campaign of the project,
-  //    however few are linted, and report only on the linted ones. Never cached.
-  let indexed = 0;
-  if (project.length && dirs.length) {
-    const all = [...new Set([...projectCampaigns(config.dir, host), ...dirs])].sort();
-    const index = all.map((d) => {
-      const kept = opts.indexCache?.get(d);
-      if (kept && kept.config === config.file.text && readsStillHold(host, kept.reads, MAX_FILE_BYTES)) return kept.campaign;
-      const { value, reads } = host.record(() => loadCampaign(d, config.data, host, { root: config.dir, metaOnly: true }));
-      opts.indexCache?.set(d, { config: config.file.text, reads, campaign: value });
-      return value;
-    });
-    indexed = index.length;
-    const selected = new Set(dirs);
-    const linted = index.filter((c) => selected.has(c.dir));
-    for (const f of runRules({ ...engine, rules: project, campaigns: linted, index, includeProblems: false, focus })) findings.push(f);
-  }
+  for (const f of projectFindings) findings.push(f);
+  if (out) endStream();
   // A file released above that a later finding points at is reported with that finding's text.
   if (lean) for (const f of findings) if (files.get(f.file.path) instanceof ReleasedFile) files.set(f.file.path, f.file);
   cache?.save(new Set(dirs));
@@ -307,6 +399,22 @@ async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Pro
   };
 }
 
+/** The project index (every campaign's metadata) and the findings of the project-scope rules on the linted campaigns. */
+function projectPass(dirs: readonly string[], run: Run, project: readonly Rule<never>[], engine: { settings: SettingsResolver; channel?: Channel }, focus: boolean): { indexed: number; findings: RawFinding[] } {
+  const { config, opts, host } = run;
+  const all = [...new Set([...projectCampaigns(config.dir, host), ...dirs])].sort();
+  const index = all.map((d) => {
+    const kept = opts.indexCache?.get(d);
+    if (kept && kept.config === config.file.text && readsStillHold(host, kept.reads, MAX_FILE_BYTES)) return kept.campaign;
+    const { value, reads } = host.record(() => loadCampaign(d, config.data, host, { root: config.dir, metaOnly: true }));
+    opts.indexCache?.set(d, { config: config.file.text, reads, campaign: value });
+    return value;
+  });
+  const selected = new Set(dirs);
+  const linted = index.filter((c) => selected.has(c.dir));
+  return { indexed: index.length, findings: runRules({ ...engine, rules: project, campaigns: linted, index, includeProblems: false, focus }) };
+}
+
 /**
  * With `--workers` unset: one thread below WORKER_THRESHOLD campaigns (a worker's start-up —
  * modules, config, rules, language data, a cold JIT — costs more than it saves), and one
@@ -318,7 +426,14 @@ async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Pro
  */
 export const WORKER_THRESHOLD = 150;
 export const MAX_THREADS = 4;
-export const DEFAULT_THREADS_HELP = `Threads: without --workers, brandlint lints on this one thread below ${WORKER_THRESHOLD} campaigns or when no core is idle (load average ≥ cores); otherwise on one thread per core (at most ${MAX_THREADS}, this one included).`;
+/** What --help says of the default, with what it comes to on this machine. */
+export function defaultThreadsHelp(cores: number = availableParallelism()): string {
+  const here = Math.min(cores, MAX_THREADS);
+  return (
+    `Threads: without --workers, brandlint lints on this one thread below ${WORKER_THRESHOLD} campaigns or when no core is idle (the 1-minute load average is at least the number of cores); otherwise on one thread per core, this one included, at most ${MAX_THREADS}. ` +
+    (cores < 2 ? `This machine has 1 core: always one thread.` : `On this machine (${cores} cores): ${here} threads from ${WORKER_THRESHOLD} campaigns while the load average is below ${cores}, else one.`)
+  );
+}
 
 export function defaultThreads(campaigns: number, cores: number = availableParallelism(), load: number = loadavg()[0] ?? 0): number {
   if (campaigns < WORKER_THRESHOLD || cores < 2) return 1;
@@ -371,12 +486,22 @@ export async function lint(opts: LintOptions = {}): Promise<LintReport> {
     const groups = configsOfPaths(opts.paths, cwd, host);
     if (groups && groups.size > 1) {
       const reports: LintReport[] = [];
-      for (const [configPath, paths] of groups) reports.push(await lint({ ...opts, host, configPath, paths }));
-      return mergeReports(reports);
+      // Several configs' results are sorted together at the end: a stream gets them then.
+      const { stream, ...rest } = opts;
+      for (const [configPath, paths] of groups) reports.push(await lint({ ...rest, host, configPath, paths }));
+      const merged = mergeReports(reports);
+      return stream ? { ...merged, results: streamAll(merged.results, stream({ config: merged.config, rules: merged.rules })) } : merged;
     }
     if (groups?.size === 1) return lintOne(opts, cwd, host, [...groups.keys()][0]!);
   }
   return lintOne(opts, cwd, host, opts.configPath);
+}
+
+/** Results known all at once (a --fix run, several configs), through a stream; returns none. */
+function streamAll(results: readonly FileResult[], stream: ResultStream): FileResult[] {
+  for (const r of results) stream.write(stream.item(r));
+  stream.flush?.();
+  return [];
 }
 
 function mergeReports(reports: LintReport[]): LintReport {
@@ -436,7 +561,26 @@ async function lintOne(opts: LintOptions, cwd: string, host: RecordingHost, conf
   if (cache?.warning) warnings.push(cache.warning);
   // Its reads are not recorded: no campaign depends on them.
   config.compiled = cache ? CompiledStore.beside(cache.file, host.base) : undefined;
-  const run: Run = { cwd, host, config, rules, opts, cache };
+  // Streamed as the run goes when nothing needs every finding first: not --fix (it lints again),
+  // not when the suppressions file is written from this run's counts.
+  const stream = opts.stream?.({ config, rules });
+  const streaming: Streaming | undefined =
+    stream && !opts.fix && (mode === "apply" || mode === "ignore")
+      ? {
+          out: stream,
+          suppressed: 0,
+          result(file, fs) {
+            let kept = applySuppressions(fs, file ? [file] : [], knownRules);
+            if (mode !== "ignore" && Object.keys(baseSup).length) {
+              const b = applyBaseline(kept, baseSup, config.dir);
+              kept = b.findings;
+              this.suppressed += b.suppressed;
+            }
+            return toResults(file ? [file] : [], kept)[0]!;
+          },
+        }
+      : undefined;
+  const run: Run = { cwd, host, config, rules, opts, cache, ...(streaming ? { streaming } : {}) };
   let pass = await lintPass(dirs, run, !!opts.fix);
   const firstPass = { parsed: pass.parsed, cached: pass.cached, ...(pass.threads ? { threads: pass.threads } : {}) };
   const fixed = new Map<string, { fixes: number; text: string }>();
@@ -483,8 +627,11 @@ async function lintOne(opts: LintOptions, cwd: string, host: RecordingHost, conf
     writeSup((sup = pruneSuppressions(baseSup, countErrors(findings, config.dir))));
   }
   if (mode !== "ignore" && Object.keys(sup).length) ({ findings, suppressed } = applyBaseline(findings, sup, config.dir));
+  if (streaming) suppressed = streaming.suppressed;
+  let results = streaming ? [] : toResults(pass.files, findings);
+  if (stream && !streaming) results = streamAll(results, stream);
   return {
-    results: toResults(pass.files, findings),
+    results,
     config,
     rules,
     campaigns: pass.campaigns,

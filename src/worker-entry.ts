@@ -5,6 +5,7 @@ import { loadCampaign } from "./campaign/load.js";
 import { diskHost } from "./config/load.js";
 import { SettingsResolver } from "./config/settings.js";
 import { runRules } from "./engine/linter.js";
+import { mayHoldDirectives } from "./engine/suppress.js";
 import { RecordingHost } from "./host/index.js";
 import { renderCampaign } from "./render/variants.js";
 import { loadProject } from "./setup.js";
@@ -21,9 +22,12 @@ export async function workerLinter(job: WorkerJob): Promise<(dir: string) => Wor
     const { value, reads } = host.record(() => {
       const c = loadCampaign(dir, config.data, host, { root: config.dir });
       c.variants = renderCampaign(c, config);
-      return { files: c.files.map((f) => f.path), findings: runRules({ rules: local, settings, channel: job.channel, campaigns: [c] }) };
+      const findings = runRules({ rules: local, settings, channel: job.channel, campaigns: [c] });
+      const pointed = new Set(findings.map((f) => f.file.path));
+      const bare = job.lean ? c.files.flatMap((f, i) => (pointed.has(f.path) || mayHoldDirectives(f) ? [] : [[i, f.bom] as [number, boolean]])) : undefined;
+      return { files: c.files.map((f) => f.path), findings, bare };
     });
-    return { dir, files: value.files, reads, findings: value.findings.map(serialize) };
+    return { dir, files: value.files, reads, findings: value.findings.map(serialize), ...(value.bare ? { bare: value.bare } : {}) };
   };
 }
 

@@ -21,6 +21,8 @@ export interface WorkerJob {
   configPath: string;
   channel?: Channel;
   only?: string[];
+  /** The caller keeps no text of a file without findings or suppression comments (LintOptions.keepTexts false): say which those are. */
+  lean?: boolean;
 }
 
 export interface WorkerResult {
@@ -28,6 +30,11 @@ export interface WorkerResult {
   files: string[];
   reads: ReadOp[];
   findings: CachedFinding[];
+  /**
+   * With `lean`: the files (by index in `files`) no finding points at and no suppression
+   * comment is in, with whether each starts with a BOM; the caller need not read them again.
+   */
+  bare?: [index: number, bom: boolean][];
 }
 
 /** Messages from a worker: ready for a batch, one campaign's result, or a failure. */
@@ -59,37 +66,57 @@ export interface ThreadsOptions {
  * first worker's error (a config error is the same in every thread).
  */
 export async function lintInThreads(dirs: readonly string[], opts: ThreadsOptions): Promise<{ here: number; workers: number[] }> {
+  return startThreads(opts.threads, opts.job, opts.mainThread).run(dirs, opts.here, opts.onResult);
+}
+
+/** Worker threads started ahead of the work (they load while this thread does something else), then given it with `run`. */
+export interface Threads {
+  run(dirs: readonly string[], here: (dir: string) => void, onResult: (r: WorkerResult) => void): Promise<{ here: number; workers: number[] }>;
+  /** Stops the workers without running (the run failed before). */
+  stop(): void;
+}
+
+/** Starts the workers of a run on `threads` threads (this one included unless mainThread is false). */
+export function startThreads(threads: number, job: WorkerJob, mainThread = true): Threads {
   // Loaded here, not at start-up: most runs start no thread.
   const { Worker } = createRequire(import.meta.url)("node:worker_threads") as typeof import("node:worker_threads");
   const script = workerScript();
   if (!script) throw new Error("worker script not found (run npm run build)");
-  const mainThread = opts.mainThread !== false;
-  const count = mainThread ? opts.threads - 1 : opts.threads;
+  const count = mainThread ? threads - 1 : threads;
+  let dirs: readonly string[] | undefined;
+  let onResult: ((r: WorkerResult) => void) | undefined;
   let next = 0;
   /** A batch for a worker: about a quarter of each thread's share of what is left, at most 32. */
   const take = (): string[] => {
-    const left = dirs.length - next;
-    const n = Math.max(1, Math.min(32, Math.floor(left / (opts.threads * 4))));
-    const batch = dirs.slice(next, next + n);
+    const left = dirs!.length - next;
+    const n = Math.max(1, Math.min(32, Math.floor(left / (threads * 4))));
+    const batch = dirs!.slice(next, next + n);
     next += batch.length;
     return batch;
   };
   const done: number[] = new Array<number>(count).fill(0);
   let failed: Error | undefined;
   const workers = Array.from({ length: count }, (_, i) => {
-    const w = new Worker(script, { workerData: opts.job satisfies WorkerJob });
+    const w = new Worker(script, { workerData: job satisfies WorkerJob });
     let busy = false;
+    /** Ready before the work was given: it gets its first batch when run starts. */
+    let waiting = false;
+    const send = () => {
+      if (!dirs) {
+        waiting = true;
+        return;
+      }
+      waiting = false;
+      const batch = failed ? [] : take();
+      busy = batch.length > 0;
+      w.postMessage((busy ? { type: "lint", dirs: batch } : { type: "done" }) satisfies ToWorker);
+    };
     const finished = new Promise<void>((resolve, reject) => {
-      const send = () => {
-        const batch = failed ? [] : take();
-        busy = batch.length > 0;
-        w.postMessage((busy ? { type: "lint", dirs: batch } : { type: "done" }) satisfies ToWorker);
-      };
       w.on("message", (m: FromWorker) => {
         if (m.type === "ready") send();
         else if (m.type === "result") {
           done[i]!++;
-          opts.onResult(m.result);
+          onResult!(m.result);
         } else {
           failed ??= Object.assign(new Error(m.message), { name: m.name, problems: m.problems });
           reject(failed);
@@ -101,23 +128,36 @@ export async function lintInThreads(dirs: readonly string[], opts: ThreadsOption
       });
       w.on("exit", (code) => (code === 0 || !busy ? resolve() : reject(failed ?? new Error(`a lint worker stopped with code ${code}`))));
     });
-    return { w, finished, idle: () => !busy };
+    // Not awaited until run: a worker failing before then must not be an unhandled rejection.
+    finished.catch(() => undefined);
+    return { w, finished, idle: () => !busy, start: () => waiting && send() };
   });
-  let here = 0;
-  try {
-    if (mainThread)
-      while (next < dirs.length && !failed) {
-        opts.here(dirs[next++]!);
-        here++;
-        // Let workers' messages in (a batch request, a result) between campaigns.
-        await new Promise<void>((r) => setImmediate(r));
-      }
-    // When this thread has emptied the queue, a worker still starting up is not waited for.
-    if (next >= dirs.length) for (const x of workers) if (x.idle()) void x.w.terminate();
-    await Promise.all(workers.map((x) => x.finished));
-  } finally {
+  const stop = () => {
     for (const x of workers) void x.w.terminate();
-  }
-  if (failed) throw failed;
-  return { here, workers: done };
+  };
+  return {
+    stop,
+    async run(list, here, result) {
+      dirs = list;
+      onResult = result;
+      for (const x of workers) x.start();
+      let mine = 0;
+      try {
+        if (mainThread)
+          while (next < list.length && !failed) {
+            here(list[next++]!);
+            mine++;
+            // Let workers' messages in (a batch request, a result) between campaigns.
+            await new Promise<void>((r) => setImmediate(r));
+          }
+        // When this thread has emptied the queue, a worker still starting up is not waited for.
+        if (next >= list.length) for (const x of workers) if (x.idle()) void x.w.terminate();
+        await Promise.all(workers.map((x) => x.finished));
+      } finally {
+        stop();
+      }
+      if (failed) throw failed;
+      return { here: mine, workers: done };
+    },
+  };
 }

@@ -24,6 +24,23 @@ describe("the default thread count (chosen from bench rows W)", () => {
   });
 });
 
+describe("--help on the default thread count", () => {
+  it("says what the default comes to on this machine, as defaultThreads decides it", async () => {
+    const { defaultThreads, defaultThreadsHelp, WORKER_THRESHOLD } = await import("../src/lint.js");
+    const two = defaultThreadsHelp(2);
+    expect(two).toContain(`On this machine (2 cores): ${defaultThreads(WORKER_THRESHOLD, 2, 0)} threads from ${WORKER_THRESHOLD} campaigns while the load average is below 2, else one.`);
+    expect(defaultThreads(WORKER_THRESHOLD - 1, 2, 0)).toBe(1);
+    expect(defaultThreads(WORKER_THRESHOLD, 2, 1.99)).toBe(2);
+    expect(defaultThreads(WORKER_THRESHOLD, 2, 2)).toBe(1);
+    expect(defaultThreadsHelp(16)).toContain("On this machine (16 cores): 4 threads from");
+    expect(defaultThreadsHelp(1)).toContain("always one thread");
+    const { main } = await import("../src/cli/main.js");
+    let out = "";
+    await main(["--help"], { stdout: (s) => (out += s), stderr: () => undefined, cwd: repo, color: false, env: {} });
+    expect(out).toContain(defaultThreadsHelp());
+  });
+});
+
 describe("worker threads", () => {
   let d: string;
   beforeAll(() => {
@@ -71,6 +88,37 @@ describe("worker threads", () => {
     expect(clean.length).toBeGreaterThan(20);
     for (const r of clean) expect([r.file.constructor.name, r.file.text]).toEqual(["ReleasedFile", ""]);
     for (const r of lean.results.filter((x) => x.messages.length)) expect(r.file.text).toBe(readFileSync(r.file.path, "utf8").replace(/^\uFEFF/, ""));
+  }, 120_000);
+
+  it("a worker says which files are bare (no finding, no suppression comment), so this thread does not read them again; the report and its reads are the same", async () => {
+    const { workerLinter } = (await import(pathToFileURL(path.join(repo, "dist/src/worker-entry.js")).href)) as typeof import("../src/worker-entry.js");
+    const dirs = readdirSync(path.join(d, "templates")).sort().map((c) => path.join(d, "templates", c));
+    const lintOne = await workerLinter({ cwd: d, configPath: path.join(d, "brand.config.json"), lean: true });
+    let bare = 0;
+    for (const dir of dirs.slice(0, 12)) {
+      const r = lintOne(dir);
+      const pointed = new Set(r.findings.map((f) => f.filePath));
+      expect(r.bare).toBeDefined();
+      for (const [i, bom] of r.bare!) {
+        const text = readFileSync(r.files[i]!, "utf8");
+        expect(pointed.has(r.files[i]!)).toBe(false);
+        expect(text.includes("brandlint-")).toBe(false);
+        expect(bom).toBe(text.startsWith("\uFEFF"));
+      }
+      // Every other file is pointed at or may hold a suppression comment.
+      for (const [i, f] of r.files.entries()) if (!r.bare!.some(([j]) => j === i)) expect(pointed.has(f) || readFileSync(f, "utf8").includes("brandlint-")).toBe(true);
+      bare += r.bare!.length;
+    }
+    expect(bare).toBeGreaterThan(5);
+    expect((await workerLinter({ cwd: d, configPath: path.join(d, "brand.config.json") }))(dirs[0]!).bare).toBeUndefined();
+    const { lint } = await built();
+    const { sarif } = await import("../src/report/sarif.js");
+    const ctx = { cwd: d, rules: [], version: "test" };
+    const one = await lint({ cwd: d, workers: 1, keepCampaigns: false, keepTexts: false });
+    const lean = await lint({ cwd: d, workers: 2, mainThread: false, keepCampaigns: false, keepTexts: false });
+    // SARIF fingerprints read the text of a finding's line: a bare file that a project rule points at has it.
+    expect(sarif(lean.results, ctx)).toBe(sarif(one.results, ctx));
+    expect(lean.reads).toEqual(one.reads);
   }, 120_000);
 
   it("an error in a worker (its config cannot be loaded) ends the run with that error, not a hang", async () => {

@@ -53,7 +53,7 @@ export function loadCampaign(dir: string, config: BrandConfig, host: Host, optio
       const fm = findFrontmatter(file.text);
       if (fm) {
         campaign.bodyStart = fm.bodyStart;
-        const r = yamlMeta(file, fm);
+        const r = yamlMeta(file, fm, { lean: options.metaOnly });
         metaValue = r.value;
         metaSource = r.source;
         problems.push(...r.problems);

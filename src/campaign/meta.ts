@@ -130,8 +130,12 @@ function composeDocument(tokens: readonly CST.Token[], length: number): Document
   return doc!;
 }
 
-/** Parses frontmatter YAML; problems are at their offsets in the file. */
-export function yamlMeta(file: SourceFile, fm: Frontmatter): { value: unknown; source: MetaSource; problems: CampaignProblem[] } {
+/**
+ * Parses frontmatter YAML; problems are at their offsets in the file. `lean`: the source
+ * keeps the ranges of the document's keys and values, not the document (the project index
+ * holds every campaign's metadata at once); its stringAt parses the frontmatter again.
+ */
+export function yamlMeta(file: SourceFile, fm: Frontmatter, opts: { lean?: boolean } = {}): { value: unknown; source: MetaSource; problems: CampaignProblem[] } {
   const text = file.text.slice(fm.yamlStart, fm.yamlEnd);
   const base = fm.yamlStart;
   const problems: CampaignProblem[] = [];
@@ -182,7 +186,7 @@ export function yamlMeta(file: SourceFile, fm: Frontmatter): { value: unknown; s
     }
   }
   const rangeOf = (n: YNode | undefined) => (n?.range ? { start: base + n.range[0], end: base + n.range[1] } : undefined);
-  const source: MetaSource = {
+  const source: MetaSource = opts.lean ? leanSource(file, fm, nodeRanges(doc, base)) : {
     file,
     locate(p, key) {
       if (key !== undefined) {
@@ -218,6 +222,58 @@ export function yamlMeta(file: SourceFile, fm: Frontmatter): { value: unknown; s
     return { value: undefined, source, problems };
   }
   return { value, source, problems };
+}
+
+type Range = { start: number; end: number };
+const pathKey = (p: JsonPath) => JSON.stringify(p);
+
+/** The range of every node of `doc` by path (undefined: it has none), and of every map key by its map's path and name, in the file. */
+function nodeRanges(doc: Document, base: number): { nodes: Map<string, Range | undefined>; keys: Map<string, Range> } {
+  const nodes = new Map<string, Range | undefined>();
+  const keys = new Map<string, Range>();
+  const rangeOf = (n: YNode | undefined) => (n?.range ? { start: base + n.range[0], end: base + n.range[1] } : undefined);
+  const walk = (node: unknown, p: JsonPath) => {
+    if (node === null || node === undefined) return;
+    nodes.set(pathKey(p), rangeOf(node as YNode));
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const it of node.items) {
+        const name = isScalar(it.key) ? it.key.value : it.key;
+        // The first pair with a name is the one yamlNodeAt finds.
+        if (seen.has(name)) continue;
+        seen.add(name);
+        if (isScalar(it.key) && typeof name === "string" && it.key.range) keys.set(pathKey([...p, name]), rangeOf(it.key)!);
+        if (typeof name === "string" || typeof name === "number") walk(it.value, [...p, name]);
+      }
+    } else if (isSeq(node)) node.items.forEach((it, i) => walk(it, [...p, i]));
+  };
+  walk(doc.contents, []);
+  return { nodes, keys };
+}
+
+/**
+ * A MetaSource that answers locate and has from the ranges of the document's nodes, read
+ * once (made outside yamlMeta, so its functions keep neither the document, its CST nor
+ * its nodes alive); stringAt parses the frontmatter again.
+ */
+function leanSource(file: SourceFile, fm: Frontmatter, { nodes, keys }: ReturnType<typeof nodeRanges>): MetaSource {
+  let full: MetaSource | undefined;
+  return {
+    file,
+    locate(p, key) {
+      if (key !== undefined) {
+        const k = keys.get(pathKey([...p.slice(0, -1), key]));
+        if (k) return k;
+      }
+      for (let n = p.length; n >= 0; n--) {
+        const r = nodes.get(pathKey(p.slice(0, n)));
+        if (r) return r;
+      }
+      return { start: fm.yamlStart, end: fm.yamlStart };
+    },
+    stringAt: (p) => (full ??= yamlMeta(file, fm).source).stringAt(p),
+    has: (p) => nodes.has(pathKey(p)),
+  };
 }
 
 /** Parses campaign.json. */

@@ -10,10 +10,11 @@ import { ConfigError } from "../config/load.js";
 import { PathError } from "../campaign/discover.js";
 import { GitError } from "../git.js";
 import { OptionError } from "../errors.js";
-import { DEFAULT_THREADS_HELP, lint, type LintOptions } from "../lint.js";
-import type { PieceFormatter } from "../report/types.js";
+import { defaultThreadsHelp, lint, type LintOptions } from "../lint.js";
+import type { FileResult } from "../engine/linter.js";
+import type { FormatStream, StreamFormatter } from "../report/types.js";
 import { startProgress } from "./progress.js";
-import { FAILURE_FORMATTERS, FORMAT_PIECES, type RunProblem } from "../report/index.js";
+import { FAILURE_FORMATTERS, FORMAT_STREAMS, type RunProblem } from "../report/index.js";
 import { relativePath } from "../report/paths.js";
 import type { RuleInfo } from "../report/types.js";
 import { packageRoot, packageVersion } from "../paths.js";
@@ -72,7 +73,7 @@ Options:
   -h, --help               show this help
   -v, --version            show the version
 
-${DEFAULT_THREADS_HELP}
+{threads}
 
 Exit codes: 0 clean, 1 lint errors (or too many warnings), 2 could not run.
 `;
@@ -160,7 +161,7 @@ export function tuneHeapGrowth(execArgv: readonly string[] = process.execArgv, n
 async function lintCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(args, LINT_OPTIONS);
   if (values.help) {
-    io.stdout(HELP);
+    io.stdout(HELP.replace("{threads}", defaultThreadsHelp()));
     return 0;
   }
   if (values.version) {
@@ -168,10 +169,10 @@ async function lintCommand(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const format = values.format ?? "stylish";
-  const formatter = FORMAT_PIECES[format];
+  const formatter = FORMAT_STREAMS[format];
   if (!formatter) {
-    const guess = didYouMean(format, Object.keys(FORMAT_PIECES));
-    throw new UsageError(`unknown format "${format}"${guess ? ` — did you mean "${guess}"?` : ""} (one of: ${Object.keys(FORMAT_PIECES).join(", ")})`);
+    const guess = didYouMean(format, Object.keys(FORMAT_STREAMS));
+    throw new UsageError(`unknown format "${format}"${guess ? ` — did you mean "${guess}"?` : ""} (one of: ${Object.keys(FORMAT_STREAMS).join(", ")})`);
   }
   let maxWarnings = -1;
   if (values["max-warnings"] !== undefined) {
@@ -268,44 +269,82 @@ export function docsBase(): string | undefined {
 
 interface OutputOptions {
   format: string;
-  formatter: PieceFormatter;
+  formatter: StreamFormatter;
   quiet?: boolean;
   maxWarnings: number;
   ruleChecks?: string[];
 }
 
-/** One lint run, printed. Returns the exit code. */
+/**
+ * One lint run, printed as it goes: each file's result is formatted as soon as it is final and
+ * written once every file before it is (see LintOptions.stream). Returns the exit code.
+ */
 export async function lintOnce(options: LintOptions, io: Io, out: OutputOptions): Promise<number> {
   const progress = io.progress ? startProgress(io) : undefined;
+  // A progress bar and findings on one terminal would be drawn over each other: then the report waits for the end.
+  const writer = new ChunkWriter(io.stdout, !(progress && io.terminal));
+  let format: FormatStream | undefined;
+  let errors = 0;
+  let warnings = 0;
   let report;
   try {
-    report = await lint({ ...options, onProgress: progress?.update });
+    report = await lint({
+      ...options,
+      onProgress: progress?.update,
+      stream: ({ config, rules }) => {
+        const f = (format = out.formatter({
+          cwd: io.cwd,
+          // The repository of the config (git's top folder, else the config's folder), whatever the cwd.
+          root: repositoryRoot(config.dir),
+          color: io.color,
+          terminal: io.terminal,
+          rules: ruleInfos(rules),
+          version: packageVersion,
+          docsBase: docsBase(),
+        }));
+        return {
+          item: (r: FileResult) => {
+            warnings += r.warningCount;
+            const shown = out.quiet ? { ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 } : r;
+            errors += shown.errorCount;
+            return f.item(shown);
+          },
+          write: (item: unknown) => writer.write(f.write(item)),
+          flush: () => writer.flush(),
+        };
+      },
+    });
   } finally {
     progress?.done();
   }
-  let results = report.results;
+  if (format) for (const p of format.end()) writer.write(p);
+  writer.flush(true);
   if (report.suppressionsWritten) io.stderr(`brandlint: wrote ${relativePath(report.suppressionsWritten, io.cwd)}\n`);
-  if (out.quiet) results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 }));
-  const pieces = out.formatter(results, {
-    cwd: io.cwd,
-    // The repository of the config (git's top folder, else the config's folder), whatever the cwd.
-    root: repositoryRoot(report.config.dir),
-    color: io.color,
-    terminal: io.terminal,
-    rules: ruleInfos(report.rules),
-    version: packageVersion,
-    docsBase: docsBase(),
-  });
-  writePieces(pieces, io.stdout);
   for (const e of report.fixErrors) io.stderr(`brandlint: ${e}\n`);
-  const errors = results.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = report.results.reduce((n, r) => n + r.warningCount, 0);
   if (errors > 0) return 1;
   if (out.maxWarnings >= 0 && warnings > out.maxWarnings) {
     io.stderr(`brandlint found too many warnings (${warnings}; the maximum is ${out.maxWarnings}).\n`);
     return 1;
   }
   return 0;
+}
+
+/** Gathers output into writes of about WRITE_CHUNK characters; `flush` writes what is gathered (when flushing is on, or at the end). */
+class ChunkWriter {
+  private buf = "";
+  constructor(
+    private readonly out: (s: string) => void,
+    private readonly flushing: boolean,
+  ) {}
+  write(s: string): void {
+    this.buf += s;
+    if (this.flushing && this.buf.length >= WRITE_CHUNK) this.flush();
+  }
+  flush(last = false): void {
+    if (!this.buf || !(this.flushing || last)) return;
+    this.out(this.buf);
+    this.buf = "";
+  }
 }
 
 /** Output at most this long is written at once (a report is written as it is formatted, never built whole). */

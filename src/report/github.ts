@@ -4,7 +4,7 @@
  * against), whatever folder brandlint ran in. GitHub shows at most 10 error and 10 warning
  * annotations per step, so past that a `::notice` says how many the step could not show.
  */
-import { joined, type FailureFormatter, type PieceFormatter } from "./types.js";
+import { joined, piecesOf, type FailureFormatter, type FormatStream, type StreamFormatter } from "./types.js";
 import { relativePath } from "./paths.js";
 
 /** GitHub's limits on the annotations of one step, per severity. */
@@ -18,36 +18,49 @@ function command(kind: "error" | "warning" | "notice", props: string[], message:
 }
 
 /** One piece per file with findings (a command a line), then the notice about what GitHub does not show. */
-export const githubPieces: PieceFormatter = function* (results, ctx) {
+export const githubStream: StreamFormatter = (ctx): FormatStream<{ lines: string; error: number; warning: number }> => {
   const count = { error: 0, warning: 0 };
-  for (const r of results) {
-    if (!r.messages.length) continue;
-    const file = `file=${escapeProperty(relativePath(r.file.path, ctx.root ?? ctx.cwd))}`;
-    const lines: string[] = [];
-    for (const m of r.messages) {
-      const kind = m.severity === 2 ? "error" : "warning";
-      count[kind]++;
-      const props = [
-        file,
-        `line=${m.line}`,
-        `col=${m.column}`,
-        `endLine=${m.endLine}`,
-        `endColumn=${m.endColumn}`,
-        `title=${escapeProperty(`brandlint ${m.ruleId}`)}`,
-      ];
-      const channels = m.channels?.length ? ` (${m.channels.join(", ")})` : "";
-      lines.push(command(kind, props, m.message + channels) + "\n");
-    }
-    yield lines.join("");
-  }
-  const dropped = (["error", "warning"] as const).filter((k) => count[k] > ANNOTATIONS_PER_STEP).map((k) => `${count[k] - ANNOTATIONS_PER_STEP} of ${count[k]} ${k}s`);
-  if (dropped.length)
-    yield command(
-        "notice",
-        [`title=${escapeProperty("brandlint: more findings than GitHub shows")}`],
-        `GitHub shows ${ANNOTATIONS_PER_STEP} error and ${ANNOTATIONS_PER_STEP} warning annotations per step; ${dropped.join(" and ")} are not shown as annotations. They are all in this log; run brandlint locally, or use --format sarif with code scanning, to see every one.`,
-      ) + "\n";
+  return {
+    item(r) {
+      const n = { lines: "", error: 0, warning: 0 };
+      if (!r.messages.length) return n;
+      const file = `file=${escapeProperty(relativePath(r.file.path, ctx.root ?? ctx.cwd))}`;
+      const lines: string[] = [];
+      for (const m of r.messages) {
+        const kind = m.severity === 2 ? "error" : "warning";
+        n[kind]++;
+        const props = [
+          file,
+          `line=${m.line}`,
+          `col=${m.column}`,
+          `endLine=${m.endLine}`,
+          `endColumn=${m.endColumn}`,
+          `title=${escapeProperty(`brandlint ${m.ruleId}`)}`,
+        ];
+        const channels = m.channels?.length ? ` (${m.channels.join(", ")})` : "";
+        lines.push(command(kind, props, m.message + channels) + "\n");
+      }
+      n.lines = lines.join("");
+      return n;
+    },
+    write(n) {
+      count.error += n.error;
+      count.warning += n.warning;
+      return n.lines;
+    },
+    *end() {
+      const dropped = (["error", "warning"] as const).filter((k) => count[k] > ANNOTATIONS_PER_STEP).map((k) => `${count[k] - ANNOTATIONS_PER_STEP} of ${count[k]} ${k}s`);
+      if (dropped.length)
+        yield command(
+            "notice",
+            [`title=${escapeProperty("brandlint: more findings than GitHub shows")}`],
+            `GitHub shows ${ANNOTATIONS_PER_STEP} error and ${ANNOTATIONS_PER_STEP} warning annotations per step; ${dropped.join(" and ")} are not shown as annotations. They are all in this log; run brandlint locally, or use --format sarif with code scanning, to see every one.`,
+          ) + "\n";
+    },
+  };
 };
+
+export const githubPieces = piecesOf(githubStream);
 
 export const github = joined(githubPieces);
 

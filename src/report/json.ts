@@ -1,16 +1,20 @@
 /** `--format json`: one array, one entry per linted file, ESLint-shaped (SPEC §6). */
-import { joined, type PieceFormatter } from "./types.js";
+import { joined, piecesOf, type FormatStream, type StreamFormatter } from "./types.js";
 import { relativePath } from "./paths.js";
 import type { FileResult } from "../engine/linter.js";
 import type { FormatContext } from "./types.js";
 
 /** The array is written one file's entry at a time: `[`, the entries separated by commas, `]` (what JSON.stringify of the whole writes). */
-export const jsonPieces: PieceFormatter = function* (results, ctx) {
-  yield "[";
+export const jsonStream: StreamFormatter = (ctx): FormatStream<string> => {
   let i = 0;
-  for (const r of results) yield (i++ ? "," : "") + JSON.stringify(entry(r, ctx));
-  yield "]";
+  return {
+    item: (r) => JSON.stringify(entry(r, ctx)),
+    write: (e) => (i++ ? "," : "[") + e,
+    end: () => [i ? "]" : "[]"],
+  };
 };
+
+export const jsonPieces = piecesOf(jsonStream);
 
 export const json = joined(jsonPieces);
 

@@ -32,6 +32,31 @@ export type Formatter = (results: readonly FileResult[], ctx: FormatContext) => 
  */
 export type PieceFormatter = (results: readonly FileResult[], ctx: FormatContext) => Iterable<string>;
 
+/**
+ * A format written while the run goes on. `item` turns one file's result into what the format
+ * needs of it, as soon as the result is final (the file's text can be dropped then); `write`
+ * gets the items in the report's order and returns the text to write now; `end` the rest.
+ * Joined, the writes and the end are the Formatter's text.
+ */
+export interface FormatStream<T = unknown> {
+  item(r: FileResult): T;
+  write(item: T): string;
+  end(): Iterable<string>;
+}
+export type StreamFormatter = (ctx: FormatContext) => FormatStream;
+
+/** A format's pieces from its stream: one write per file, then the end. */
+export const piecesOf =
+  (stream: StreamFormatter): PieceFormatter =>
+  function* (results, ctx) {
+    const s = stream(ctx);
+    for (const r of results) {
+      const p = s.write(s.item(r));
+      if (p) yield p;
+    }
+    for (const p of s.end()) if (p) yield p;
+  };
+
 /** The Formatter whose text is the pieces joined. */
 export const joined =
   (pieces: PieceFormatter): Formatter =>

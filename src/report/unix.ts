@@ -1,15 +1,19 @@
 /** `--format unix`: `file:line:col: severity: message [rule-id]`, one finding a line (for editors' problem matchers). */
-import { joined, type FailureFormatter, type PieceFormatter } from "./types.js";
+import { joined, piecesOf, type FailureFormatter, type FormatStream, type StreamFormatter } from "./types.js";
 import { displayFile, displayMessage, relativePath } from "./paths.js";
 
 /** One piece per file with findings: its lines, each ending in a line break. */
-export const unixPieces: PieceFormatter = function* (results, ctx) {
-  for (const r of results) {
-    if (!r.messages.length) continue;
+export const unixStream: StreamFormatter = (ctx): FormatStream<string> => ({
+  item(r) {
+    if (!r.messages.length) return "";
     const file = displayFile(relativePath(r.file.path, ctx.cwd), ctx.terminal);
-    yield r.messages.map((m) => `${file}:${m.line}:${m.column}: ${m.severity === 2 ? "error" : "warning"}: ${displayMessage(m.message, ctx.terminal)} [${m.ruleId}]\n`).join("");
-  }
-};
+    return r.messages.map((m) => `${file}:${m.line}:${m.column}: ${m.severity === 2 ? "error" : "warning"}: ${displayMessage(m.message, ctx.terminal)} [${m.ruleId}]\n`).join("");
+  },
+  write: (lines) => lines,
+  end: () => [],
+});
+
+export const unixPieces = piecesOf(unixStream);
 
 export const unix = joined(unixPieces);
 
