@@ -17,7 +17,8 @@ import { digitZero, parseNumber } from "./numbers.js";
 import { foldKey, foldMapped } from "./fold.js";
 import { keyerFor, phraseSet, type Languages, type PhraseSet, type WordKeyer } from "./phrases.js";
 import { sentenceIds } from "./sentences.js";
-import { tokenize, type WordToken } from "./words.js";
+import { coverOf } from "./shared-work.js";
+import { wordTokens, type WordToken } from "./words.js";
 
 export { normalizeDigits, parseNumber } from "./numbers.js";
 /** The key cue words compare by: folded, without diacritics (see fold.ts). */
@@ -79,10 +80,8 @@ const DASH = new Set(["-", "\u2212", "\u2010", "\u2011", "\u2013", "\u2014"]);
 const BEFORE_SIGN = /[\s([{«„“"'‘:/*_~]/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-/** The word-like tokens of a text. */
-export function wordTokens(text: string, locale: string): WordToken[] {
-  return tokenize(text, locale).filter((t) => t.word);
-}
+/** The word-like tokens of a text (memoized: one list per text, see words.ts). */
+export { wordTokens } from "./words.js";
 
 /** What the segmenter keeps inside a number token after it: narrow no-break space, direction marks. */
 const JOINED_AFTER_NUMBER = new Set(["\u202F", "\u200E", "\u200F", "\u061C"]);
@@ -138,7 +137,7 @@ function skipBack(text: string, i: number, spaces = 0): number {
 /** Finds every percentage in a text (discount or not). `words` = wordTokens(text, locale). */
 export function findPercentages(text: string, words: readonly WordToken[], cues: CueSets): Percentage[] {
   const out: Percentage[] = [];
-  const wordBefore = cues.percentWordsBefore.cover(words);
+  const wordBefore = coverOf(cues.percentWordsBefore, words);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const n = numberIn(w, cues.keyer);
@@ -236,9 +235,9 @@ export function findDiscounts(text: string, locale: string, cues: CueSets, opts:
   const words = wordTokens(text, locale);
   const sentences = sentenceIds(text, words, locale);
   const codes = new Set((opts.codes ?? []).map((c) => foldKey(c, locale)));
-  const pos = cues.discount.cover(words);
-  const neg = cues.notDiscount.cover(words);
-  const upTo = cues.upTo.cover(words);
+  const pos = coverOf(cues.discount, words);
+  const neg = coverOf(cues.notDiscount, words);
+  const upTo = coverOf(cues.upTo, words);
   const cueText = (r: { first: number; last: number }) => text.slice(words[r.first]!.start, words[r.last]!.end);
   const found = findPercentages(text, words, cues).map((p) => {
     const before = upTo[p.firstWord - 1];
@@ -353,7 +352,7 @@ interface CodeCovers {
 export function findCodeCandidates(text: string, locale: string, cues: CueSets): CodeCandidate[] {
   const words = wordTokens(text, locale);
   const sentences = sentenceIds(text, words, locale);
-  const covers: CodeCovers = { code: cues.code.cover(words), codeAfter: cues.codeAfter.cover(words), notCode: cues.notCode.cover(words), discount: cues.discount.cover(words) };
+  const covers: CodeCovers = { code: coverOf(cues.code, words), codeAfter: coverOf(cues.codeAfter, words), notCode: coverOf(cues.notCode, words), discount: coverOf(cues.discount, words) };
   const out: CodeCandidate[] = [];
   words.forEach((w, i) => {
     if (!CODE_SHAPE.test(w.text) || !/\p{L}/u.test(w.text)) return;
