@@ -41,6 +41,17 @@ describe("shared text work", () => {
     expect(delta(again)).toEqual({});
   });
 
+  it("a text without numbers or code-shaped words is tokenized, and neither split into sentences nor matched against cue lists", () => {
+    const languages = languagesFor(undefined);
+    const cues = compileCues("en", languages);
+    const text = `Boots, tents and stoves for the season ahead, ${"and more ".repeat(Math.floor(Math.random() * 5) + 1)}here.`;
+    const before = work();
+    expect(findDiscounts(text, "en", cues, { cueDistance: 3 })).toEqual([]);
+    expect(findCodeCandidates(text, "en", cues)).toEqual([]);
+    expect(findEndDates(text, "en", languages)).toEqual([]);
+    expect(delta(before)).toEqual({ tokenize: 1, words: 1 });
+  });
+
   it("a text measured twice and split into graphemes is segmented into graphemes once", () => {
     const text = `Zoë 👩‍👩‍👧 ${Date.now()} 🇵🇱`;
     const before = work();

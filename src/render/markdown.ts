@@ -541,7 +541,8 @@ export function findUrls(m: MappedText): MappedText[] {
 /**
  * A variable value Markdown reads as letters and nothing else wherever it stands: letters
  * only, between white space (or the text's start) and white space, the text's end, a
- * link label's `]`, or one of `,.!?` before one of those. No construct of CommonMark or GFM starts, ends or changes on
+ * link label's `]`, or a sentence mark before one of those (`,.!?;` and the marks of
+ * other scripts: `،؛؟。、，！？；…`). No construct of CommonMark or GFM starts, ends or changes on
  * such a run of letters — emphasis looks at the characters beside its delimiters, and
  * there are none beside the value; entities, e-mail addresses, URLs and escapes need a
  * character other than white space right before or after it — except the words `www`,
@@ -554,13 +555,14 @@ export function findUrls(m: MappedText): MappedText[] {
  */
 const LETTERS = /^\p{L}+$/u;
 const URL_WORDS = /^(?:www|https?)$/iu;
+const SENTENCE_MARKS = ",.!?;\u060C\u061B\u061F\u3002\u3001\uFF0C\uFF01\uFF1F\uFF1B\u2026";
 const isBlank = (c: string | undefined) => c === undefined || c === " " || c === "\t" || c === "\n" || c === "\r";
 function plainLetters(text: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
   if (!LETTERS.test(value) || URL_WORDS.test(value) || !isBlank(text[start - 1])) return false;
   const ends = (c: string | undefined) => isBlank(c) || c === "]";
   const after = text[end];
-  return ends(after) || (",.!?".includes(after!) && ends(text[end + 1]));
+  return ends(after) || (after !== undefined && SENTENCE_MARKS.includes(after) && ends(text[end + 1]));
 }
 
 /** Nodes whose range may hold a value that differs between the renderings: their other fields never depend on it. */

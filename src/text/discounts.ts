@@ -137,7 +137,8 @@ function skipBack(text: string, i: number, spaces = 0): number {
 /** Finds every percentage in a text (discount or not). `words` = wordTokens(text, locale). */
 export function findPercentages(text: string, words: readonly WordToken[], cues: CueSets): Percentage[] {
   const out: Percentage[] = [];
-  const wordBefore = coverOf(cues.percentWordsBefore, words);
+  // Looked at only beside a number: a text without numbers never matches the list.
+  let wordBefore: ReturnType<PhraseSet["cover"]> | undefined;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const n = numberIn(w, cues.keyer);
@@ -152,7 +153,7 @@ export function findPercentages(text: string, words: readonly WordToken[], cues:
     let form: Percentage["form"];
     let lastWord = i;
     let firstWordOf: number | undefined;
-    const pw = i > 0 ? wordBefore[i - 1] : undefined;
+    const pw = i > 0 ? (wordBefore ??= coverOf(cues.percentWordsBefore, words))[i - 1] : undefined;
     if (PERCENT.has(text[j]!)) {
       end = j + 1;
       form = "suffix";
@@ -233,13 +234,16 @@ export interface DiscountOptions {
  */
 export function findDiscounts(text: string, locale: string, cues: CueSets, opts: DiscountOptions): ClassifiedPercentage[] {
   const words = wordTokens(text, locale);
+  const percentages = findPercentages(text, words, cues);
+  // Sentences and cues are looked at only around percentages.
+  if (!percentages.length) return [];
   const sentences = sentenceIds(text, words, locale);
   const codes = new Set((opts.codes ?? []).map((c) => foldKey(c, locale)));
   const pos = coverOf(cues.discount, words);
   const neg = coverOf(cues.notDiscount, words);
   const upTo = coverOf(cues.upTo, words);
   const cueText = (r: { first: number; last: number }) => text.slice(words[r.first]!.start, words[r.last]!.end);
-  const found = findPercentages(text, words, cues).map((p) => {
+  const found = percentages.map((p) => {
     const before = upTo[p.firstWord - 1];
     const isUpTo = p.low !== undefined || (before !== undefined && before.last === p.firstWord - 1);
     const result = (discount: boolean, reason: DiscountReason, cue?: string): ClassifiedPercentage => ({ ...p, discount, reason, upTo: isUpTo, ...(cue === undefined ? {} : { cue }) });
@@ -351,14 +355,18 @@ interface CodeCovers {
  */
 export function findCodeCandidates(text: string, locale: string, cues: CueSets): CodeCandidate[] {
   const words = wordTokens(text, locale);
-  const sentences = sentenceIds(text, words, locale);
-  const covers: CodeCovers = { code: coverOf(cues.code, words), codeAfter: coverOf(cues.codeAfter, words), notCode: coverOf(cues.notCode, words), discount: coverOf(cues.discount, words) };
+  // Sentences and cues are looked at only around words shaped like codes.
+  let around: { sentences: readonly number[]; covers: CodeCovers } | undefined;
   const out: CodeCandidate[] = [];
   words.forEach((w, i) => {
     if (!CODE_SHAPE.test(w.text) || !/\p{L}/u.test(w.text)) return;
     // Hashtags, handles and path parts are not codes.
     if (/[#@/]/u.test(text[w.start - 1] ?? "")) return;
-    const afterCodeWord = introducedAsCode(words, sentences, i, cues, covers);
+    around ??= {
+      sentences: sentenceIds(text, words, locale),
+      covers: { code: coverOf(cues.code, words), codeAfter: coverOf(cues.codeAfter, words), notCode: coverOf(cues.notCode, words), discount: coverOf(cues.discount, words) },
+    };
+    const afterCodeWord = introducedAsCode(words, around.sentences, i, cues, around.covers);
     const shaped = w.text.length >= 5 && /\p{Nd}/u.test(w.text);
     if (shaped || (afterCodeWord && w.text.length >= 4)) out.push({ start: w.start, end: w.end, text: w.text, afterCodeWord });
   });
