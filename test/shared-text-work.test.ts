@@ -3,7 +3,8 @@
  * tokens, sentences and grapheme clusters of a text are computed once however many rules
  * read them, and what is derived from one word list (phrase covers, each word's sentence)
  * once per list. Counted through textWork (src/text/shared-work.ts) and by watching
- * Intl.Segmenter itself.
+ * Intl.Segmenter itself. brand-colors and brand-fonts read only the style values holding
+ * characters a person wrote.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { compileCues, findCodeCandidates, findDiscounts } from "../src/text/discounts.js";
@@ -11,7 +12,14 @@ import { findEndDates } from "../src/text/dates.js";
 import { graphemeSegments, graphemes, measure } from "../src/text/graphemes.js";
 import { textWork } from "../src/text/shared-work.js";
 import { languagesFor } from "../src/config/languages.js";
-import { lint } from "../src/lint.js";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadCampaigns, lint } from "../src/lint.js";
+import { loadConfig } from "../src/config/load.js";
+import { MemoryHost } from "../src/host/memory.js";
+import { colorsIn } from "../src/email/colors.js";
+import { authoredStyleValues, fontFamilies, isAuthored, variantStyleValues, type StyleValue } from "../src/email/css.js";
 
 const work = () => ({ ...textWork });
 const delta = (before: Record<string, number>) => Object.fromEntries(Object.entries(textWork).map(([k, v]) => [k, v - (before[k] ?? 0)]).filter(([, v]) => v !== 0));
@@ -101,5 +109,37 @@ describe("shared text work", () => {
     expect(granularities).toEqual(new Set(["word", "sentence", "grapheme"]));
     const twice = [...seen].filter(([, n]) => n > 1).map(([k, n]) => `${n}× ${k.replaceAll("\u0000", " | ")}`);
     expect(twice).toEqual([]);
+  });
+});
+
+describe("authored style values", () => {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+  const config = loadConfig({ cwd: root });
+  const dirs = readdirSync(path.join(root, "templates"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path.join(root, "templates", d.name));
+  const emails = loadCampaigns(dirs, config).flatMap((c) => (c.variants ?? []).flatMap((v) => [v, ...(v.alternates ?? [])])).filter((v) => v.channel === "email");
+
+  it("the bundled examples' authored colours and font families are those of every style value (what brand-colors and brand-fonts report)", () => {
+    expect(emails.length).toBeGreaterThan(5);
+    for (const v of emails) {
+      const all = variantStyleValues(v);
+      const kept = authoredStyleValues(v, config.file.path);
+      const colors = (vs: StyleValue[]) => colorsIn(vs).filter((r) => isAuthored(r.text, r.start, r.end, config.file.path)).map((r) => [r.start, r.end, r.raw, r.text.locate(r.start, r.end)?.start]);
+      const fonts = (vs: StyleValue[]) => vs.flatMap((x) => fontFamilies(x).filter((f) => isAuthored(x.text, f.start, f.end, config.file.path)).map((f) => [f.name, x.text.locate(f.start, f.end)?.start]));
+      expect(colors(kept)).toEqual(colors(all));
+      expect(fonts(kept)).toEqual(fonts(all));
+      expect(kept.length).toBeLessThanOrEqual(all.length);
+    }
+  });
+
+  it("a generated email without raw HTML has no authored style values: its markup's style attributes are never parsed", () => {
+    const md = "---\ncampaign: gen\nchannels: [email]\nsubject: Spring\n---\n# Spring\n\nTake 20% off. [Our tents](https://acme.example/t)\n\n[Shop now](https://acme.example/s)\n";
+    const files = { "brand.config.json": JSON.stringify({ brand: { name: "Acme", address: "Acme Ltd" }, colors: { primary: "#0B5FFF", ink: "#1A1A1A" }, fonts: ["Inter"] }), "templates/gen/message.md": md };
+    const cfg = loadConfig({ cwd: "/styles", host: new MemoryHost(Object.entries(files).map(([k, v]) => [`/styles/${k}`, v])) });
+    const [campaign] = loadCampaigns(["/styles/templates/gen"], cfg);
+    const email = campaign!.variants!.find((v) => v.channel === "email")!;
+    // The generated MJML has colours, fonts and a link style from the config…
+    expect(variantStyleValues(email).some((x) => x.prop === "color" && x.origin === "css")).toBe(true);
+    // …none of which a person wrote in a template.
+    expect(authoredStyleValues(email, cfg.file.path)).toEqual([]);
   });
 });
