@@ -11,6 +11,7 @@ import { compileCues, findCodeCandidates, findDiscounts } from "../src/text/disc
 import { findEndDates } from "../src/text/dates.js";
 import { graphemeSegments, graphemes, measure } from "../src/text/graphemes.js";
 import { textWork } from "../src/text/shared-work.js";
+import { findUrlRanges } from "../src/text/urls.js";
 import { languagesFor } from "../src/config/languages.js";
 import { readdirSync } from "node:fs";
 import path from "node:path";
@@ -70,6 +71,14 @@ describe("shared text work", () => {
     expect(segs.map((s) => s.segment)).toEqual([...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text)].map((s) => s.segment));
     expect(graphemes(text)).toHaveLength(segs.length);
     expect(delta(before)).toEqual({ graphemes: 1 });
+  });
+
+  it("the URLs of a text are found once however often rendering, links and sms-length ask", () => {
+    const text = `Shop at https://acme.example/spring?c=${Date.now()} or acme.example/tents today`;
+    const before = work();
+    expect(findUrlRanges(text)).toHaveLength(2);
+    expect(findUrlRanges(text)).toHaveLength(2);
+    expect(delta(before)).toEqual({ urls: 1 });
   });
 
   it("a lint with every rule segments each text once: words, sentences and graphemes (Intl.Segmenter watched)", async () => {
