@@ -110,7 +110,9 @@ function splitSentences(text: string, locale: string): SentenceRange[] {
  * Callers must not mutate it.
  */
 export function sentenceIds(text: string, words: readonly WordToken[], locale: string): readonly number[] {
-  return fromWords(words, `sentenceIds\u0000${locale}\u0000${text}`, () => idsOf(text, words, locale));
+  // Kept per locale with the text it was computed for (a word list is one text's, unless a caller mixes them).
+  const kept = fromWords(words, `sentenceIds\u0000${locale}`, () => ({ text, ids: idsOf(text, words, locale) }));
+  return kept.text === text ? kept.ids : idsOf(text, words, locale);
 }
 
 function idsOf(text: string, words: readonly WordToken[], locale: string): number[] {
