@@ -12,7 +12,7 @@
  * Options: `fixDistance` — fix only below this ΔE00 (default 3).
  */
 import { colorsIn, compilePalette, nearestColor, recolor, type Palette } from "../src/email/colors.js";
-import { isAuthored, variantStyleValues } from "../src/email/css.js";
+import { authoredStyleValues, isAuthored } from "../src/email/css.js";
 import { defineRule } from "../src/engine/rule.js";
 
 interface Options {
@@ -130,7 +130,7 @@ export default defineRule<Options>({
     for (const bad of palette.invalid) ctx.report({ messageId: "badPalette", data: bad, at: { file: config.file, ...config.locate(["colors", bad.name]) } });
     if (palette.entries.length === 0) return;
     const list = palette.entries.map((e) => `${e.name} ${e.value}`).join(", ");
-    for (const ref of colorsIn(variantStyleValues(variant))) {
+    for (const ref of colorsIn(authoredStyleValues(variant, config.file.path))) {
       if (!isAuthored(ref.text, ref.start, ref.end, config.file.path)) continue;
       const at = { text: ref.text, start: ref.start, end: ref.end };
       if (!ref.rgb) {

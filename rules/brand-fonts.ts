@@ -12,7 +12,7 @@
  * Options: `allowGenerics` — accept generic families (sans-serif, serif...) that the
  * brand does not list (default true).
  */
-import { fontFamilies, isAuthored, variantStyleValues } from "../src/email/css.js";
+import { authoredStyleValues, fontFamilies, isAuthored } from "../src/email/css.js";
 import { defineRule } from "../src/engine/rule.js";
 import { didYouMean } from "../src/text/suggest.js";
 
@@ -133,7 +133,7 @@ export default defineRule<Options>({
     if (!variant || !fonts?.length) return;
     const allowed = new Set(fonts.map(fold));
     const list = fonts.join(", ");
-    for (const v of variantStyleValues(variant)) {
+    for (const v of authoredStyleValues(variant, config.file.path)) {
       for (const f of fontFamilies(v)) {
         const name = fold(f.name);
         if (allowed.has(name) || KEYWORDS.has(name) || (options.allowGenerics && GENERIC.has(name))) continue;

@@ -69,7 +69,8 @@ class Surroundings {
   /** Is a match part of a URL, an email address, a handle, a hashtag or a domain name? */
   inAddressLike(start: number, end: number): boolean {
     const { text } = this;
-    this.spaces ??= new CharOffsets(text, (c) => /\s/u.test(c));
+    // White space as one UTF-16 unit (\s holds no astral character), in one regex pass.
+    this.spaces ??= new CharOffsets(text, /\s/gu);
     const s = this.spaces.before(start) + 1;
     const after = this.spaces.from(end);
     const e = after === -1 ? text.length : after;
@@ -87,7 +88,7 @@ class Surroundings {
    */
   inAllCaps(start: number, end: number): boolean {
     const { text, locale } = this;
-    this.breaks ??= new CharOffsets(text, (c) => c === "\n");
+    this.breaks ??= new CharOffsets(text, /\n/g);
     this.sentence ??= sentenceFinder(text, locale);
     if (!this.cased || !this.lower) {
       this.cased = new Uint32Array(text.length + 1);

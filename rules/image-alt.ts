@@ -55,13 +55,16 @@ function variantImages(v: Variant, messageFile: SourceFile | undefined): ImageSi
   const doc = emailDoc(v.extra);
   if (!doc) return out;
   for (const el of walkElements(doc.root)) {
-    const loc = doc.source.locate(el.openStart, el.openEnd);
-    const at = loc ? { file: loc.file, start: loc.start, end: loc.end } : { file: v.file, start: 0, end: 0 };
+    // Where the element is, found only for an element with an image.
+    const at = () => {
+      const loc = doc.source.locate(el.openStart, el.openEnd);
+      return loc ? { file: loc.file, start: loc.start, end: loc.end } : { file: v.file, start: 0, end: 0 };
+    };
     const src = attr(el, "src");
-    if (src && (ALT_ELEMENTS.has(el.name) || el.name === "mj-social-element")) add({ src: src.value, alt: attr(el, "alt")?.value, at, needsAlt: ALT_ELEMENTS.has(el.name), markdown: false });
+    if (src && (ALT_ELEMENTS.has(el.name) || el.name === "mj-social-element")) add({ src: src.value, alt: attr(el, "alt")?.value, at: at(), needsAlt: ALT_ELEMENTS.has(el.name), markdown: false });
     // mj-section background-url; the HTML background attribute of a body, table or cell.
     const bg = attr(el, "background-url") ?? (doc.kind === "html" && /^(?:body|table|td|th)$/.test(el.name) ? attr(el, "background") : undefined);
-    if (bg) add({ src: bg.value, at, needsAlt: false, markdown: false });
+    if (bg) add({ src: bg.value, at: at(), needsAlt: false, markdown: false });
   }
   return out;
 }

@@ -58,9 +58,15 @@ const PROSE: readonly PieceKind[] = ["text", "config"];
 
 /** The text with the characters of some piece kinds blanked out (offsets unchanged). */
 function blank(m: MappedText, kinds: readonly PieceKind[]): string {
-  const chars = m.text.split("");
-  for (const p of m.pieces) if (kinds.includes(p.kind)) for (let i = p.start; i < p.end; i++) chars[i] = " ";
-  return chars.join("");
+  let out = "";
+  let at = 0;
+  for (const p of m.pieces) {
+    if (!kinds.includes(p.kind) || p.end <= p.start) continue;
+    out += m.text.slice(at, p.start) + " ".repeat(p.end - p.start);
+    at = p.end;
+  }
+  // A text with none of those pieces is itself (and shares the other rules' tokens and sentences).
+  return at === 0 ? m.text : out + m.text.slice(at);
 }
 
 const sameValue = (a: number, b: number) => Math.abs(a - b) < 1e-9;

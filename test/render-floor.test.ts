@@ -1,7 +1,8 @@
 /**
  * Lint computes only what its rules read from a campaign's email (issue 18, "render
  * floor"): the Markdown of a body is parsed once when its worst case renders the same
- * text, and the MJML brandlint generates is never turned into HTML by lint.
+ * text or differs only in values Markdown reads as plain letters, and the MJML
+ * brandlint generates is never turned into HTML by lint.
  */
 import { describe, expect, it, vi } from "vitest";
 
@@ -38,7 +39,7 @@ const config = {
   brand: { name: "Acme", unsubscribeUrl: "https://acme.example/u" },
   variables: { firstName: { sample: "Ana", maxLength: 20, charset: "unicode" } },
   // A subject within 20 characters with its sample, over them at worst: a finding only the worst case gives.
-  channels: { email: { subjectMax: 20 } },
+  channels: { email: { subjectMax: 20 }, push: { titleMax: 20 } },
 };
 const md = (name: string, body: string) => `---\ncampaign: ${name}\nchannels: [email, sms, push, whatsapp]\nsubject: "Hello {{firstName}}"\n---\n${body}`;
 
@@ -60,12 +61,22 @@ describe("render floor: lint parses and renders only what its rules read", () =>
     expect(messages.some((m) => m.startsWith("channel-limits") && m.includes("{{firstName}} has 20 characters"))).toBe(true);
   });
 
-  it("a body with a variable is parsed for its sample and for its worst case, which differ", async () => {
+  it("a body whose variable Markdown reads as plain letters is parsed once: its worst case is the sample's tree with the worst values", async () => {
     const body = "# Hello {{firstName}}\n\nTake 20% off everything with code SPRING20 until March 31.\n\n[Shop now](https://acme.example/spring)\n";
+    const report = await lintBodies({ "templates/named/message.md": md("named", body) });
+    expect(seen.bodies).toHaveLength(1);
+    expect(seen.bodies[0]).toContain("# Hello Ana\n");
+    // The push title comes from the heading: within 20 characters with "Ana", over them at worst, pointed at the heading.
+    const titles = report.results.flatMap((r) => r.messages.filter((m) => m.ruleId === "channel-limits" && m.channels?.includes("push") && m.message.includes("{{firstName}} has 20 characters")).map((m) => [r.file.path, m.line, m.column]));
+    expect(titles).toEqual([[`${cwd}/templates/named/message.md`, 6, 9]]);
+  });
+
+  it("a body whose variable Markdown may read otherwise (inside emphasis) is parsed for its sample and for its worst case", async () => {
+    const body = "# Hello _{{firstName}}_\n\nTake 20% off everything with code SPRING20 until March 31.\n";
     await lintBodies({ "templates/named/message.md": md("named", body) });
     expect(seen.bodies).toHaveLength(2);
-    expect(seen.bodies[0]).toContain("# Hello Ana\n");
-    expect(seen.bodies[1]).toContain(`# Hello ${"Ж".repeat(20)}\n`);
+    expect(seen.bodies[0]).toContain("# Hello _Ana_\n");
+    expect(seen.bodies[1]).toContain(`# Hello _${"Ж".repeat(20)}_\n`);
   });
 
   it("an alternate rendering whose flipped {{#if}} is outside the body reuses the body's tree", async () => {

@@ -20,7 +20,7 @@ import type { Variant } from "../campaign/model.js";
 import type { BodyModel } from "../render/markdown.js";
 import type { MjElement, MjmlDoc } from "../render/mjml-doc.js";
 import { emailDoc, parseMjml, walkElements } from "../render/mjml-doc.js";
-import { MappedText, MappedTextBuilder } from "../text/mapped-text.js";
+import { MappedText, MappedTextBuilder, type Piece } from "../text/mapped-text.js";
 
 export interface StyleValue {
   /** Attribute or CSS property name, lower-cased. */
@@ -78,23 +78,32 @@ function ownText(el: MjElement): MappedText {
   return b.build();
 }
 
-/** Every attribute value and CSS declaration under `top`, in document order. */
-function valuesUnder(top: MjElement | undefined): StyleValue[] {
+/** Which texts to read values from: every one, or only those holding a character a person wrote. */
+type Keep = (text: MappedText) => boolean;
+const EVERY: Keep = () => true;
+
+/** Every attribute value and CSS declaration under `top` (of the texts `keep` keeps), in document order. */
+function valuesUnder(top: MjElement | undefined, keep: Keep): StyleValue[] {
   const out: StyleValue[] = [];
   for (const el of walkElements(top)) {
     const element = el.name.toLowerCase();
     if (element === "#document") continue;
     const origin = element.startsWith("mj-") ? "mjml" : "html";
     for (const a of el.attrs) {
+      if (!keep(a.value)) continue;
       const prop = a.name.toLowerCase();
       if (prop === "style") out.push(...declarations(a.value, element));
       else out.push({ prop, origin, element, text: a.value, start: 0, end: a.value.length, value: a.value.text });
     }
-    if (SHEETS.has(element)) out.push(...declarations(ownText(el), element));
+    if (SHEETS.has(element)) {
+      const text = ownText(el);
+      if (keep(text)) out.push(...declarations(text, element));
+    }
     if (element === "mj-html-attribute") {
       // <mj-html-attribute name="bgcolor">#0B5FFF</mj-html-attribute> sets an HTML attribute.
       const name = el.attrs.find((a) => a.name.toLowerCase() === "name")?.value.text.toLowerCase();
       const text = ownText(el);
+      if (!keep(text)) continue;
       if (name === "style") out.push(...declarations(text, element));
       else if (name) out.push({ prop: name, origin: "html", element, text, start: 0, end: text.length, value: text.text });
     }
@@ -107,23 +116,30 @@ function valuesUnder(top: MjElement | undefined): StyleValue[] {
  * included), and of the markup inside Outlook conditional comments (`<!--[if mso]>`
  * VML buttons carry colours too).
  */
-export function styleValues(doc: MjmlDoc): StyleValue[] {
-  const out = valuesUnder(doc.root?.parent ?? doc.root);
+export function styleValues(doc: MjmlDoc, keep: Keep = EVERY): StyleValue[] {
+  const out = valuesUnder(doc.root?.parent ?? doc.root, keep);
   for (const c of doc.comments) {
     if (!/^\[if\b[^\]]*\]>/i.test(c.value)) continue;
     const inner = doc.source.slice(c.start + 4, c.end - 3);
-    if (inner.text === c.value) out.push(...styleValues(parseMjml(inner)));
+    if (inner.text === c.value && keep(inner)) out.push(...styleValues(parseMjml(inner), keep));
   }
   return out;
 }
 
 /** Every attribute value and CSS declaration of a fragment of raw HTML (e.g. HTML in Markdown). */
-export function htmlStyleValues(html: MappedText): StyleValue[] {
-  return styleValues(parseMjml(html));
+export function htmlStyleValues(html: MappedText, keep: Keep = EVERY): StyleValue[] {
+  return styleValues(parseMjml(html), keep);
 }
 
 /** Style values per variant: brand-colors and brand-fonts read the same ones. */
 const byVariant = new WeakMap<Variant, StyleValue[]>();
+const authoredByVariant = new WeakMap<Variant, { configPath: string | undefined; values: StyleValue[] }>();
+
+function valuesOf(variant: Variant, keep: Keep): StyleValue[] {
+  const doc = emailDoc(variant.extra);
+  const body = variant.extra.body as BodyModel | undefined;
+  return [...(doc ? styleValues(doc, keep) : []), ...(body?.html ?? []).flatMap((h) => (keep(h.at) ? htmlStyleValues(h.at, keep) : []))];
+}
 
 /**
  * Every style value of an email variant: its MJML document (hand-written, or generated
@@ -131,13 +147,28 @@ const byVariant = new WeakMap<Variant, StyleValue[]>();
  */
 export function variantStyleValues(variant: Variant): StyleValue[] {
   let values = byVariant.get(variant);
-  if (!values) {
-    const doc = emailDoc(variant.extra);
-    const body = variant.extra.body as BodyModel | undefined;
-    values = [...(doc ? styleValues(doc) : []), ...(body?.html ?? []).flatMap((h) => htmlStyleValues(h.at))];
-    byVariant.set(variant, values);
-  }
+  if (!values) byVariant.set(variant, (values = valuesOf(variant, EVERY)));
   return values;
+}
+
+/**
+ * The style values of variantStyleValues that hold a character a person wrote (see
+ * isAuthored), in the same order: what rules that check only authored values read. A
+ * value made only of generated markup, variable values and brand.config.json (most of a
+ * generated email's) is not parsed at all.
+ */
+export function authoredStyleValues(variant: Variant, configPath?: string): StyleValue[] {
+  const kept = authoredByVariant.get(variant);
+  if (kept && kept.configPath === configPath) return kept.values;
+  const holds: Keep = (t) => t.pieces.some((p) => authoredPiece(p, configPath));
+  const values = valuesOf(variant, holds).filter((v) => v.text.piecesIn(v.start, v.end).some((p) => authoredPiece(p, configPath)));
+  authoredByVariant.set(variant, { configPath, values });
+  return values;
+}
+
+/** A piece a person wrote in a template (text or code), not taken from the brand config. */
+function authoredPiece(p: Piece, configPath: string | undefined): boolean {
+  return (p.kind === "text" || p.kind === "code") && p.file.path !== configPath && path.basename(p.file.path) !== "brand.config.json";
 }
 
 /**
@@ -147,7 +178,7 @@ export function variantStyleValues(variant: Variant): StyleValue[] {
  */
 export function isAuthored(text: MappedText, start: number, end: number, configPath?: string): boolean {
   const ps = text.piecesIn(start, end);
-  return ps.length > 0 && ps.every((p) => (p.kind === "text" || p.kind === "code") && p.file.path !== configPath && path.basename(p.file.path) !== "brand.config.json");
+  return ps.length > 0 && ps.every((p) => authoredPiece(p, configPath));
 }
 
 /** Parsed tokens of a style value; offsets (`sourceIndex`) are relative to the value's start. */

@@ -423,9 +423,8 @@ export function mdHelpers(rendered: MappedText) {
 
 export type MdHelpers = ReturnType<typeof mdHelpers>;
 
-/** Analyses a rendered Markdown body. */
-export function analyzeBody(rendered: MappedText): BodyModel {
-  const tree = parseMarkdown(rendered.text);
+/** Analyses a rendered Markdown body (parsed here, unless its tree is given). */
+export function analyzeBody(rendered: MappedText, tree: Root = parseMarkdown(rendered.text)): BodyModel {
   const { sliceOf, linkUrl, plain, imageOf, onlyLink } = mdHelpers(rendered);
   const links: BodyLink[] = [];
   const images: BodyImage[] = [];
@@ -537,4 +536,124 @@ export function markUrls(m: MappedText): MappedText {
 /** The URLs written in plain text, as mapped texts. */
 export function findUrls(m: MappedText): MappedText[] {
   return findUrlRanges(m.text).map((r) => m.slice(r.start, r.end));
+}
+
+/**
+ * A variable value Markdown reads as letters and nothing else wherever it stands: letters
+ * only, between white space (or the text's start) and white space, the text's end, a
+ * link label's `]`, or a sentence mark before one of those (`,.!?;` and the marks of
+ * other scripts: `،؛؟。、，！？；…`). No construct of CommonMark or GFM starts, ends or changes on
+ * such a run of letters — emphasis looks at the characters beside its delimiters, and
+ * there are none beside the value; entities, e-mail addresses, URLs and escapes need a
+ * character other than white space right before or after it — except the words `www`,
+ * `http` and `https`, which start literal URLs. Three constructs can hold white space and
+ * read letters by their script or case: HTML tags (attribute names are ASCII), link
+ * labels (matched to definitions case-insensitively, at most 999 characters) and link
+ * titles; a text with `<` or `]:` is never derived, nor a value in a link with a title.
+ * So two renderings that differ only in such values parse into the same tree, their text
+ * nodes holding the values.
+ */
+const LETTERS = /^\p{L}+$/u;
+const URL_WORDS = /^(?:www|https?)$/iu;
+const SENTENCE_MARKS = ",.!?;\u060C\u061B\u061F\u3002\u3001\uFF0C\uFF01\uFF1F\uFF1B\u2026";
+const isBlank = (c: string | undefined) => c === undefined || c === " " || c === "\t" || c === "\n" || c === "\r";
+function plainLetters(text: string, start: number, end: number): boolean {
+  const value = text.slice(start, end);
+  if (!LETTERS.test(value) || URL_WORDS.test(value) || !isBlank(text[start - 1])) return false;
+  const ends = (c: string | undefined) => isBlank(c) || c === "]";
+  const after = text[end];
+  return ends(after) || (after !== undefined && SENTENCE_MARKS.includes(after) && ends(text[end + 1]));
+}
+
+/** Nodes whose range may hold a value that differs between the renderings: their other fields never depend on it. */
+const DERIVABLE = new Set(["root", "paragraph", "heading", "text", "strong", "emphasis", "delete", "link", "list", "listItem", "blockquote", "table", "tableRow", "tableCell"]);
+/** Tags, autolinks and definitions: see plainLetters. */
+const NOT_DERIVED = /<|\]:/u;
+
+/**
+ * The body model of `rendered` made from the model of another rendering of the same
+ * template (its sample), without parsing Markdown again, when the two differ only in
+ * variable values Markdown reads as plain letters (see plainLetters): the sample's tree
+ * with its positions moved and its text values changed, then analysed as usual. A
+ * worst case (`{{firstName}}` as 20 × Ж) is the sample's tree with longer names.
+ * Undefined when that does not hold; the caller parses.
+ */
+export function deriveBody(sample: BodyModel, rendered: MappedText): BodyModel | undefined {
+  const from = sample.rendered;
+  const a = from.pieces;
+  const b = rendered.pieces;
+  if (a.length !== b.length || NOT_DERIVED.test(from.text) || NOT_DERIVED.test(rendered.text) || sample.tree.data?.tooDeepAt !== undefined || sample.tree.data?.tooLongAt !== undefined || sample.tree.data?.longLineAt !== undefined) return undefined;
+  // The renderings piece by piece: the same pieces, in the same places of the same files; values may differ.
+  const spans: { start: number; end: number; to: number; toEnd: number; differs: boolean }[] = [];
+  for (let i = 0; i < a.length; i++) {
+    const p = a[i]!;
+    const q = b[i]!;
+    if (p.file !== q.file || p.srcStart !== q.srcStart || p.srcEnd !== q.srcEnd || p.kind !== q.kind || p.exact !== q.exact || p.name !== q.name) return undefined;
+    if (p.start !== (a[i - 1]?.end ?? 0) || q.start !== (b[i - 1]?.end ?? 0)) return undefined;
+    const differs = from.text.slice(p.start, p.end) !== rendered.text.slice(q.start, q.end);
+    if (differs && (p.kind !== "variable" || !plainLetters(from.text, p.start, p.end) || !plainLetters(rendered.text, q.start, q.end))) return undefined;
+    spans.push({ start: p.start, end: p.end, to: q.start, toEnd: q.end, differs });
+  }
+  if ((a.at(-1)?.end ?? 0) !== from.length || (b.at(-1)?.end ?? 0) !== rendered.length) return undefined;
+  if (!spans.some((s) => s.differs)) return analyzeBody(rendered, sample.tree);
+  // The limits parseMarkdown applies look at lengths, which the values change.
+  if (longLine(rendered.text) || longLineRun(rendered.text)) return undefined;
+  // An offset of the sample's text in the other rendering: never inside a value that differs.
+  let k = 0;
+  const move = (o: number): number | undefined => {
+    if (k >= spans.length || o < spans[k]!.start) k = 0;
+    while (k < spans.length - 1 && o >= spans[k]!.end) k++;
+    const s = spans[k];
+    if (!s) return o === 0 ? 0 : undefined;
+    if (!s.differs) return s.to + (o - s.start);
+    return o === s.start ? s.to : o === s.end ? s.toEnd : undefined;
+  };
+  const differsIn = (start: number, end: number) => spans.some((s) => s.differs && s.start < end && s.end > start);
+  type Point = NonNullable<Nodes["position"]>["start"];
+  // micromark counts a column as the characters since the line's start, plus one (values hold no line break).
+  const point = (p: Point): Point | undefined => {
+    const offset = p.offset === undefined ? undefined : move(p.offset);
+    const lineStart = p.offset === undefined ? undefined : move(p.offset - (p.column - 1));
+    if (offset === undefined || lineStart === undefined) return undefined;
+    return { line: p.line, column: offset - lineStart + 1, offset };
+  };
+  const copy = (n: Nodes): Nodes | undefined => {
+    const pos = n.position;
+    const out = { ...n } as Nodes;
+    let touched = false;
+    // A node made without a position (by a tree transform) stays without one, as parsing makes it.
+    if (pos) {
+      if (pos.start.offset === undefined || pos.end.offset === undefined) return undefined;
+      touched = differsIn(pos.start.offset, pos.end.offset);
+      if (touched && !DERIVABLE.has(n.type)) return undefined;
+      const start = point(pos.start);
+      const end = point(pos.end);
+      if (!start || !end) return undefined;
+      out.position = { start, end };
+    } else if ("value" in n) return undefined;
+    if ("value" in n && touched && pos && out.position) {
+      // A value read straight from the text (no escapes, entities or indentation taken out) is the text there.
+      if (n.value !== from.text.slice(pos.start.offset, pos.end.offset)) return undefined;
+      (out as { value: string }).value = rendered.text.slice(out.position.start.offset, out.position.end.offset);
+    }
+    if (n.type === "link" && touched && (n.title != null || autolinked(n))) return undefined;
+    if ("children" in n) {
+      const kids: Nodes[] = [];
+      for (const c of n.children as Nodes[]) {
+        const d = copy(c);
+        if (!d) return undefined;
+        kids.push(d);
+      }
+      (out as { children: Nodes[] }).children = kids;
+    }
+    return out;
+  };
+  const tree = copy(sample.tree);
+  return tree ? analyzeBody(rendered, tree as Root) : undefined;
+}
+
+/** A link whose address is its text (a literal URL or e-mail address GFM made a link). */
+function autolinked(n: Link): boolean {
+  const only = n.children.length === 1 && n.children[0]!.type === "text" ? n.children[0].value : undefined;
+  return only !== undefined && (n.url === only || n.url === `http://${only}` || n.url === `mailto:${only}`);
 }

@@ -11,7 +11,7 @@ import { alignDecoded } from "../text/align.js";
 import { MappedText, MappedTextBuilder, joinMapped } from "../text/mapped-text.js";
 import type { SourceFile } from "../text/source-file.js";
 import { CHANNELS, type Channel, type Localized } from "../types.js";
-import { analyzeBody, findUrls, markUrls, unwrapLines, MAX_MARKDOWN_DEPTH, MAX_MARKDOWN_INLINE, MAX_MARKDOWN_LINE, type BodyModel } from "./markdown.js";
+import { analyzeBody, deriveBody, findUrls, markUrls, unwrapLines, MAX_MARKDOWN_DEPTH, MAX_MARKDOWN_INLINE, MAX_MARKDOWN_LINE, type BodyModel } from "./markdown.js";
 import { parseTemplate, renderTemplate, type ParsedTemplate, type RenderOptions, type TemplateData } from "./template.js";
 import { brandStyle, generateMjml } from "./email.js";
 import { checkIncludes } from "./includes.js";
@@ -129,11 +129,13 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
     const told = new Set<string>();
     // Every rendering of the body parsed so far. A rendering with the same text and map as one of
     // them (the worst case of a body whose variables have no worst case of their own, an alternate
-    // whose flipped {{#if}} is outside the body) reuses its Markdown tree instead of parsing again.
+    // whose flipped {{#if}} is outside the body) reuses its Markdown tree instead of parsing again;
+    // a worst case whose values Markdown reads as plain letters ({{firstName}} as 20 × Ж) is its
+    // sample's tree with the values changed (deriveBody).
     const parsed: BodyModel[] = [];
-    const analyze = (rendered: MappedText): BodyModel => {
+    const analyze = (rendered: MappedText, sample?: BodyModel): BodyModel => {
       let b = parsed.find((p) => sameMapped(p.rendered, rendered));
-      if (!b) parsed.push((b = analyzeBody(rendered)));
+      if (!b) parsed.push((b = (sample && deriveBody(sample, rendered)) || analyzeBody(rendered)));
       return b;
     };
     const build = (flip?: ReadonlySet<hbs.AST.BlockStatement>): Variant[] => {
@@ -144,7 +146,7 @@ export function renderCampaign(campaign: Campaign, config: LoadedConfig, options
         const key = `${mode}:${usesChannel ? channel : ""}`;
         let b = bodies.get(key);
         if (!b) {
-          b = analyze(renderTemplate(bodyTpl, dataFor(mode, usesChannel ? channel : "", ""), opts));
+          b = analyze(renderTemplate(bodyTpl, dataFor(mode, usesChannel ? channel : "", ""), opts), mode === "worst" ? body("sample", channel) : undefined);
           bodies.set(key, b);
           // Messages made only when needed: toLocaleString starts Intl's number formatting (milliseconds per process).
           const limits = [

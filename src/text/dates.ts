@@ -17,7 +17,8 @@ import { keyerFor, phraseSet, phraseWords, type WordKeyer } from "./phrases.js";
 import { foldKey } from "./fold.js";
 import { normalizeDigits } from "./numbers.js";
 import { sentenceIds } from "./sentences.js";
-import { tokenize, type WordToken } from "./words.js";
+import { coverOf } from "./shared-work.js";
+import { wordTokens, type WordToken } from "./words.js";
 import { lazy } from "./lazy.js";
 
 export type NumericOrder = "dmy" | "mdy";
@@ -237,13 +238,12 @@ interface FoundDate extends DateMention {
 
 /** Every date stated in a text, with its range. */
 export function findDates(text: string, locale: string, languages: Languages, order: NumericOrder = numericOrderFor(locale)): DateMention[] {
-  return datesIn(text, wordsOf(text, locale), locale, languages, order).map(plain);
+  return datesIn(text, wordTokens(text, locale), locale, languages, order).map(plain);
 }
 
 /** A date without its word indices. */
 const plain = ({ first: _, last: __, ...d }: FoundDate): DateMention => d;
 
-const wordsOf = (text: string, locale: string) => tokenize(text, locale).filter((t) => t.word);
 
 function datesIn(text: string, words: readonly WordToken[], locale: string, languages: Languages, order: NumericOrder): FoundDate[] {
   // Every form has a day or month number: without a digit there is no date, and no month names to look up.
@@ -401,12 +401,12 @@ function isTimePart(text: string, words: readonly WordToken[], j: number, k: Dat
 
 /** The end dates of a text: dates right after an end-date word (a few filler words allowed between, in the same sentence). */
 export function findEndDates(text: string, locale: string, languages: Languages, order: NumericOrder = numericOrderFor(locale)): EndDateMention[] {
-  const words = wordsOf(text, locale);
+  const words = wordTokens(text, locale);
   const dates = datesIn(text, words, locale, languages, order);
   if (!dates.length) return [];
   const k = knowledgeFor(locale, languages);
   const sentences = sentenceIds(text, words, locale);
-  const cues = phraseSet(languages, ["endDateWords"], locale).cover(words);
+  const cues = coverOf(phraseSet(languages, ["endDateWords"], locale), words);
   const after = phraseSet(languages, ["endDateWordsAfter"], locale);
   const out: EndDateMention[] = [];
   for (const d of dates) {

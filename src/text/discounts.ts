@@ -17,7 +17,8 @@ import { digitZero, parseNumber } from "./numbers.js";
 import { foldKey, foldMapped } from "./fold.js";
 import { keyerFor, phraseSet, type Languages, type PhraseSet, type WordKeyer } from "./phrases.js";
 import { sentenceIds } from "./sentences.js";
-import { tokenize, type WordToken } from "./words.js";
+import { coverOf } from "./shared-work.js";
+import { wordTokens, type WordToken } from "./words.js";
 
 export { normalizeDigits, parseNumber } from "./numbers.js";
 /** The key cue words compare by: folded, without diacritics (see fold.ts). */
@@ -79,10 +80,8 @@ const DASH = new Set(["-", "\u2212", "\u2010", "\u2011", "\u2013", "\u2014"]);
 const BEFORE_SIGN = /[\s([{«„“"'‘:/*_~]/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-/** The word-like tokens of a text. */
-export function wordTokens(text: string, locale: string): WordToken[] {
-  return tokenize(text, locale).filter((t) => t.word);
-}
+/** The word-like tokens of a text (memoized: one list per text, see words.ts). */
+export { wordTokens } from "./words.js";
 
 /** What the segmenter keeps inside a number token after it: narrow no-break space, direction marks. */
 const JOINED_AFTER_NUMBER = new Set(["\u202F", "\u200E", "\u200F", "\u061C"]);
@@ -138,7 +137,8 @@ function skipBack(text: string, i: number, spaces = 0): number {
 /** Finds every percentage in a text (discount or not). `words` = wordTokens(text, locale). */
 export function findPercentages(text: string, words: readonly WordToken[], cues: CueSets): Percentage[] {
   const out: Percentage[] = [];
-  const wordBefore = cues.percentWordsBefore.cover(words);
+  // Looked at only beside a number: a text without numbers never matches the list.
+  let wordBefore: ReturnType<PhraseSet["cover"]> | undefined;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const n = numberIn(w, cues.keyer);
@@ -153,7 +153,7 @@ export function findPercentages(text: string, words: readonly WordToken[], cues:
     let form: Percentage["form"];
     let lastWord = i;
     let firstWordOf: number | undefined;
-    const pw = i > 0 ? wordBefore[i - 1] : undefined;
+    const pw = i > 0 ? (wordBefore ??= coverOf(cues.percentWordsBefore, words))[i - 1] : undefined;
     if (PERCENT.has(text[j]!)) {
       end = j + 1;
       form = "suffix";
@@ -234,13 +234,16 @@ export interface DiscountOptions {
  */
 export function findDiscounts(text: string, locale: string, cues: CueSets, opts: DiscountOptions): ClassifiedPercentage[] {
   const words = wordTokens(text, locale);
+  const percentages = findPercentages(text, words, cues);
+  // Sentences and cues are looked at only around percentages.
+  if (!percentages.length) return [];
   const sentences = sentenceIds(text, words, locale);
   const codes = new Set((opts.codes ?? []).map((c) => foldKey(c, locale)));
-  const pos = cues.discount.cover(words);
-  const neg = cues.notDiscount.cover(words);
-  const upTo = cues.upTo.cover(words);
+  const pos = coverOf(cues.discount, words);
+  const neg = coverOf(cues.notDiscount, words);
+  const upTo = coverOf(cues.upTo, words);
   const cueText = (r: { first: number; last: number }) => text.slice(words[r.first]!.start, words[r.last]!.end);
-  const found = findPercentages(text, words, cues).map((p) => {
+  const found = percentages.map((p) => {
     const before = upTo[p.firstWord - 1];
     const isUpTo = p.low !== undefined || (before !== undefined && before.last === p.firstWord - 1);
     const result = (discount: boolean, reason: DiscountReason, cue?: string): ClassifiedPercentage => ({ ...p, discount, reason, upTo: isUpTo, ...(cue === undefined ? {} : { cue }) });
@@ -352,14 +355,18 @@ interface CodeCovers {
  */
 export function findCodeCandidates(text: string, locale: string, cues: CueSets): CodeCandidate[] {
   const words = wordTokens(text, locale);
-  const sentences = sentenceIds(text, words, locale);
-  const covers: CodeCovers = { code: cues.code.cover(words), codeAfter: cues.codeAfter.cover(words), notCode: cues.notCode.cover(words), discount: cues.discount.cover(words) };
+  // Sentences and cues are looked at only around words shaped like codes.
+  let around: { sentences: readonly number[]; covers: CodeCovers } | undefined;
   const out: CodeCandidate[] = [];
   words.forEach((w, i) => {
     if (!CODE_SHAPE.test(w.text) || !/\p{L}/u.test(w.text)) return;
     // Hashtags, handles and path parts are not codes.
     if (/[#@/]/u.test(text[w.start - 1] ?? "")) return;
-    const afterCodeWord = introducedAsCode(words, sentences, i, cues, covers);
+    around ??= {
+      sentences: sentenceIds(text, words, locale),
+      covers: { code: coverOf(cues.code, words), codeAfter: coverOf(cues.codeAfter, words), notCode: coverOf(cues.notCode, words), discount: coverOf(cues.discount, words) },
+    };
+    const afterCodeWord = introducedAsCode(words, around.sentences, i, cues, around.covers);
     const shaped = w.text.length >= 5 && /\p{Nd}/u.test(w.text);
     if (shaped || (afterCodeWord && w.text.length >= 4)) out.push({ start: w.start, end: w.end, text: w.text, afterCodeWord });
   });

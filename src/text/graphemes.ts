@@ -4,6 +4,8 @@
  * with combining marks (é written e + ◌́) or an Arabic letter with its harakat each
  * count as one, the way people and most lock screens count them.
  */
+import { textMemo } from "./lazy.js";
+import { counted } from "./shared-work.js";
 
 export interface Grapheme {
   /** UTF-16 range in the text. */
@@ -56,21 +58,30 @@ function eachGrapheme(text: string, each: (start: number, end: number) => void):
   }
 }
 
-/** The grapheme clusters of a text, in order. */
-export function graphemes(text: string): Grapheme[] {
-  const out: Grapheme[] = [];
-  eachGrapheme(text, (start, end) => out.push({ start, end }));
-  return out;
+/**
+ * The grapheme clusters of a text, in order. Rules measure the same fields (a worst case
+ * equal to its sample, a text both channel-limits and sms-length count), so results are
+ * memoized (bounded, as tokens are); callers must not mutate them.
+ */
+export function graphemes(text: string): readonly Grapheme[] {
+  return clusters(text, "");
 }
+
+const clusters = textMemo(
+  counted("graphemes", (text: string) => {
+    const out: Grapheme[] = [];
+    eachGrapheme(text, (start, end) => out.push({ start, end }));
+    return out;
+  }),
+);
 
 /**
  * The grapheme clusters of a text with their text, in order: what iterating
- * `Intl.Segmenter#segment` gives (`segment`, `index`), in time linear in the text.
+ * `Intl.Segmenter#segment` gives (`segment`, `index`), in time linear in the text (from
+ * the one segmentation of the text graphemes() keeps).
  */
 export function graphemeSegments(text: string): { segment: string; index: number }[] {
-  const out: { segment: string; index: number }[] = [];
-  eachGrapheme(text, (start, end) => out.push({ segment: text.slice(start, end), index: start }));
-  return out;
+  return graphemes(text).map((g) => ({ segment: text.slice(g.start, g.end), index: g.start }));
 }
 
 /** Number of user-perceived characters in a text. */

@@ -40,18 +40,26 @@ export function memo<A extends unknown[], T>(limit: number, keyOf: (...args: A) 
  * slower. Callers must not mutate what it returns.
  */
 export function textMemo<T>(compute: (text: string, locale: string) => T): (text: string, locale: string) => T {
-  const memo = new Map<string, T>();
+  // Keyed by locale, then by the text itself: a key made by joining them would be a new string
+  // to flatten and hash on every lookup (a few microseconds for a message-sized text), where
+  // the text's own hash is computed once and kept in the string.
+  const memo = new Map<string, Map<string, T>>();
+  let size = 0;
   let chars = 0;
   return (text, locale) => {
-    const key = `${locale}\u0000${text}`;
-    let out = memo.get(key);
+    let byText = memo.get(locale);
+    let out = byText?.get(text);
     if (out !== undefined) return out;
     out = compute(text, locale);
-    if (memo.size > 256 || chars + text.length > 2_000_000) {
+    if (size > 256 || chars + text.length > 2_000_000) {
       memo.clear();
+      byText = undefined;
+      size = 0;
       chars = 0;
     }
-    memo.set(key, out);
+    if (!byText) memo.set(locale, (byText = new Map()));
+    byText.set(text, out);
+    size++;
     chars += text.length;
     return out;
   };

@@ -16,14 +16,18 @@ export function firstIndex(n: number, past: (i: number) => boolean): number {
   return lo;
 }
 
-/** The offsets of a text's UTF-16 units that pass `test`, in order. */
+/**
+ * The offsets of a text's UTF-16 units that pass `test` (a function of the unit, or a
+ * pattern matching single units, found in one regex pass), in order.
+ */
 export class CharOffsets {
   private readonly at: number[] = [];
   constructor(
     readonly text: string,
-    test: (unit: string) => boolean,
+    test: ((unit: string) => boolean) | RegExp,
   ) {
-    for (let i = 0; i < text.length; i++) if (test(text[i]!)) this.at.push(i);
+    if (test instanceof RegExp) for (const m of text.matchAll(new RegExp(test.source, test.flags.includes("g") ? test.flags : test.flags + "g"))) this.at.push(m.index);
+    else for (let i = 0; i < text.length; i++) if (test(text[i]!)) this.at.push(i);
   }
 
   /** The last such offset before `offset`, or -1. */

@@ -8,6 +8,7 @@
  */
 import { firstIndex } from "./offsets.js";
 import { textMemo } from "./lazy.js";
+import { counted, fromWords } from "./shared-work.js";
 import { segmenterFor, type WordToken } from "./words.js";
 
 export interface SentenceRange {
@@ -65,7 +66,7 @@ const CHUNK = 2048;
  * texts (offers, end dates, codes), so results are memoized (bounded); callers must not
  * mutate them.
  */
-export const sentenceRanges: (text: string, locale: string) => readonly SentenceRange[] = textMemo(splitSentences);
+export const sentenceRanges: (text: string, locale: string) => readonly SentenceRange[] = textMemo(counted("sentences", splitSentences));
 
 /**
  * sentenceRanges without the cache. Segments windows of the text (the segmenter copies
@@ -103,8 +104,18 @@ function splitSentences(text: string, locale: string): SentenceRange[] {
   return out;
 }
 
-/** The sentence number of each word (words in different sentences never count as each other's context). */
-export function sentenceIds(text: string, words: readonly WordToken[], locale: string): number[] {
+/**
+ * The sentence number of each word (words in different sentences never count as each
+ * other's context), kept with the word list (several rules ask for the same text's).
+ * Callers must not mutate it.
+ */
+export function sentenceIds(text: string, words: readonly WordToken[], locale: string): readonly number[] {
+  // Kept per locale with the text it was computed for (a word list is one text's, unless a caller mixes them).
+  const kept = fromWords(words, `sentenceIds\u0000${locale}`, () => ({ text, ids: idsOf(text, words, locale) }));
+  return kept.text === text ? kept.ids : idsOf(text, words, locale);
+}
+
+function idsOf(text: string, words: readonly WordToken[], locale: string): number[] {
   const ranges = sentenceRanges(text, locale);
   const ids: number[] = [];
   let s = 0;

@@ -4,6 +4,8 @@
  * normal forms built with the WHATWG `URL` parser (host case, punycode, default
  * ports, percent-encoding) for comparing links and assets.
  */
+import { textMemo } from "./lazy.js";
+import { counted } from "./shared-work.js";
 
 /** A range of the URL text: [start, end). */
 export interface Span {
@@ -69,10 +71,16 @@ export const URL_IN_TEXT = new RegExp(`${WITH_SCHEME.source}|(?<![\\p{L}\\p{N}\\
 /** A schemeless URL from its first character: host, then a path. */
 const SCHEMELESS = new RegExp(`^${HOST.source}\\/`, "u");
 
-/** Where URLs are written in a text, in order. */
-export function findUrlRanges(text: string): Span[] {
-  return [...text.matchAll(URL_IN_TEXT)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+/**
+ * Where URLs are written in a text, in order. Rendering labels the URLs of every field
+ * and the links, sms-length and the project index look again at the same texts, so
+ * results are memoized (bounded, as tokens are); callers must not mutate them.
+ */
+export function findUrlRanges(text: string): readonly Span[] {
+  return urlRanges(text, "");
 }
+
+const urlRanges = textMemo(counted("urls", (text: string) => [...text.matchAll(URL_IN_TEXT)].map((m) => ({ start: m.index, end: m.index + m[0].length }))));
 
 /** Decodes a query name or value the way browsers do; malformed escapes stay as written. */
 export function decodeQueryPart(s: string): string {

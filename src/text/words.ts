@@ -1,5 +1,6 @@
 /** Word tokens that hold in every script (Intl.Segmenter), and case helpers. */
 import { textMemo } from "./lazy.js";
+import { counted } from "./shared-work.js";
 
 export interface WordToken {
   start: number;
@@ -36,7 +37,14 @@ const segmenter = (locale: string) => segmenterFor(locale);
  * straight into text without spaces. (Digits joined to letters of a script with spaces
  * stay in their word: `АБ12345`, `و20`.)
  */
-export const tokenize = textMemo(tokenizeText);
+export const tokenize = textMemo(counted("tokenize", tokenizeText));
+
+/**
+ * The word-like tokens of a text (no spaces or punctuation between words), memoized like
+ * tokenize: one list per text, so what is derived from it (phrase covers, each word's
+ * sentence) is kept with it and shared (shared-work.ts). Callers must not mutate it.
+ */
+export const wordTokens: (text: string, locale: string) => readonly WordToken[] = textMemo(counted("words", (text: string, locale: string) => tokenize(text, locale).filter((t) => t.word)));
 
 function tokenizeText(text: string, locale: string): WordToken[] {
   const out: WordToken[] = [];
