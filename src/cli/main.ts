@@ -350,17 +350,11 @@ class ChunkWriter {
 /** Output at most this long is written at once (a report is written as it is formatted, never built whole). */
 export const WRITE_CHUNK = 64 * 1024;
 
-/** Writes a formatter's pieces, gathered into writes of about WRITE_CHUNK characters. */
+/** Writes a formatter's pieces, gathered into writes of about WRITE_CHUNK characters (as the CLI's ChunkWriter writes a report). */
 export function writePieces(pieces: Iterable<string>, write: (s: string) => void): void {
-  let buf = "";
-  for (const p of pieces) {
-    buf += p;
-    if (buf.length >= WRITE_CHUNK) {
-      write(buf);
-      buf = "";
-    }
-  }
-  if (buf) write(buf);
+  const writer = new ChunkWriter(write, true);
+  for (const p of pieces) writer.write(p);
+  writer.flush(true);
 }
 
 async function renderCommand(args: string[], io: Io): Promise<number> {

@@ -43,8 +43,5 @@ export function fromWords<T>(words: readonly WordToken[], key: unknown, compute:
 
 /** Which words of a list a phrase set covers (PhraseSet#cover), once per list and set. */
 export function coverOf(set: PhraseSet, words: readonly WordToken[]): ReturnType<PhraseSet["cover"]> {
-  return fromWords(words, set, () => {
-    textWork.cover = (textWork.cover ?? 0) + 1;
-    return set.cover(words);
-  });
+  return fromWords(words, set, counted("cover", () => set.cover(words)));
 }
