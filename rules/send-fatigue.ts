@@ -132,18 +132,29 @@ function capsOf(fatigue: FatigueSettings): Cap[] {
   return caps;
 }
 
-/** The sends before `s` in its window of `cap`, and how the window reads. */
-function windowOf(cap: Cap, s: Send, earlier: readonly Send[], zone: string): { before: Send[]; window: string } {
+/** The sends before `s` in its window of `cap`. */
+function windowOf(cap: Cap, s: Send, earlier: readonly Send[]): Send[] {
+  if (cap.window === "rolling") {
+    const from = s.instant - ROLLING_DAYS[cap.per] * DAY_MS;
+    return earlier.filter((e) => e.instant > from);
+  }
+  const { first, last } = calendarPeriod(s.day, cap.per);
+  return earlier.filter((e) => e.day >= first && e.day <= last);
+}
+
+/**
+ * How the window of `cap` that ends with `s` reads: "the 7 days up to 2026-03-20", "the day
+ * Sat 14 Mar 2026 (UTC)". Made only for a finding (the day names come from a DateTimeFormat,
+ * the first of which costs milliseconds of ICU set-up).
+ */
+function windowText(cap: Cap, s: Send, zone: string): string {
   if (cap.window === "rolling") {
     const days = ROLLING_DAYS[cap.per];
-    const from = s.instant - days * DAY_MS;
-    return { before: earlier.filter((e) => e.instant > from), window: `the ${days === 1 ? "24 hours" : `${days} days`} up to ${s.written}${zone === "UTC" ? "" : ` (${zone})`}` };
+    return `the ${days === 1 ? "24 hours" : `${days} days`} up to ${s.written}${zone === "UTC" ? "" : ` (${zone})`}`;
   }
   const { first, last } = calendarPeriod(s.day, cap.per);
   const zoneNote = zone === "UTC" ? " (UTC)" : ` (${zone})`;
-  const window =
-    cap.per === "day" ? `the day ${showDay(first)}${zoneNote}` : cap.per === "week" ? `the week ${showDay(first)} – ${showDay(last)}${zoneNote}` : `${showMonth(first)}${zoneNote}`;
-  return { before: earlier.filter((e) => e.day >= first && e.day <= last), window };
+  return cap.per === "day" ? `the day ${showDay(first)}${zoneNote}` : cap.per === "week" ? `the week ${showDay(first)} – ${showDay(last)}${zoneNote}` : `${showMonth(first)}${zoneNote}`;
 }
 
 export default defineRule<Options>({
@@ -282,11 +293,11 @@ export default defineRule<Options>({
         const sends = all.filter((s) => counts.includes(s.channel));
         const over = new Map<string, { first: Send; before: Send[]; last: Send; lastBefore: Send[]; window: string; channels: Channel[] }>();
         sends.forEach((s, i) => {
-          const { before, window } = windowOf(cap, s, sends.slice(0, i), zone);
+          const before = windowOf(cap, s, sends.slice(0, i));
           if (before.length + 1 <= cap.max) return;
           const prev = over.get(s.spot);
           if (prev) Object.assign(prev, { last: s, lastBefore: before }).channels.push(s.channel);
-          else over.set(s.spot, { first: s, before, last: s, lastBefore: before, window, channels: [s.channel] });
+          else over.set(s.spot, { first: s, before, last: s, lastBefore: before, window: windowText(cap, s, zone), channels: [s.channel] });
         });
         for (const { first, before, last, lastBefore, window, channels } of over.values()) {
           const audience = first.campaign.meta.audience!.trim();
