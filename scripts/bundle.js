@@ -77,6 +77,30 @@ const bundleValidators = {
     }));
   },
 };
+/**
+ * node:crypto is loaded only when the CLI first calls into it (--cache, SARIF fingerprints,
+ * --fix's temporary names, …): loading it is 4–5 ms, a tenth of a one-campaign run's own
+ * module loading, and a plain run never calls it. Each function of node:crypto is a
+ * stand-in that requires it on its first call; anything else (a class, `webcrypto`,
+ * `constants`) is not exported, so importing it fails the build.
+ */
+const LAZY_BUILTINS = ["node:crypto"];
+const lazyBuiltins = {
+  name: "lazy-builtins",
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^(?:${LAZY_BUILTINS.join("|")})$`) }, (args) =>
+      // The stand-in's own require is of the built-in itself.
+      args.namespace === "brandlint-lazy-builtin" ? { path: args.path, external: true } : { path: args.path, namespace: "brandlint-lazy-builtin" },
+    );
+    b.onLoad({ filter: /.*/, namespace: "brandlint-lazy-builtin" }, async (args) => {
+      const mod = await import(args.path);
+      const lines = ["let m;", `const load = () => (m ??= require(${JSON.stringify(args.path)}));`];
+      for (const [key, value] of Object.entries(mod))
+        if (key !== "default" && typeof value === "function" && /^[a-z]/.test(key)) lines.push(`export function ${key}(...args) { return load().${key}(...args); }`);
+      return { contents: lines.join("\n"), loader: "js" };
+    });
+  },
+};
 /** The language server is not part of the CommonJS CLI: `brandlint lsp` runs from the ES module bundle. */
 const lspFromEsm = {
   name: "lsp-from-esm",
@@ -212,7 +236,7 @@ async function bundleChunks() {
     // import.meta.url is the ES module bundle's, so every path resolved from it (the
     // worker bundle, the package root, createRequire) is the same in both builds.
     define: { "import.meta.url": "__brandlintUrl" },
-    plugins: [lspFromEsm, importThroughLoader, bundleLazyRequires, bundleValidators, lazyModules()],
+    plugins: [lspFromEsm, importThroughLoader, bundleLazyRequires, bundleValidators, lazyBuiltins, lazyModules()],
     ...(process.env.BRANDLINT_SOURCEMAP ? { sourcemap: "inline" } : {}),
   });
   for (const file of result.outputFiles) {

@@ -253,7 +253,7 @@ async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Pro
   }
   // Worker threads start now: they load (modules, config, rules) while this thread builds the index.
   const threads = host.base.kind === "disk" ? workerCount(opts, toParse.length) : 1;
-  const job = { cwd: run.cwd, configPath: config.file.path, ...(opts.channel ? { channel: opts.channel } : {}), ...(opts.only ? { only: opts.only } : {}), ...(opts.keepTexts === false ? { lean: true } : {}) };
+  const job = { cwd: run.cwd, configPath: config.file.path, ...(opts.channel ? { channel: opts.channel } : {}), ...(opts.only ? { only: opts.only } : {}), ...(opts.keepTexts === false ? { lean: true } : {}), ...(opts.cache ? {} : { digests: false }) };
   const pool = threads > 1 ? startThreads(threads, job, opts.mainThread !== false) : undefined;
   // Rules that compare campaigns see the metadata of every campaign of the project,
   // however few are linted, and report only on the linted ones. Never cached. They need
@@ -480,7 +480,8 @@ function configsOfPaths(paths: readonly string[], cwd: string, host: Host): Map<
 
 export async function lint(opts: LintOptions = {}): Promise<LintReport> {
   const cwd = opts.cwd ?? process.cwd();
-  const host = new RecordingHost(hostFor(opts, cwd));
+  // The reads of each campaign are kept only by the cache and the language server's index.
+  const host = new RecordingHost(hostFor(opts, cwd), { digests: Boolean(opts.cache || opts.indexCache) });
   // Without --config, each path is linted against the config found upward from it.
   if (!opts.configPath && !opts.config && opts.paths?.length) {
     const groups = configsOfPaths(opts.paths, cwd, host);

@@ -13,7 +13,7 @@ import type { FromWorker, ToWorker, WorkerJob, WorkerResult } from "./workers.js
 
 /** Loads the project for `job`; returns the function that lints one campaign folder. */
 export async function workerLinter(job: WorkerJob): Promise<(dir: string) => WorkerResult> {
-  const host = new RecordingHost(diskHost());
+  const host = new RecordingHost(diskHost(), { digests: job.digests !== false });
   const { rules, config: loaded } = await loadProject({ cwd: job.cwd, configPath: job.configPath, host });
   const config = { ...loaded, host };
   const local = rules.filter((r) => r.meta.scope !== "project" && (!job.only || job.only.includes(r.meta.id)));

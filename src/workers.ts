@@ -23,6 +23,8 @@ export interface WorkerJob {
   only?: string[];
   /** The caller keeps no text of a file without findings or suppression comments (LintOptions.keepTexts false): say which those are. */
   lean?: boolean;
+  /** false: the caller keeps no cache, so the results carry no reads (see RecordingHost). */
+  digests?: boolean;
 }
 
 export interface WorkerResult {

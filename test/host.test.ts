@@ -93,6 +93,15 @@ describe("RecordingHost", () => {
     // The run keeps only the paths it read, not every read.
     expect([...h.files]).toEqual(["/p/a.txt"]);
   });
+
+  it("without digests (no cache keeps them) records the paths read and no reads, hashing nothing", () => {
+    const m = new MemoryHost([["/p/a.txt", "one"]]);
+    const h = new RecordingHost(m, { digests: false });
+    const { value, reads } = h.record(() => h.read("/p/a.txt", 100));
+    expect(value.ok).toBe(true);
+    expect(reads).toEqual([]);
+    expect([...h.files]).toEqual(["/p/a.txt"]);
+  });
 });
 
 describe("mjml is loaded without replacing process.cwd", () => {

@@ -77,6 +77,20 @@ describe("the build's language data", () => {
     });
   });
 
+  it("is not used when a language file was added or removed since the build, or when it is of an older format", () => {
+    withLangCopy((dir) => {
+      const data = shipped();
+      writeFileSync(path.join(dir, "xx.json"), readFileSync(path.join(dir, "de.json"), "utf8"));
+      expect(readBuiltInLanguages(dir, data, intlVersion())).toMatchObject({ validated: true, knowledge: undefined });
+      rmSync(path.join(dir, "xx.json"));
+      rmSync(path.join(dir, "de.json"));
+      expect(readBuiltInLanguages(dir, data, intlVersion())).toMatchObject({ validated: true, knowledge: undefined });
+    });
+    // The data of an earlier build named its files by a digest.
+    const old = { ...shipped(), lang: "0".repeat(64) } as unknown as LanguageDataFile;
+    expect(readBuiltInLanguages(LANG_DIR, old, intlVersion())).toMatchObject({ validated: true, knowledge: undefined });
+  });
+
   it("a valid change to a file: validated, and Intl is asked again (the file's new phrases are not in the data)", () => {
     withLangCopy((dir) => {
       const de = path.join(dir, "de.json");

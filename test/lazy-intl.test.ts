@@ -3,7 +3,8 @@
  * (a DateTimeFormat 5–6 ms on top of what any Intl object costs, a DisplayNames 10–17 ms),
  * so a run makes only the ones its work needs: the fatigue rule's UTC needs no
  * DateTimeFormat, and the texts that name a day, an offer's window or a language are made
- * for a finding, not for every send, offer and SMS checked.
+ * for a finding, not for every send, offer and SMS checked. Likewise node:crypto (4–5 ms
+ * to load) is loaded only by a run that hashes something (--cache, SARIF fingerprints).
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -83,18 +84,18 @@ describe("a clean run makes the Intl objects only its work needs", () => {
         "  const W = function (...a) { made[k] = (made[k] ?? 0) + 1; return new O(...a); };",
         "  W.prototype = O.prototype; Object.setPrototypeOf(W, O); Intl[k] = W;",
         "}",
-        'process.on("exit", () => process.stderr.write("INTL " + JSON.stringify(made) + "\\n"));',
+        'process.on("exit", () => process.stderr.write("INTL " + JSON.stringify(made) + "\\n" + "CRYPTO " + process.moduleLoadList.includes("NativeModule crypto") + "\\n"));',
         "",
       ].join("\n"),
     );
     return dir;
   }
 
-  function made(dir: string): { status: number | null; stdout: string; made: Record<string, number> } {
-    const r = spawnSync(process.execPath, ["--require", path.join(dir, "count-intl.cjs"), path.join(root, "bin", "brandlint.js"), "--format", "json"], { cwd: dir, encoding: "utf8" });
+  function made(dir: string, ...args: string[]): { status: number | null; stdout: string; made: Record<string, number>; crypto: boolean } {
+    const r = spawnSync(process.execPath, ["--require", path.join(dir, "count-intl.cjs"), path.join(root, "bin", "brandlint.js"), "--format", "json", ...args], { cwd: dir, encoding: "utf8" });
     const line = r.stderr.split("\n").find((l) => l.startsWith("INTL "));
     expect(line, r.stderr).toBeDefined();
-    return { status: r.status, stdout: r.stdout, made: JSON.parse(line!.slice("INTL ".length)) as Record<string, number> };
+    return { status: r.status, stdout: r.stdout, made: JSON.parse(line!.slice("INTL ".length)) as Record<string, number>, crypto: r.stderr.includes("CRYPTO true") };
   }
 
   it("fatigue caps in UTC, an offer with a window, an SMS: no DateTimeFormat, no DisplayNames", () => {
@@ -108,5 +109,16 @@ describe("a clean run makes the Intl objects only its work needs", () => {
     const r = made(project(() => undefined));
     expect(r.status).toBe(0);
     expect(r.made).toEqual({ DateTimeFormat: 1 });
+  });
+
+  it("node:crypto is loaded only when something is hashed: not by a plain run, by a run with --cache", () => {
+    const dir = project(() => undefined);
+    const plain = made(dir);
+    expect(plain.status).toBe(0);
+    expect(plain.crypto).toBe(false);
+    const cached = made(dir, "--cache");
+    expect(cached.status).toBe(0);
+    expect(cached.crypto).toBe(true);
+    expect(cached.stdout).toBe(plain.stdout);
   });
 });

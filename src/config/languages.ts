@@ -6,7 +6,6 @@
  * does not give stay). A tag with no built-in file adds a language. Adding a language
  * to brandlint is adding a data file: nothing else lists them.
  */
-import { createHash } from "node:crypto";
 import path from "node:path";
 import { listOwnDir, packageRoot, readOwnFile } from "../host/package.js";
 import { computeIntlKnowledge, useIntlKnowledge, type IntlKnowledge } from "../text/intl-knowledge.js";
@@ -26,8 +25,11 @@ export const LANGUAGE_DATA_FILE = path.join(packageRoot, "dist", "language-data.
 
 /** dist/language-data.json. */
 export interface LanguageDataFile {
-  /** Digest of the language files it was made from (names and contents). */
-  lang: string;
+  /**
+   * The language files it was made from, by name, as they were (compared as they are, so a
+   * run needs no hash of them: loading node:crypto alone is 4–5 ms of a one-campaign run).
+   */
+  lang: Record<string, string>;
   /** The Intl the knowledge comes from (intlVersion()). */
   intl: string;
   knowledge: IntlKnowledge;
@@ -69,15 +71,13 @@ function readShipped(file: string): LanguageDataFile | undefined {
  * exactly these files (the build validated them); its Intl knowledge is returned only
  * when it was also made with this Intl (`intl`, see intlVersion). Stale data is ignored.
  */
-export function readBuiltInLanguages(dir: string, shipped: LanguageDataFile | undefined, intl: string): { languages: Languages; digest: string; validated: boolean; knowledge: IntlKnowledge | undefined } {
+export function readBuiltInLanguages(dir: string, shipped: LanguageDataFile | undefined, intl: string): { languages: Languages; files: Record<string, string>; validated: boolean; knowledge: IntlKnowledge | undefined } {
   const files = listOwnDir(dir)
     .filter((n) => n.endsWith(".json"))
     .sort()
     .map((f) => [f, readOwnFile(path.join(dir, f))] as const);
-  const digest = createHash("sha256");
-  for (const [f, text] of files) digest.update(`${f}\u0000${text}\u0000`);
-  const hex = digest.digest("hex");
-  const current = shipped?.lang === hex;
+  const made = shipped?.lang;
+  const current = typeof made === "object" && made !== null && Object.keys(made).length === files.length && files.every(([f, text]) => Object.hasOwn(made, f) && made[f] === text);
   const validate = current ? undefined : validatorFor("language");
   const out: Record<string, LanguageData> = {};
   for (const [f, text] of files) {
@@ -88,13 +88,13 @@ export function readBuiltInLanguages(dir: string, shipped: LanguageDataFile | un
     }
     out[f.slice(0, -".json".length)] = data as LanguageData;
   }
-  return { languages: out, digest: hex, validated: !current, knowledge: current && shipped.intl === intl ? shipped.knowledge : undefined };
+  return { languages: out, files: Object.fromEntries(files), validated: !current, knowledge: current && shipped!.intl === intl ? shipped!.knowledge : undefined };
 }
 
 /** What dist/language-data.json holds, made afresh from the files of `dir` (validated) and this Intl. */
 export function makeLanguageData(dir = LANG_DIR): LanguageDataFile {
-  const { languages, digest } = readBuiltInLanguages(dir, undefined, intlVersion());
-  return { lang: digest, intl: intlVersion(), knowledge: computeIntlKnowledge(languages) };
+  const { languages, files } = readBuiltInLanguages(dir, undefined, intlVersion());
+  return { lang: files, intl: intlVersion(), knowledge: computeIntlKnowledge(languages) };
 }
 
 /** Merges one config entry into a language's data (see the module comment). */

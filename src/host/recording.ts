@@ -29,21 +29,31 @@ export class RecordingHost implements Host {
   /** Every file the run read (only the paths: a run over 10,000 campaigns reads 13,000 files). */
   readonly files = new Set<string>();
   private scopes: Map<string, ReadOp>[] = [];
+  private readonly digests: boolean;
 
-  constructor(readonly base: Host) {
+  /**
+   * `digests`: false when no one keeps what `record` returns (no --cache, no language
+   * server's index): then it returns no reads, and nothing is hashed (SHA-256 of every file
+   * a campaign reads, and node:crypto loaded for it: 4–5 ms of a one-campaign run).
+   */
+  constructor(
+    readonly base: Host,
+    { digests = true }: { digests?: boolean } = {},
+  ) {
     this.kind = base.kind;
+    this.digests = digests;
   }
 
   /** Notes a read; its digest is computed only when a scope records it (a 9 MB config read before any campaign is not hashed). */
   private note(op: ReadOp[0], path: string, digest: () => string): void {
     if (op === "read") this.files.add(path);
-    if (!this.scopes.length) return;
+    if (!this.scopes.length || !this.digests) return;
     const key = `${op}\u0000${path}`;
     const entry: ReadOp = [op, path, digest()];
     for (const s of this.scopes) s.set(key, entry);
   }
 
-  /** Runs `fn`, returning what it returned and every read it made (in first-read order). */
+  /** Runs `fn`, returning what it returned and every read it made (in first-read order; none without `digests`). */
   record<T>(fn: () => T): { value: T; reads: ReadOp[] } {
     const scope = new Map<string, ReadOp>();
     this.scopes.push(scope);
