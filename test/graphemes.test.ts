@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import { graphemeCount, graphemes } from "../src/text/graphemes.js";
+import { graphemeCount, graphemes, SINGLE_UNIT_CLUSTERS } from "../src/text/graphemes.js";
 
 const onePass = (t: string) => [...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(t)].map((s) => ({ start: s.index, end: s.index + s.segment.length }));
 
@@ -63,4 +63,50 @@ it("grows linearly: ten times the text is about ten times the work", () => {
   } finally {
     Intl.Segmenter.prototype.segment = real;
   }
+});
+
+it("a text of single-unit clusters (SINGLE_UNIT_CLUSTERS) gets what Intl.Segmenter gives, without it", () => {
+  // Every character of the set, between letters, next to itself and next to marks and
+  // joiners: none joins what precedes it (Extend, ZWJ, SpacingMark) or what follows (Prepend).
+  const members: string[] = [];
+  for (let c = 0; c <= 0xffff; c++) if (SINGLE_UNIT_CLUSTERS.test(String.fromCharCode(c))) members.push(String.fromCharCode(c));
+  expect(members.length).toBeGreaterThan(1000);
+  const seg = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+  for (const m of members) {
+    const t = `a${m}${m}a${m}\n${m}`;
+    expect([...seg.segment(t)].map((s) => s.segment), `U+${m.charCodeAt(0).toString(16).padStart(4, "0")}`).toEqual([...t]);
+  }
+  // Mixed texts of the set's characters, long and short.
+  const inSet = fc.array(fc.constantFrom(...members), { maxLength: 3000 }).map((a) => a.join(""));
+  fc.assert(
+    fc.property(inSet, (t) => {
+      expect(graphemes(t)).toEqual(onePass(t));
+      expect(graphemeCount(t)).toBe(onePass(t).length);
+    }),
+    { numRuns: 40, seed: 5 },
+  );
+  // Outside the set: CR LF, a combining mark, an emoji, a soft hyphen, a Cyrillic titlo.
+  for (const t of ["a\r\nb", "e\u0301", "x👍🏽", "a\u00adb", "ж\u0483", "\u0301"]) {
+    expect(SINGLE_UNIT_CLUSTERS.test(t), t).toBe(false);
+    expect(graphemes(t)).toEqual(onePass(t));
+  }
+});
+
+it("without a character outside the set, a run never makes a grapheme Segmenter", () => {
+  const made: unknown[] = [];
+  const Original = Intl.Segmenter;
+  class Counting extends Original {
+    constructor(...a: ConstructorParameters<typeof Intl.Segmenter>) {
+      super(...a);
+      if (a[1]?.granularity === "grapheme") made.push(a);
+    }
+  }
+  const intl = Intl as { Segmenter: typeof Intl.Segmenter };
+  intl.Segmenter = Counting;
+  try {
+    expect(graphemeCount("Lumen: 20% off with SPRING20 till Mar 31 — zażółć gęślą jaźń, Привет, €5 “now”")).toBe(78);
+  } finally {
+    intl.Segmenter = Original;
+  }
+  expect(made).toEqual([]);
 });
