@@ -37,8 +37,8 @@ export async function loadProject(options: LoadProjectOptions = {}): Promise<Pro
   else {
     const file = options.configPath ? path.resolve(cwd, options.configPath) : findConfig(cwd, host);
     const raw = file ? readText(host, file, MAX_CONFIG_BYTES) : undefined;
-    // A config that cannot be read is reported by loadConfig below, with its reason.
-    if (file && raw && "text" in raw) {
+    // A config that cannot be read or is not UTF-8 is reported by loadConfig below, with its reason.
+    if (file && raw && "text" in raw && raw.badUtf8 === undefined) {
       read = { file, text: raw.text };
       custom = await loadCustomRules(file, raw.text, host, ids, cwd);
     }

@@ -8,6 +8,9 @@ import { decodeUtf8 } from "../src/host/host.js";
 import { MemoryHost, RecordingHost, type HostRead } from "../src/host/index.js";
 import { ConfigError, parseConfigText } from "../src/config/load.js";
 import { loadProject } from "../src/setup.js";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { runCli, STACK_LINE, tempProject } from "./helpers/cli.js";
 
 /** How many hashes node:crypto has made (the real createHash, counted). */
 const hashes = vi.hoisted(() => ({ count: 0 }));
@@ -101,6 +104,31 @@ describe("the config of a run", () => {
     };
     expect(problems('{ "brand": { "name": "A\u0000" }, }')).toEqual(["1:1: is not a text file (it contains NUL bytes)"]);
     expect(problems('{ "brand": { "name": "A" }, }')).toEqual(["1:27: invalid JSON: a comma after the last item is not allowed; remove it"]);
+  });
+
+  it("that is not UTF-8 is refused, at the line and column of its first bad byte (exit 2, no custom rule loaded)", async () => {
+    const config = JSON.stringify({ brand: { name: "Acme" }, customRules: ["./never-loaded.js"] }, null, 2);
+    const p = tempProject({ "templates/a/sms.txt": "Hello", "never-loaded.js": 'throw new Error("loaded");\n' });
+    try {
+      const bytes = Buffer.from(config, "utf8");
+      const at = bytes.indexOf("Acme") + 1;
+      // "A\xffcme": line 3, the byte after the A.
+      writeFileSync(path.join(p.dir, "brand.config.json"), Buffer.concat([bytes.subarray(0, at), Buffer.from([0xff]), bytes.subarray(at)]));
+      const column = config.split("\n")[2]!.indexOf("Acme") + 2;
+      await expect(loadProject({ cwd: p.dir })).rejects.toThrow(`brand.config.json:3:${column}: is not valid UTF-8`);
+      const r = await runCli([], p.dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`brand.config.json:3:${column}: is not valid UTF-8 (this byte is not part of a UTF-8 character); save the file as UTF-8`);
+      expect(r.stderr).not.toContain(STACK_LINE);
+      expect(r.stderr).not.toContain("loaded");
+      // The same config as UTF-8 (an ÿ where the byte was) is read as usual.
+      writeFileSync(path.join(p.dir, "brand.config.json"), config.replace("Acme", "Aÿcme"));
+      const utf8 = await runCli([], p.dir);
+      expect(utf8.code).toBe(2);
+      expect(utf8.stderr).toContain("loaded");
+    } finally {
+      p.dispose();
+    }
   });
 
   it("is not hashed by the recording host unless a campaign's reads are being recorded", () => {

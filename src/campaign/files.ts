@@ -1,5 +1,5 @@
 /** Reading campaign files safely: a file that cannot be read becomes a problem, never a crash. */
-import { MAX_FILE_BYTES, readInside, type Host } from "../host/index.js";
+import { firstInvalidUtf8, MAX_FILE_BYTES, readInside, type Host } from "../host/index.js";
 import { SourceFile } from "../text/source-file.js";
 
 export { MAX_FILE_BYTES } from "../host/index.js";
@@ -56,14 +56,3 @@ export function readSource(host: Host, file: string, root?: string): ReadResult 
   return { file: SourceFile.fromContents(file, text) };
 }
 
-function firstInvalidUtf8(buf: Uint8Array): number {
-  let i = 0;
-  while (i < buf.length) {
-    const b = buf[i]!;
-    const n = b < 0x80 ? 0 : (b & 0xe0) === 0xc0 && b >= 0xc2 ? 1 : (b & 0xf0) === 0xe0 ? 2 : (b & 0xf8) === 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (n < 0) return i;
-    for (let k = 1; k <= n; k++) if (i + k >= buf.length || (buf[i + k]! & 0xc0) !== 0x80) return i;
-    i += n + 1;
-  }
-  return buf.length;
-}

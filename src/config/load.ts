@@ -130,6 +130,11 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
                 : `config file cannot be read (${code})`,
     );
   }
+  if ("badUtf8" in r && r.badUtf8 !== undefined) {
+    // Read as U+FFFD, a bad byte in a colour, an offer code or a term would change it silently.
+    const pos = SourceFile.fromContents(file, r.text).positionAt(r.badUtf8);
+    throw new ConfigError([{ file: displayPath(file, cwd), line: pos.line, column: pos.column, message: "is not valid UTF-8 (this byte is not part of a UTF-8 character); save the file as UTF-8" }]);
+  }
   return parseConfigText(file, r.text, options.rules, cwd, host);
 }
 

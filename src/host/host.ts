@@ -85,16 +85,39 @@ export function readInside(host: Host, file: string, root: string, limit: number
  * config; anything else goes through TextDecoder, whose replacements are the standard's.
  */
 export function decodeUtf8(bytes: Uint8Array): string {
-  if (!isUtf8(bytes)) return utf8.decode(bytes);
+  return isUtf8(bytes) ? decodeValidUtf8(bytes) : utf8.decode(bytes);
+}
+
+/** Bytes known to be UTF-8, decoded by Buffer (faster than TextDecoder), without a BOM. */
+function decodeValidUtf8(bytes: Uint8Array): string {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Reads a whole small text file (config, suppressions, cache), or undefined when it cannot. */
-export function readText(host: Host, path: string, limit: number): { text: string } | { code: string; size?: number } {
+/**
+ * Reads a whole small text file (config, suppressions, cache), or undefined when it cannot.
+ * Bytes that are not UTF-8 read as U+FFFD; `badUtf8` then says where the first of them is
+ * (its UTF-16 offset in `text`), for a caller that must refuse such a file (the config).
+ */
+export function readText(host: Host, path: string, limit: number): { text: string; badUtf8?: number } | { code: string; size?: number } {
   const r = host.read(path, limit);
   if (!r.ok) return { code: r.code, ...(r.size !== undefined ? { size: r.size } : {}) };
-  return { text: decodeUtf8(r.bytes) };
+  if (isUtf8(r.bytes)) return { text: decodeValidUtf8(r.bytes) };
+  // The bytes before the first bad one are valid: decoded alone, their length is its offset in the text.
+  return { text: utf8.decode(r.bytes), badUtf8: utf8.decode(r.bytes.subarray(0, firstInvalidUtf8(r.bytes))).length };
+}
+
+/** The byte offset of the first byte that does not start a valid UTF-8 sequence (the length when all are valid). */
+export function firstInvalidUtf8(buf: Uint8Array): number {
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i]!;
+    const n = b < 0x80 ? 0 : (b & 0xe0) === 0xc0 && b >= 0xc2 ? 1 : (b & 0xf0) === 0xe0 ? 2 : (b & 0xf8) === 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= buf.length || (buf[i + k]! & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return buf.length;
 }
 
 /** Every read of a small file the engine makes is bounded by this (2 MiB: a template is never this big). */
