@@ -77,6 +77,8 @@ const bundleValidators = {
     }));
   },
 };
+/** A stand-in for function `key` of a module `load()` gives (lazyBuiltins, lazyModules): the module is loaded on the first call. */
+const standIn = (key) => `export function ${key}(...args) { return load().${key}(...args); }`;
 /**
  * node:crypto is loaded only when the CLI first calls into it (--cache, SARIF fingerprints,
  * --fix's temporary names, …): loading it is 4–5 ms, a tenth of a one-campaign run's own
@@ -96,7 +98,7 @@ const lazyBuiltins = {
       const mod = await import(args.path);
       const lines = ["let m;", `const load = () => (m ??= require(${JSON.stringify(args.path)}));`];
       for (const [key, value] of Object.entries(mod))
-        if (key !== "default" && typeof value === "function" && /^[a-z]/.test(key)) lines.push(`export function ${key}(...args) { return load().${key}(...args); }`);
+        if (key !== "default" && typeof value === "function" && /^[a-z]/.test(key)) lines.push(standIn(key));
       return { contents: lines.join("\n"), loader: "js" };
     });
   },
@@ -292,7 +294,7 @@ function lazyModules() {
         const mod = await import(pathToFileURL(file).href);
         const lines = ["let chunk;", `const load = () => (chunk ??= __brandlintChunk(${JSON.stringify(name)}).m${i});`];
         for (const [key, value] of Object.entries(mod)) {
-          if (typeof value === "function" && !/^class\b/.test(Function.prototype.toString.call(value))) lines.push(`export function ${key}(...args) { return load().${key}(...args); }`);
+          if (typeof value === "function" && !/^class\b/.test(Function.prototype.toString.call(value))) lines.push(standIn(key));
           else if (["number", "string", "boolean"].includes(typeof value)) lines.push(`export const ${key} = ${JSON.stringify(value)};`);
           else throw new Error(`scripts/bundle.js: ${path.relative(root, file)} exports ${key}, which is neither a function nor a constant: it cannot be in a lazy chunk (LAZY_CHUNKS)`);
         }

@@ -253,7 +253,7 @@ async function lintPass(dirs: readonly string[], run: Run, fixing: boolean): Pro
   }
   // Worker threads start now: they load (modules, config, rules) while this thread builds the index.
   const threads = host.base.kind === "disk" ? workerCount(opts, toParse.length) : 1;
-  const job = { cwd: run.cwd, configPath: config.file.path, ...(opts.channel ? { channel: opts.channel } : {}), ...(opts.only ? { only: opts.only } : {}), ...(opts.keepTexts === false ? { lean: true } : {}), ...(opts.cache ? {} : { digests: false }) };
+  const job = { cwd: run.cwd, configPath: config.file.path, ...(opts.channel ? { channel: opts.channel } : {}), ...(opts.only ? { only: opts.only } : {}), ...(opts.keepTexts === false ? { lean: true } : {}), ...(host.digests ? {} : { digests: false }) };
   const pool = threads > 1 ? startThreads(threads, job, opts.mainThread !== false) : undefined;
   // Rules that compare campaigns see the metadata of every campaign of the project,
   // however few are linted, and report only on the linted ones. Never cached. They need

@@ -29,7 +29,8 @@ export class RecordingHost implements Host {
   /** Every file the run read (only the paths: a run over 10,000 campaigns reads 13,000 files). */
   readonly files = new Set<string>();
   private scopes: Map<string, ReadOp>[] = [];
-  private readonly digests: boolean;
+  /** Whether `record` returns the reads (see the constructor). */
+  readonly digests: boolean;
 
   /**
    * `digests`: false when no one keeps what `record` returns (no --cache, no language
